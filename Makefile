@@ -1,0 +1,63 @@
+# Vahti: `make run` to try it, `make test` to test it. See README.md.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# `make run` is a local trial: DEBUG on, SQLite unless DATABASE_URL says otherwise.
+RUN_ENV := DEBUG=true
+
+.PHONY: run test test-fast lint format bench translations messages check-migrations install install-dev clean
+
+run: $(VENV)/.runtime translations
+	$(RUN_ENV) $(MANAGE) migrate --noinput
+	$(RUN_ENV) $(MANAGE) load_demo
+	$(RUN_ENV) $(MANAGE) demo_admin
+	@echo "Serving the demo plan at http://127.0.0.1:8000/ (Ctrl-C stops it)."
+	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+test: $(VENV)/.dev translations
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Everything but the browser tests.
+test-fast: $(VENV)/.dev translations
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MAKE) --no-print-directory check-migrations
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check-migrations: $(VENV)/.runtime
+	$(RUN_ENV) $(MANAGE) makemigrations --check --dry-run
+
+bench: $(VENV)/.dev translations
+	$(BIN)/python -m vahti.bench
+
+translations: $(VENV)/.runtime
+	@$(RUN_ENV) $(MANAGE) compile_translations
+
+# Refresh the .po files from the code and templates (needs GNU gettext's xgettext).
+messages: $(VENV)/.runtime
+	$(RUN_ENV) $(MANAGE) makemessages --locale fi --locale sv --locale en --no-obsolete --add-location file --ignore ".venv/*" --ignore "var/*"
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+$(VENV)/bin/python:
+	$(PYTHON) scripts/make_venv.py $(VENV)
+
+$(VENV)/.runtime: requirements.lock | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+$(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
+	touch $@
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,14 @@
+"""Environment for the test run, loaded by pytest (``-p tests.environment``) before
+pytest-django reads the settings. Settings come only from the environment; these are the
+values a test run needs, and anything already set (DATABASE_URL for the PostgreSQL run,
+CI) wins."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-0123456789abcdef")
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1,plan-b.example")
+os.environ.setdefault("SECURE_COOKIES", "false")
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made by the
+# test itself in that thread are safe (nothing else runs in it).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

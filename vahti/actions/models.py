@@ -1,0 +1,473 @@
+"""Actions of a plan and what hangs off them: tasks, responsible organisations, contact
+persons and news posts.
+
+Action is a Wagtail snippet with revisions, drafts and locking; its children are
+ParentalKey/ParentalManyToMany relations so that a revision stores the whole action,
+tasks and relations included, and the editor edits them inline.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+)
+
+from vahti.core.i18n import TranslatableMixin, TranslatedField
+from vahti.core.models import TimestampedModel, same_plan_errors
+from vahti.core.naturalsort import SORT_KEY_MAX_LENGTH, natural_sort_key
+from vahti.core.richtext import SanitizedRichTextField
+from vahti.orgs.models import Organization, Person
+from vahti.plans.models import (
+    ActionImpact,
+    ActionImplementationPhase,
+    ActionSchedule,
+    ActionStatus,
+    Category,
+    Plan,
+)
+
+IDENTIFIER_TAKEN_MESSAGE = _("The plan already has an action with the identifier “%(identifier)s”.")
+
+
+class ActionQuerySet(models.QuerySet):
+    def for_plan(self, plan):
+        return self.filter(plan=plan)
+
+    def public(self):
+        """Published, public and not merged into another action: what the site lists."""
+        return self.filter(live=True, visibility=Action.Visibility.PUBLIC, merged_with__isnull=True)
+
+    def visible_on_site(self):
+        """Published and public, merged ones included (their pages redirect)."""
+        return self.filter(live=True, visibility=Action.Visibility.PUBLIC)
+
+    def in_natural_order(self):
+        return self.order_by("sort_key", "pk")
+
+
+class Action(
+    TranslatableMixin,
+    PreviewableMixin,
+    LockableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    TimestampedModel,
+    ClusterableModel,
+):
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("public")
+        INTERNAL = "internal", _("internal")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=50,
+        help_text=_("Unique within the plan, e.g. “126” or “L3.2”."),
+    )
+    sort_key = models.CharField(max_length=SORT_KEY_MAX_LENGTH, editable=False, db_index=True)
+    name = TranslatedField(models.CharField(_("name"), max_length=300))
+    lead = TranslatedField(models.TextField(_("lead paragraph")), required=False)
+    description = TranslatedField(SanitizedRichTextField(_("description")), required=False)
+    official_name = TranslatedField(
+        models.CharField(_("official name"), max_length=300), required=False
+    )
+    official_description = TranslatedField(
+        SanitizedRichTextField(_("official description")), required=False
+    )
+    official_description_source = TranslatedField(
+        models.CharField(
+            _("source of the official description"),
+            max_length=300,
+            help_text=_("E.g. “Hiilineutraali Helsinki 2035 -toimenpideohjelmasta”."),
+        ),
+        required=False,
+    )
+    categories = ParentalManyToManyField(
+        Category, blank=True, related_name="actions", verbose_name=_("categories")
+    )
+    status = models.ForeignKey(
+        ActionStatus,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("status"),
+    )
+    implementation_phase = models.ForeignKey(
+        ActionImplementationPhase,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("implementation phase"),
+    )
+    impact = models.ForeignKey(
+        ActionImpact,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name=_("impact"),
+    )
+    schedules = ParentalManyToManyField(
+        ActionSchedule, blank=True, related_name="actions", verbose_name=_("schedule")
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    schedule_continuous = models.BooleanField(
+        _("continuous"), default=False, help_text=_("The action has no end date.")
+    )
+    related_actions = ParentalManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="related_from",
+        verbose_name=_("related actions"),
+    )
+    merged_with = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_actions",
+        verbose_name=_("merged with"),
+        help_text=_("This action has been merged into that one; its page leads there."),
+    )
+    internal_notes = models.TextField(
+        _("internal notes"), blank=True, help_text=_("Never shown on the public site.")
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    # Shown publicly as “Tietoja päivitetty”: set when a change is published, not on
+    # every save, so that fixing a typo in a draft does not make the action look current.
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now, editable=False)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "sort_key", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "plan",
+                Lower("identifier"),
+                name="action_identifier_unique_in_plan",
+                violation_error_code="identifier_taken",
+                violation_error_message=_("The plan already has an action with this identifier."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(start_date__isnull=True)
+                | models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="action_ends_after_it_starts",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(schedule_continuous=False) | models.Q(end_date__isnull=True),
+                name="action_continuous_has_no_end",
+                violation_error_message=_("A continuous action has no end date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(merged_with__isnull=True)
+                | ~models.Q(merged_with=models.F("pk")),
+                name="action_not_merged_with_itself",
+                violation_error_message=_("An action cannot be merged with itself."),
+            ),
+        ]
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+
+    def __str__(self):
+        return f"{self.identifier} {self.name}"
+
+    def get_plan(self):
+        return self.plan
+
+    def save(self, *args, **kwargs):
+        self.identifier = self.identifier.strip()
+        self.sort_key = natural_sort_key(self.identifier)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "identifier" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_key"}
+        super().save(*args, **kwargs)
+
+    def validate_constraints(self, exclude=None):
+        # clean() reports a taken identifier on the identifier field, naming it; drop the
+        # constraint's own, less helpful, form-wide copy of the same error.
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            kept = {
+                field: [e for e in errors if getattr(e, "code", None) != "identifier_taken"]
+                for field, errors in error.error_dict.items()
+            }
+            kept = {field: errors for field, errors in kept.items() if errors}
+            if kept:
+                raise ValidationError(kept) from None
+
+    def clean(self):
+        super().clean()
+        if not self.plan_id:
+            return
+        if self.identifier:
+            taken = Action.objects.filter(
+                plan_id=self.plan_id, identifier__iexact=self.identifier.strip()
+            ).exclude(pk=self.pk)
+            if taken.exists():
+                raise ValidationError(
+                    {
+                        "identifier": ValidationError(
+                            IDENTIFIER_TAKEN_MESSAGE,
+                            code="identifier_taken",
+                            params={"identifier": self.identifier.strip()},
+                        )
+                    }
+                )
+        references = {
+            "status": self.status if self.status_id else None,
+            "implementation_phase": self.implementation_phase
+            if self.implementation_phase_id
+            else None,
+            "impact": self.impact if self.impact_id else None,
+            "merged_with": self.merged_with if self.merged_with_id else None,
+        }
+        # Before the first save modelcluster keeps many-to-many values in memory, so this
+        # also checks what a form is about to store.
+        references["categories"] = list(self.categories.all())
+        references["schedules"] = list(self.schedules.all())
+        references["related_actions"] = list(self.related_actions.all())
+        errors = same_plan_errors(self.plan, references)
+        if self.pk and self.merged_with_id == self.pk:
+            errors["merged_with"] = ValidationError(_("An action cannot be merged with itself."))
+        if errors:
+            raise ValidationError(errors)
+        self.clean_translations()
+
+    @property
+    def is_public(self) -> bool:
+        return self.live and self.visibility == self.Visibility.PUBLIC
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("site:action-detail", kwargs={"identifier": self.identifier})
+
+    def get_preview_template(self, request, mode_name):
+        return "site/action_detail.html"
+
+
+class Task(TranslatableMixin, TimestampedModel, Orderable):
+    """A dated step of an action. Lateness follows from the due date."""
+
+    class State(models.TextChoices):
+        NOT_STARTED = "not_started", _("not started")
+        IN_PROGRESS = "in_progress", _("in progress")
+        COMPLETED = "completed", _("completed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    OPEN_STATES = (State.NOT_STARTED, State.IN_PROGRESS)
+
+    action = ParentalKey(Action, on_delete=models.CASCADE, related_name="tasks")
+    name = TranslatedField(models.CharField(_("name"), max_length=300))
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.NOT_STARTED
+    )
+    due_at = models.DateField(_("due date"))
+    completed_at = models.DateField(
+        _("completion date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Required for a completed task; for a cancelled one, the date it was cancelled."
+        ),
+    )
+    comment = TranslatedField(SanitizedRichTextField(_("comment")), required=False)
+
+    class Meta(Orderable.Meta):
+        ordering = ["action", "due_at", "sort_order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(state="completed") | models.Q(completed_at__isnull=False),
+                name="task_completed_has_completion_date",
+                violation_error_message=_("A completed task needs a completion date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(state__in=["completed", "cancelled"])
+                | models.Q(completed_at__isnull=True),
+                name="task_open_has_no_completion_date",
+                violation_error_message=_(
+                    "A task that is not started or in progress cannot have a completion date."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    state__in=["not_started", "in_progress", "completed", "cancelled"]
+                ),
+                name="task_state_known",
+                violation_error_message=_("Unknown task state."),
+            ),
+        ]
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+
+    def __str__(self):
+        return self.name
+
+    def get_plan(self):
+        return self.action.plan
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in self.OPEN_STATES
+
+    def is_late_on(self, today: datetime.date) -> bool:
+        return self.is_open and self.due_at < today
+
+    def clean(self):
+        if self.state == self.State.COMPLETED and not self.completed_at:
+            raise ValidationError(
+                {"completed_at": _("A completed task needs a completion date.")},
+                code="completion_date_missing",
+            )
+        if self.state in self.OPEN_STATES and self.completed_at:
+            raise ValidationError(
+                {
+                    "completed_at": _(
+                        "A task that is not started or in progress cannot have a completion date."
+                    )
+                },
+                code="completion_date_on_open_task",
+            )
+        self.clean_translations()
+
+
+class ResponsibleParty(Orderable):
+    """An organisation responsible for an action: one primary, others collaborating."""
+
+    class Role(models.TextChoices):
+        PRIMARY = "primary", _("primary responsibility")
+        COLLABORATOR = "collaborator", _("collaborator")
+
+    action = ParentalKey(Action, on_delete=models.CASCADE, related_name="responsible_parties")
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="responsibilities",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PRIMARY)
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                "action",
+                "organization",
+                name="responsibleparty_once_per_action",
+                violation_error_message=_(
+                    "This organisation is already responsible for the action."
+                ),
+            ),
+            models.UniqueConstraint(
+                "action",
+                condition=models.Q(role="primary"),
+                name="responsibleparty_one_primary",
+                violation_error_message=_(
+                    "An action has only one primarily responsible organisation."
+                ),
+            ),
+        ]
+        verbose_name = _("responsible organisation")
+        verbose_name_plural = _("responsible organisations")
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_role_display()})"
+
+    def clean(self):
+        if self.action_id and self.organization_id:
+            errors = same_plan_errors(self.action.plan, {"organization": self.organization})
+            if errors:
+                raise ValidationError(errors)
+
+
+class ContactPerson(Orderable):
+    """A person named on an action, in the order the plan admin chose."""
+
+    class Role(models.TextChoices):
+        CONTACT = "contact", _("contact person")
+        EDITOR = "editor", _("editor")
+        MODERATOR = "moderator", _("moderator")
+
+    action = ParentalKey(Action, on_delete=models.CASCADE, related_name="contact_persons")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="contact_for", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.CONTACT)
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                "action",
+                "person",
+                name="contactperson_once_per_action",
+                violation_error_message=_("This person is already a contact person of the action."),
+            ),
+        ]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+
+    def __str__(self):
+        return str(self.person)
+
+    def clean(self):
+        if self.action_id and self.person_id:
+            errors = same_plan_errors(self.action.plan, {"person": self.person})
+            if errors:
+                raise ValidationError(errors)
+
+
+class NewsPost(TranslatableMixin, TimestampedModel):
+    """An update about an action, shown under “Viimeisimmät päivitykset”."""
+
+    action = ParentalKey(Action, on_delete=models.CASCADE, related_name="news_posts")
+    title = TranslatedField(models.CharField(_("title"), max_length=300))
+    published_on = models.DateField(_("date"))
+    author = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="news_posts",
+        verbose_name=_("author"),
+    )
+    body = TranslatedField(SanitizedRichTextField(_("text")))
+
+    class Meta:
+        ordering = ["action", "-published_on", "-pk"]
+        verbose_name = _("news post")
+        verbose_name_plural = _("news posts")
+
+    def __str__(self):
+        return self.title
+
+    def get_plan(self):
+        return self.action.plan
+
+    def clean(self):
+        if self.action_id and self.author_id:
+            errors = same_plan_errors(self.action.plan, {"author": self.author})
+            if errors:
+                raise ValidationError(errors)
+        self.clean_translations()

@@ -1,0 +1,156 @@
+"""Translatable text fields: one column per language in the same row.
+
+``name = TranslatedField(models.CharField(max_length=200))`` on a model adds the columns
+``name_fi``, ``name_sv`` and ``name_en`` (one per ``settings.LANGUAGES``) and makes
+``obj.name`` read the active language, falling back to the plan's primary language, then
+to any language that has a text. The value read is a :class:`TranslatedStr`, a ``str``
+that also knows which language it is in, so templates can mark fallback text with the
+right ``lang`` attribute (``{% tr obj.name %}``, ``{% lang_attr obj.name %}``).
+
+We keep translations in columns rather than in a JSON blob or a side table so that each
+language can be searched with its own stemming, indexed and constrained like any column,
+and so Wagtail's revisions and forms see plain fields.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+_primary_language: ContextVar[str | None] = ContextVar("vahti_primary_language", default=None)
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def column_name(field_name: str, language: str) -> str:
+    return f"{field_name}_{language}"
+
+
+@contextmanager
+def primary_language(language: str | None) -> Iterator[None]:
+    """Make ``language`` the fallback for translated fields read inside the block.
+
+    The public site sets this to the request's plan's primary language; commands that
+    render text for one plan (e-mails, exports) do the same.
+    """
+    token = _primary_language.set(language)
+    try:
+        yield
+    finally:
+        _primary_language.reset(token)
+
+
+def current_primary_language() -> str:
+    return _primary_language.get() or settings.LANGUAGE_CODE
+
+
+def active_language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+class TranslatedStr(str):
+    """A text together with the language it is written in."""
+
+    lang: str | None
+
+    def __new__(cls, value: str, lang: str | None):
+        obj = super().__new__(cls, value)
+        obj.lang = lang
+        return obj
+
+
+def fallback_order(requested: str, primary: str) -> list[str]:
+    order = [requested, primary, settings.LANGUAGE_CODE, *language_codes()]
+    return list(dict.fromkeys(order))
+
+
+class TranslatedDescriptor:
+    def __init__(self, name: str):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return self.in_language(instance, active_language())
+
+    def in_language(self, instance, language: str) -> TranslatedStr:
+        primary = instance.translation_primary_language()
+        for lang in fallback_order(language, primary):
+            value = getattr(instance, column_name(self.name, lang), None)
+            if value:
+                return TranslatedStr(value, lang)
+        return TranslatedStr("", None)
+
+    def __set__(self, instance, value):
+        raise AttributeError(
+            f"Set {self.name}_<language> (e.g. {self.name}_fi), not {self.name}: "
+            "a translated field has one column per language."
+        )
+
+
+class TranslatedField:
+    """Adds one column per language and a reading descriptor; see the module docstring.
+
+    ``required=True`` means the text must exist in the plan's primary language (checked
+    by :meth:`TranslatableMixin.clean`), the other languages are optional.
+    """
+
+    def __init__(self, field, *, required: bool = True):
+        self.field = field
+        self.required = required
+
+    def contribute_to_class(self, cls, name: str) -> None:
+        base_verbose = self.field.verbose_name or name.replace("_", " ")
+        for code, language_name in settings.LANGUAGES:
+            column = copy.deepcopy(self.field)
+            column.blank = True
+            column.verbose_name = f"{base_verbose} ({language_name})"
+            cls.add_to_class(column_name(name, code), column)
+        translated = dict(getattr(cls, "_translated_fields", {}))
+        translated[name] = self
+        cls._translated_fields = translated
+        setattr(cls, name, TranslatedDescriptor(name))
+
+
+class TranslatableMixin:
+    """For models with :class:`TranslatedField` attributes."""
+
+    _translated_fields: dict[str, TranslatedField] = {}
+
+    def get_plan(self):
+        """The plan this object belongs to (None for objects above plans)."""
+        return None
+
+    def translation_primary_language(self) -> str:
+        # Inside a request the site has set the plan's language: no query needed.
+        language = _primary_language.get()
+        if language:
+            return language
+        plan = self.get_plan()
+        return plan.primary_language if plan is not None else settings.LANGUAGE_CODE
+
+    def translation(self, field_name: str, language: str) -> TranslatedStr:
+        return getattr(type(self), field_name).in_language(self, language)
+
+    def clean_translations(self) -> None:
+        plan = self.get_plan()
+        primary = plan.primary_language if plan is not None else settings.LANGUAGE_CODE
+        errors = {}
+        for name, field in self._translated_fields.items():
+            column = column_name(name, primary)
+            if field.required and not getattr(self, column, None):
+                errors[column] = ValidationError(
+                    _("This text is required in the plan's primary language."),
+                    code="required_in_primary_language",
+                )
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,55 @@
+"""Rich text that is safe to show: every value is cleaned with nh3 before it is stored.
+
+Wagtail's editor only produces the formats we allow, but text also arrives from imports,
+the API and the demo loader; cleaning in the field itself means no write path can store
+a script. The allowed set is what an action description needs: paragraphs, emphasis,
+lists, sub-headings and links (including Wagtail's internal page links).
+"""
+
+from __future__ import annotations
+
+import nh3
+from wagtail.fields import RichTextField
+
+RICH_TEXT_FEATURES = ["bold", "italic", "h3", "h4", "ol", "ul", "link", "blockquote"]
+
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "blockquote",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "linktype", "id"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize_html(value: str) -> str:
+    if not value:
+        return ""
+    return nh3.clean(
+        value,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    ).strip()
+
+
+class SanitizedRichTextField(RichTextField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(*args, **kwargs)
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        return sanitize_html(value) if isinstance(value, str) else value

@@ -1,0 +1,36 @@
+"""Write helpers shared by the domain services."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+
+def model_values_differ(instance: models.Model, values: dict) -> bool:
+    return any(getattr(instance, name) != value for name, value in values.items())
+
+
+def upsert(model: type[models.Model], lookup: dict, values: dict) -> tuple[models.Model, bool]:
+    """Find the row matching ``lookup`` and give it ``values``, validated; create it if
+    missing. Writes nothing when the row already has those values, so running an import
+    or the demo loader twice changes nothing. Returns (instance, changed)."""
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        instance = model(**lookup, **values)
+    elif not model_values_differ(instance, values):
+        return instance, False
+    else:
+        for name, value in values.items():
+            setattr(instance, name, value)
+    instance.full_clean()
+    instance.save()
+    return instance, True
+
+
+def prefixed_errors(prefix: str, error: ValidationError) -> ValidationError:
+    """Name a child row in its errors: ``tasks[2].completed_at: …``."""
+    if hasattr(error, "error_dict"):
+        return ValidationError(
+            {f"{prefix}.{field}": messages for field, messages in error.error_dict.items()}
+        )
+    return ValidationError({prefix: error.messages})

@@ -1,0 +1,117 @@
+"""Read configuration from environment variables, refusing bad values at start-up.
+
+Every setting Vahti reads from the environment goes through one of these helpers, so a
+typo in a deployment ("DEBUG=ture", "DATABASE_URL=postgress://…") stops the process with
+a message naming the variable, instead of silently falling back to a default.
+Secrets can also be given as files: ``SECRET_KEY_FILE=/run/secrets/key`` instead of
+``SECRET_KEY=…`` (the usual way with Docker and systemd credentials).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
+class Env:
+    def __init__(self, environ: Mapping[str, str] | None = None):
+        self.environ = os.environ if environ is None else environ
+
+    def raw(self, name: str) -> str | None:
+        """The variable's value, read from ``NAME`` or from the file named by ``NAME_FILE``."""
+        value = self.environ.get(name)
+        file_name = self.environ.get(f"{name}_FILE")
+        if value is not None and file_name is not None:
+            raise ImproperlyConfigured(f"Set either {name} or {name}_FILE, not both.")
+        if file_name is not None:
+            try:
+                return Path(file_name).read_text(encoding="utf-8").strip()
+            except OSError as error:
+                raise ImproperlyConfigured(
+                    f"{name}_FILE={file_name!r} cannot be read: {error.strerror}."
+                ) from error
+        return value
+
+    def str(self, name: str, default: str | None = None) -> str | None:
+        value = self.raw(name)
+        if value is None or value == "":
+            return default
+        return value
+
+    def bool(self, name: str, default: bool) -> bool:
+        value = self.raw(name)
+        if value is None or value == "":
+            return default
+        word = value.strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a boolean: use one of "
+            f"{', '.join(sorted(TRUE_WORDS | FALSE_WORDS))}."
+        )
+
+    def int(self, name: str, default: int, *, minimum: int | None = None) -> int:
+        value = self.raw(name)
+        if value is None or value == "":
+            return default
+        try:
+            number = int(value)
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
+        if minimum is not None and number < minimum:
+            raise ImproperlyConfigured(f"{name}={number} is below the minimum of {minimum}.")
+        return number
+
+    def list(self, name: str, default: list[str] | None = None) -> list[str]:
+        """A comma-separated list; empty items are refused (they are always typos)."""
+        value = self.raw(name)
+        if value is None or value.strip() == "":
+            return list(default or [])
+        items = [item.strip() for item in value.split(",")]
+        if any(item == "" for item in items):
+            raise ImproperlyConfigured(f"{name}={value!r} has an empty item between commas.")
+        return items
+
+    def choice(self, name: str, choices: list[str], default: str) -> str:
+        value = self.str(name, default)
+        if value not in choices:
+            raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}.")
+        return value
+
+
+def database_config(url: str) -> dict:
+    """Django's DATABASES entry for a ``DATABASE_URL``, only for the engines Vahti supports."""
+    import dj_database_url
+
+    scheme = url.split(":", 1)[0].lower()
+    if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL has the scheme {scheme!r}; Vahti runs on sqlite:///path "
+            "or postgres://user:password@host:port/name."
+        )
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL cannot be parsed: {error}") from error
+    if not config.get("NAME"):
+        raise ImproperlyConfigured("DATABASE_URL names no database.")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Persistent connections buy nothing on SQLite and keep files open in tests.
+        config["CONN_MAX_AGE"] = 0
+    return config
+
+
+def redis_url_checked(url: str) -> str:
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"REDIS_URL={url!r} must start with redis://, rediss:// or unix://."
+        )
+    return url

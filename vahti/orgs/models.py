@@ -1,0 +1,136 @@
+"""The city's organisation tree and the people who work in it."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from vahti.core.i18n import TranslatableMixin, TranslatedField
+from vahti.core.models import TimestampedModel, same_plan_errors
+from vahti.plans.models import Plan, PlanOwnedQuerySet
+
+
+class Organization(TranslatableMixin, TimestampedModel):
+    """A unit of the city, e.g. “Elinkeino-osasto” (Elo); units form a tree."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="organizations")
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent organisation"),
+    )
+    identifier = models.CharField(_("identifier"), max_length=50)
+    name = TranslatedField(models.CharField(_("name"), max_length=200))
+    abbreviation = TranslatedField(
+        models.CharField(_("abbreviation"), max_length=30), required=False
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = PlanOwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "plan",
+                "identifier",
+                name="organization_identifier_unique_in_plan",
+                violation_error_message=_(
+                    "The plan already has an organisation with this identifier."
+                ),
+            )
+        ]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    def get_plan(self):
+        return self.plan
+
+    @property
+    def short_name(self):
+        """The abbreviation where there is one (“Elo”), else the name."""
+        return self.abbreviation or self.name
+
+    def clean(self):
+        if self.plan_id and self.parent_id:
+            errors = same_plan_errors(self.plan, {"parent": self.parent})
+            if errors:
+                raise ValidationError(errors)
+            ancestor, seen = self.parent, set()
+            while ancestor is not None and ancestor.pk not in seen:
+                if self.pk and ancestor.pk == self.pk:
+                    raise ValidationError({"parent": _("An organisation cannot be inside itself.")})
+                seen.add(ancestor.pk)
+                ancestor = ancestor.parent
+        self.clean_translations()
+
+
+class Person(TranslatableMixin, TimestampedModel):
+    """Someone named on an action, e.g. a contact person. Email is not shown publicly."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="people")
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    title = TranslatedField(models.CharField(_("title"), max_length=200), required=False)
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("organisation"),
+    )
+    email = models.EmailField(_("email"), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+
+    objects = PlanOwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "last_name", "first_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "plan",
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="person_email_unique_in_plan",
+                violation_error_message=_("The plan already has a person with this email address."),
+            )
+        ]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def initials(self) -> str:
+        return "".join(part[:1] for part in (self.first_name, self.last_name)).upper()
+
+    def get_plan(self):
+        return self.plan
+
+    def clean(self):
+        if self.plan_id and self.organization_id:
+            errors = same_plan_errors(self.plan, {"organization": self.organization})
+            if errors:
+                raise ValidationError(errors)
+        self.clean_translations()

@@ -1,0 +1,342 @@
+"""A plan, its own lists (statuses, phases, impacts, schedules) and its categories.
+
+Every object in Vahti belongs to exactly one plan; one installation hosts several.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from vahti.core.i18n import TranslatableMixin, TranslatedField
+from vahti.core.models import TimestampedModel, same_plan_errors
+from vahti.core.richtext import SanitizedRichTextField
+from vahti.core.validators import validate_hex_color, validate_time_zone
+
+identifier_validator = RegexValidator(
+    r"^[a-z0-9][a-z0-9_-]*$",
+    _("Use lower-case letters, digits, hyphens and underscores, e.g. “hnh2035”."),
+)
+
+
+def language_choices():
+    return list(settings.LANGUAGES)
+
+
+class PlanQuerySet(models.QuerySet):
+    def for_hostname(self, hostname: str):
+        return self.filter(domains__hostname=hostname.lower())
+
+
+class Plan(TranslatableMixin, TimestampedModel):
+    identifier = models.CharField(
+        _("identifier"), max_length=50, unique=True, validators=[identifier_validator]
+    )
+    name = TranslatedField(models.CharField(_("name"), max_length=200))
+    short_name = TranslatedField(models.CharField(_("short name"), max_length=60), required=False)
+    intro = TranslatedField(SanitizedRichTextField(_("introduction")), required=False)
+    primary_language = models.CharField(
+        _("primary language"), max_length=8, choices=language_choices, default="fi"
+    )
+    other_languages = models.JSONField(
+        _("other languages"),
+        default=list,
+        blank=True,
+        help_text=_('Languages the plan is also published in, e.g. ["sv", "en"].'),
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="Europe/Helsinki", validators=[validate_time_zone]
+    )
+    order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("The first plan is served when no domain matches.")
+    )
+
+    objects = PlanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "identifier"]
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
+
+    def __str__(self):
+        return self.name
+
+    def get_plan(self):
+        return self
+
+    def translation_primary_language(self) -> str:
+        return self.primary_language
+
+    @property
+    def languages(self) -> list[str]:
+        """The plan's languages, primary first."""
+        return [
+            self.primary_language,
+            *[c for c in self.other_languages if c != self.primary_language],
+        ]
+
+    @property
+    def tzinfo(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    def clean(self):
+        known = {code for code, _name in settings.LANGUAGES}
+        if not isinstance(self.other_languages, list) or not all(
+            isinstance(code, str) for code in self.other_languages
+        ):
+            raise ValidationError(
+                {
+                    "other_languages": _(
+                        'Give the other languages as a list of codes, e.g. ["sv", "en"].'
+                    )
+                }
+            )
+        unknown = [code for code in self.other_languages if code not in known]
+        if unknown:
+            raise ValidationError(
+                {
+                    "other_languages": _("Unknown language code(s): %(codes)s. Known: %(known)s.")
+                    % {"codes": ", ".join(unknown), "known": ", ".join(sorted(known))}
+                }
+            )
+        if self.primary_language in self.other_languages:
+            raise ValidationError(
+                {"other_languages": _("The primary language cannot also be an other language.")}
+            )
+        self.clean_translations()
+
+
+class PlanDomain(models.Model):
+    """A host name that serves a plan, e.g. ilmastovahti.hel.fi."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="domains")
+    hostname = models.CharField(_("host name"), max_length=200)
+
+    class Meta:
+        ordering = ["hostname"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("hostname"),
+                name="plan_domain_hostname_unique",
+                violation_error_message=_("This host name already serves a plan."),
+            )
+        ]
+        verbose_name = _("plan domain")
+        verbose_name_plural = _("plan domains")
+
+    def __str__(self):
+        return self.hostname
+
+
+class PlanOwnedQuerySet(models.QuerySet):
+    def for_plan(self, plan):
+        return self.filter(plan=plan)
+
+
+class PlanListItem(TranslatableMixin, models.Model):
+    """Common shape of a plan's own ordered lists (statuses, phases, impacts, schedules)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    identifier = models.CharField(_("identifier"), max_length=50, validators=[identifier_validator])
+    name = TranslatedField(models.CharField(_("name"), max_length=100))
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = PlanOwnedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["plan", "order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_plan(self):
+        return self.plan
+
+    def clean(self):
+        self.clean_translations()
+
+
+def _unique_identifier(model_name: str):
+    return models.UniqueConstraint(
+        "plan",
+        "identifier",
+        name=f"{model_name}_identifier_unique_in_plan",
+        violation_error_message=_("The plan already has an item with this identifier."),
+    )
+
+
+class ActionStatus(PlanListItem):
+    class Sentiment(models.TextChoices):
+        POSITIVE = "positive", _("positive")
+        NEUTRAL = "neutral", _("neutral")
+        NEGATIVE = "negative", _("negative")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="action_statuses")
+    is_completed = models.BooleanField(
+        _("counts as completed"),
+        default=False,
+        help_text=_("Actions with this status are counted as completed."),
+    )
+    color = models.CharField(
+        _("colour"), max_length=7, default="#6b6b6b", validators=[validate_hex_color]
+    )
+    sentiment = models.CharField(
+        _("sentiment"), max_length=10, choices=Sentiment.choices, default=Sentiment.NEUTRAL
+    )
+
+    class Meta(PlanListItem.Meta):
+        constraints = [_unique_identifier("actionstatus")]
+        verbose_name = _("action status")
+        verbose_name_plural = _("action statuses")
+
+
+class ActionImplementationPhase(PlanListItem):
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="action_implementation_phases"
+    )
+    color = models.CharField(_("colour"), max_length=7, blank=True, validators=[validate_hex_color])
+
+    class Meta(PlanListItem.Meta):
+        constraints = [_unique_identifier("actionimplementationphase")]
+        verbose_name = _("implementation phase")
+        verbose_name_plural = _("implementation phases")
+
+
+class ActionImpact(PlanListItem):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="action_impacts")
+    is_estimate = models.BooleanField(
+        _("is an estimate"),
+        default=True,
+        help_text=_("Off for “not estimated”: such actions have no impact estimate yet."),
+    )
+
+    class Meta(PlanListItem.Meta):
+        constraints = [_unique_identifier("actionimpact")]
+        verbose_name = _("impact")
+        verbose_name_plural = _("impacts")
+
+
+class ActionSchedule(PlanListItem):
+    """A named timeframe such as “2020–2022”."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="action_schedules")
+    begins_at = models.DateField(_("begins"), null=True, blank=True)
+    ends_at = models.DateField(_("ends"), null=True, blank=True)
+
+    class Meta(PlanListItem.Meta):
+        constraints = [
+            _unique_identifier("actionschedule"),
+            models.CheckConstraint(
+                condition=models.Q(begins_at__isnull=True)
+                | models.Q(ends_at__isnull=True)
+                | models.Q(ends_at__gte=models.F("begins_at")),
+                name="actionschedule_ends_after_begins",
+                violation_error_message=_("A timeframe cannot end before it begins."),
+            ),
+        ]
+        verbose_name = _("schedule")
+        verbose_name_plural = _("schedules")
+
+
+class CategoryType(PlanListItem):
+    """A way of grouping actions, e.g. “Teema” (theme) or “Sektori”."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="category_types")
+    is_primary = models.BooleanField(
+        _("primary"),
+        default=False,
+        help_text=_("The action list is grouped by the categories of the primary type."),
+    )
+
+    class Meta(PlanListItem.Meta):
+        constraints = [
+            _unique_identifier("categorytype"),
+            models.UniqueConstraint(
+                "plan",
+                condition=models.Q(is_primary=True),
+                name="categorytype_one_primary_per_plan",
+                violation_error_message=_("The plan already has a primary category type."),
+            ),
+        ]
+        verbose_name = _("category type")
+        verbose_name_plural = _("category types")
+
+
+class CategoryQuerySet(PlanOwnedQuerySet):
+    pass
+
+
+class Category(TranslatableMixin, models.Model):
+    """A theme; categories form a tree within one category type."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="categories")
+    type = models.ForeignKey(
+        CategoryType, on_delete=models.CASCADE, related_name="categories", verbose_name=_("type")
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent"),
+    )
+    identifier = models.CharField(_("identifier"), max_length=50)
+    name = TranslatedField(models.CharField(_("name"), max_length=200))
+    lead = TranslatedField(models.TextField(_("lead")), required=False)
+    color = models.CharField(_("colour"), max_length=7, blank=True, validators=[validate_hex_color])
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "type", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "type",
+                "identifier",
+                name="category_identifier_unique_in_type",
+                violation_error_message=_(
+                    "This category type already has a category with this identifier."
+                ),
+            ),
+        ]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def get_plan(self):
+        return self.plan
+
+    def clean(self):
+        if self.plan_id:
+            errors = same_plan_errors(
+                self.plan,
+                {
+                    "type": self.type if self.type_id else None,
+                    "parent": self.parent if self.parent_id else None,
+                },
+            )
+            if errors:
+                raise ValidationError(errors)
+        if self.parent_id:
+            if self.parent.type_id != self.type_id:
+                raise ValidationError(
+                    {"parent": _("The parent must be of the same category type.")}
+                )
+            ancestor, seen = self.parent, set()
+            while ancestor is not None and ancestor.pk not in seen:
+                if self.pk and ancestor.pk == self.pk:
+                    raise ValidationError({"parent": _("A category cannot be inside itself.")})
+                seen.add(ancestor.pk)
+                ancestor = ancestor.parent
+        self.clean_translations()
