@@ -268,6 +268,11 @@ class Action(
     def get_preview_template(self, request, mode_name):
         return "site/action_detail.html"
 
+    def get_preview_context(self, request, mode_name):
+        from vahti.actions.selectors import action_page_context
+
+        return {"plan": self.plan, "action": self, "is_preview": True, **action_page_context(self)}
+
 
 class Task(TranslatableMixin, TimestampedModel, Orderable):
     """A dated step of an action. Lateness follows from the due date."""

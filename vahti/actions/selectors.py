@@ -270,3 +270,19 @@ def plan_summary(plan: Plan) -> PlanSummary:
             per_root.setdefault(root(category_id), set()).add(action_id)
         themes = [(c, len(per_root.get(c.pk, ()))) for c in categories if c.parent_id is None]
     return PlanSummary(sum(counts.values()), by_status, themes)
+
+
+def action_page_context(action: Action) -> dict:
+    """What the action page shows beyond the action itself. Also used for the editors'
+    preview, where ``action`` is an unsaved version built from a draft revision."""
+    plan = action.plan
+    texts = [action.description, action.official_description]
+    texts += [task.comment for task in action.tasks.all()]
+    texts += [post.body for post in action.news_posts.all()]
+    return {
+        "neighbours": action_neighbours(action),
+        "tasks": task_groups(action),
+        "today": plan_today(plan),
+        "mentions": mentioned_actions(plan, texts, exclude=action),
+        "related_actions": related_actions(action),
+    }

@@ -64,22 +64,10 @@ def action_detail(request, identifier: str):
         if action.merged_with_id:
             raise Http404("No such action in this plan.")
         return redirect(action, permanent=True)
-    tasks = selectors.task_groups(action)
-    texts = [action.description, action.official_description]
-    texts += [task.comment for task in action.tasks.all()]
-    texts += [post.body for post in action.news_posts.all()]
     return render(
         request,
         "site/action_detail.html",
-        {
-            "plan": plan,
-            "action": action,
-            "neighbours": selectors.action_neighbours(action),
-            "tasks": tasks,
-            "today": selectors.plan_today(plan),
-            "mentions": selectors.mentioned_actions(plan, texts, exclude=action),
-            "related_actions": selectors.related_actions(action),
-        },
+        {"plan": plan, "action": action, **selectors.action_page_context(action)},
     )
 
 

@@ -1,0 +1,203 @@
+import datetime
+
+import pytest
+import time_machine
+from django.utils import translation
+
+from vahti.actions.services import action_update
+from tests.factories import ActionStatusFactory, make_action, task
+from tests.site.conftest import visible_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_shows_the_action_with_its_labels_in_finnish(
+    client, plan, status, category, organization, person
+):
+    make_action(
+        plan,
+        "126",
+        name_fi="Elinkeinopolitiikka ja päästövähennykset",
+        status=status,
+        categories=[category],
+        lead_fi="Lyhyt kuvaus.",
+        responsible_parties=[(organization, "primary")],
+        contact_persons=[(person, "contact")],
+    )
+    response = client.get("/actions/126/")
+    assert response.status_code == 200
+    text = visible_text(response.content.decode())
+    for label in [
+        "Toimenpiteet",
+        "Edellinen",
+        "Seuraava",
+        "Virallinen kuvaus",
+        "Tehtävät",
+        "Mitä on tehty?",
+        "Mitä on tehtävä?",
+        "Mittarit",
+        "Vaikutus",
+        "Eteneminen",
+        "Aikajänne",
+        "Vastuuorganisaatiot",
+        "Yhteyshenkilöt",
+        "Tietoja päivitetty",
+    ]:
+        assert label in text
+    assert "126 Elinkeinopolitiikka ja päästövähennykset" in text
+    assert "Smart & Clean kasvu" in text
+    assert "Elo" in text and "Mikko Martikka erityissuunnittelija Elinkeino-osasto" in text
+
+
+def test_empty_sections_say_so_in_words(client, plan):
+    make_action(plan, "1")
+    text = visible_text(client.get("/actions/1/").content.decode())
+    assert "Mittarit Toimenpiteelle ei ole vielä liitetty mittareita." in text
+    assert "Aikajänne Aikajännettä ei ole määritelty." in text
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 28, 12, tzinfo=datetime.UTC))
+def test_tasks_are_split_into_done_and_todo_in_their_order(client, plan):
+    make_action(
+        plan,
+        "1",
+        tasks=[
+            task("Vanha valmis", "completed", datetime.date(2019, 1, 1), datetime.date(2019, 1, 5)),
+            task("Uusi valmis", "completed", datetime.date(2020, 1, 1), datetime.date(2020, 2, 1)),
+            task("Myöhästynyt", "in_progress", datetime.date(2026, 1, 31)),
+            task("Tuleva", "not_started", datetime.date(2027, 3, 1)),
+            task(
+                "Hylätty",
+                "cancelled",
+                datetime.date(2025, 1, 1),
+                datetime.date(2025, 2, 2),
+                comment_fi="<p>Ei enää tarpeen.</p>",
+            ),
+        ],
+    )
+    text = visible_text(client.get("/actions/1/").content.decode())
+    done = text.index("Mitä on tehty?")
+    todo = text.index("Mitä on tehtävä?")
+    assert (
+        done < text.index("01.02.2020 Uusi valmis") < text.index("05.01.2019 Vanha valmis") < todo
+    )
+    assert todo < text.index("31.01.2026 Myöhässä Myöhästynyt") < text.index("01.03.2027 Tuleva")
+    assert "Perutut tehtävät Peruttu 02.02.2025 Hylätty Ei enää tarpeen." in text
+
+
+def test_previous_and_next_follow_natural_order(client, plan, soup):
+    for identifier in ["126", "10", "9"]:
+        make_action(plan, identifier)
+    page = soup(client.get("/actions/10/"))
+    assert page.select_one("a[rel=prev]")["href"] == "/actions/9/"
+    assert page.select_one("a[rel=next]")["href"] == "/actions/126/"
+    first = soup(client.get("/actions/9/"))
+    assert first.select_one("a[rel=prev]") is None
+
+
+def test_mentions_of_other_actions_become_links(client, plan, soup):
+    make_action(plan, "128", name_fi="Yhteiskehitysalustat")
+    make_action(
+        plan, "126", description_fi="<p>Kts. myös toimenpiteen 128 ja toimenpiteen 999.</p>"
+    )
+    page = soup(client.get("/actions/126/"))
+    links = [a["href"] for a in page.select(".rich-text a.mention")]
+    assert links == ["/actions/128/"]
+
+
+@pytest.mark.parametrize(
+    "language, labels",
+    [
+        ("sv", ["Åtgärder", "Föregående", "Nästa", "Uppgifter", "Kontaktpersoner"]),
+        ("en", ["Actions", "Previous", "Next", "Tasks", "Contact persons"]),
+    ],
+)
+def test_other_languages_have_their_labels_and_mark_finnish_fallback(
+    client, plan, soup, language, labels
+):
+    make_action(
+        plan,
+        "126",
+        name_fi="Elinkeinopolitiikka",
+        name_en="Business policy",
+        lead_fi="Vain suomeksi.",
+    )
+    response = client.get(f"/{language}/actions/126/")
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.html["lang"] == language
+    text = visible_text(response.content.decode())
+    for label in labels:
+        assert label in text
+    lead = page.select_one(".action__lead")
+    assert lead.get_text() == "Vain suomeksi." and lead["lang"] == "fi"
+    name = page.select_one(".action__name")
+    if language == "en":
+        assert name.get_text() == "Business policy" and not name.has_attr("lang")
+    else:
+        assert name.get_text() == "Elinkeinopolitiikka" and name["lang"] == "fi"
+
+
+def test_language_switch_and_hreflang_point_to_the_same_page(client, plan, soup):
+    make_action(plan, "126")
+    page = soup(client.get("/en/actions/126/"))
+    switch = {a["lang"]: a["href"] for a in page.select(".language-switch a")}
+    assert switch == {"fi": "/actions/126/", "sv": "/sv/actions/126/", "en": "/en/actions/126/"}
+    alternates = {link["hreflang"]: link["href"] for link in page.select("link[rel=alternate]")}
+    assert alternates["fi"].endswith("/actions/126/") and alternates["sv"].endswith(
+        "/sv/actions/126/"
+    )
+
+
+@pytest.mark.parametrize("setup", ["unknown", "internal", "unpublished"])
+def test_hidden_actions_are_not_found_in_the_plans_style(client, plan, setup):
+    if setup == "internal":
+        make_action(plan, "5", visibility="internal")
+    elif setup == "unpublished":
+        make_action(plan, "5", publish=False)
+    response = client.get("/actions/5/")
+    assert response.status_code == 404
+    text = visible_text(response.content.decode(), "body")
+    assert "Sivua ei löytynyt" in text and plan.name_fi in text
+
+
+def test_a_draft_does_not_change_the_public_page(client, plan):
+    action = make_action(plan, "1", name_fi="Julkaistu nimi")
+    action_update(action, name_fi="Luonnoksen nimi", publish=False)
+    text = visible_text(client.get("/actions/1/").content.decode())
+    assert "Julkaistu nimi" in text and "Luonnoksen nimi" not in text
+
+
+def test_updated_date_is_the_publication_date_in_the_plans_time_zone(client, plan):
+    # 23:30 UTC on 2 February is already 3 February in Helsinki.
+    make_action(plan, "1", updated_at=datetime.datetime(2020, 2, 2, 23, 30, tzinfo=datetime.UTC))
+    assert "Tietoja päivitetty 03.02.2020" in visible_text(
+        client.get("/actions/1/").content.decode()
+    )
+
+
+def test_merged_action_leads_to_the_one_it_was_merged_into(client, plan):
+    target = make_action(plan, "60")
+    old = make_action(plan, "59", name_fi="Vanha toimenpide")
+    action_update(old, merged_with=target)
+    response = client.get("/actions/59/")
+    assert response.status_code == 301 and response["Location"] == "/actions/60/"
+    text = visible_text(client.get("/actions/60/").content.decode())
+    assert "Yhdistetyt toimenpiteet" in text and "59 Vanha toimenpide" in text
+
+
+def test_language_the_plan_does_not_publish_is_not_found(client, plan):
+    plan.other_languages = ["en"]
+    plan.save()
+    make_action(plan, "1")
+    assert client.get("/sv/actions/1/").status_code == 404
+    assert client.get("/en/actions/1/").status_code == 200
+
+
+def test_status_of_the_action_is_shown(client, plan):
+    make_action(
+        plan, "1", status=ActionStatusFactory(plan=plan, name_fi="Myöhässä", sentiment="negative")
+    )
+    with translation.override("fi"):
+        text = visible_text(client.get("/actions/1/").content.decode())
+    assert "Eteneminen Myöhässä" in text
