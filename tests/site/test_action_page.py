@@ -4,9 +4,9 @@ import pytest
 import time_machine
 from django.utils import translation
 
-from vahti.actions.services import action_update
 from tests.factories import ActionStatusFactory, make_action, task
 from tests.site.conftest import visible_text
+from vahti.actions.services import action_update
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +106,7 @@ def test_mentions_of_other_actions_become_links(client, plan, soup):
 
 
 @pytest.mark.parametrize(
-    "language, labels",
+    ("language", "labels"),
     [
         ("sv", ["Åtgärder", "Föregående", "Nästa", "Uppgifter", "Kontaktpersoner"]),
         ("en", ["Actions", "Previous", "Next", "Tasks", "Contact persons"]),
