@@ -17,7 +17,7 @@ run: $(VENV)/.runtime translations
 	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
 test: $(VENV)/.dev translations
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 # Everything but the browser tests.
 test-fast: $(VENV)/.dev translations

@@ -12,12 +12,12 @@ from tests.factories import (
 
 @pytest.fixture
 def plan(db):
-    return PlanFactory(identifier="hnh", name_fi="Hiilineutraali Helsinki 2035")
+    return PlanFactory(identifier="hnh", name_fi="Hiilineutraali Helsinki 2035", name_en="")
 
 
 @pytest.fixture
 def other_plan(db):
-    return PlanFactory(identifier="other", name_fi="Toinen suunnitelma")
+    return PlanFactory(identifier="other", name_fi="Toinen suunnitelma", name_en="")
 
 
 @pytest.fixture
@@ -44,3 +44,12 @@ def person(plan, organization):
         title_fi="erityissuunnittelija",
         organization=organization,
     )
+
+
+@pytest.fixture
+def english():
+    """Messages in English, the language of the source strings."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

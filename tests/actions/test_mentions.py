@@ -32,3 +32,8 @@ def test_links_only_known_identifiers_and_keeps_text():
 def test_leaves_existing_links_alone():
     html = '<p><a href="/x/">toimenpide 5</a></p>'
     assert link_mentions(html, lambda i: "/actions/5/") == html
+
+
+def test_no_break_spaces_count_as_spaces():
+    html = "<p>Kts. myös toimenpiteen&nbsp;128 ja toimenpiteiden 12,&nbsp;13&nbsp;ja&nbsp;14.</p>"
+    assert find_mentioned_identifiers(html) == {"128", "12", "13", "14"}

@@ -18,7 +18,7 @@ from tests.factories import (
 from vahti.actions.models import Action, Task
 from vahti.core.db import SAME_PLAN_ERROR_PREFIX
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def messages(error: ValidationError, field: str) -> list[str]:
@@ -167,3 +167,15 @@ def test_two_primary_organisations_are_refused(plan, organization):
     assert messages(caught.value, "responsible_parties") == [
         "An action has only one primarily responsible organisation."
     ]
+
+
+def test_messages_are_translated_for_finnish_editors(plan):
+    from django.utils import translation
+
+    make_action(plan, "126")
+    with translation.override("fi"):
+        with pytest.raises(ValidationError) as caught:
+            make_action(plan, "126")
+        assert messages(caught.value, "identifier") == [
+            "Suunnitelmassa on jo toimenpide tunnisteella “126”."
+        ]

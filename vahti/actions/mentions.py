@@ -14,9 +14,13 @@ from django.utils.html import escape
 # Any inflection of the word for "action" in the three languages.
 _ACTION_WORD = r"(?:toimenpi(?:de|te)\w*|åtgärd\w*|actions?)"
 _IDENTIFIER = r"[A-Za-z]{0,3}\d+(?:[.\-]\d+)*[a-z]?"
-_CONJUNCTION = r"(?:,\s*|\s+(?:ja|sekä|tai|och|eller|and|or)\s+|\s*[–-]\s*)"
+# Sanitised HTML writes a no-break space (common in Finnish: "toimenpiteen 128") as &nbsp;.
+_SPACE = r"(?:\s|&nbsp;|&#160;|\xa0)"
+_CONJUNCTION = (
+    rf"(?:,{_SPACE}*|{_SPACE}+(?:ja|sekä|tai|och|eller|and|or){_SPACE}+|{_SPACE}*[–-]{_SPACE}*)"
+)
 MENTION = re.compile(
-    rf"\b(?P<word>{_ACTION_WORD})\s+(?P<ids>{_IDENTIFIER}(?:{_CONJUNCTION}{_IDENTIFIER})*)\b",
+    rf"\b(?P<word>{_ACTION_WORD}){_SPACE}+(?P<ids>{_IDENTIFIER}(?:{_CONJUNCTION}{_IDENTIFIER})*)\b",
     re.IGNORECASE,
 )
 _ONE_IDENTIFIER = re.compile(rf"\b{_IDENTIFIER}\b")

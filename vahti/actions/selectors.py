@@ -155,9 +155,12 @@ def task_groups(action: Action) -> TaskGroups:
             groups.cancelled.append(task)
         else:
             groups.todo.append(task)
-    groups.done.sort(key=lambda t: (t.completed_at, t.pk), reverse=True)
-    groups.todo.sort(key=lambda t: (t.due_at, t.sort_order, t.pk))
-    groups.cancelled.sort(key=lambda t: (t.completed_at or t.due_at, t.pk), reverse=True)
+    # Newest first; tasks done on the same day keep the order the editor gave them.
+    groups.done.sort(key=lambda t: (-t.completed_at.toordinal(), t.sort_order, t.pk or 0))
+    groups.todo.sort(key=lambda t: (t.due_at, t.sort_order, t.pk or 0))
+    groups.cancelled.sort(
+        key=lambda t: (-(t.completed_at or t.due_at).toordinal(), t.sort_order, t.pk or 0)
+    )
     return groups
 
 

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
+from vahti.core.richtext import sanitize_rich_text
 from vahti.core.services import prefixed_errors
 
 CHILD_RELATIONS = ("tasks", "responsible_parties", "contact_persons", "news_posts")
@@ -116,6 +117,10 @@ def _apply(action: Action, fields: dict, relations: dict) -> dict[str, list]:
     children = _children(relations)
     for name, items in children.items():
         setattr(action, name, items)
+    # Clean rich text now rather than only on the way into the database, so that the
+    # revision, the comparison in content_would_change() and the row all hold the same.
+    for instance in [action, *(child for items in children.values() for child in items)]:
+        sanitize_rich_text(instance)
     return children
 
 

@@ -53,3 +53,12 @@ class SanitizedRichTextField(RichTextField):
     def get_prep_value(self, value):
         value = super().get_prep_value(value)
         return sanitize_html(value) if isinstance(value, str) else value
+
+
+def sanitize_rich_text(instance) -> None:
+    """Clean every sanitised rich-text field of a model instance in place."""
+    for model_field in instance._meta.concrete_fields:
+        if isinstance(model_field, SanitizedRichTextField):
+            value = getattr(instance, model_field.attname)
+            if isinstance(value, str):
+                setattr(instance, model_field.attname, sanitize_html(value))

@@ -1,0 +1,62 @@
+"""Action 126 of the demo plan shows every text of the original page, section by section,
+in the original order and with the original Finnish labels."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.seed import SECTIONS, find_in_order, normalise, seed_sections
+from vahti.demo.loader import load_demo
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page(client):
+    load_demo(today=datetime.date(2026, 11, 28))
+    response = client.get("/actions/126/")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    # What a sighted reader sees: text hidden for screen-reader users only is left out.
+    for hidden in soup.select(".visually-hidden"):
+        hidden.decompose()
+    return soup
+
+
+def section_text(soup, ids):
+    parts = []
+    for element_id in ids:
+        element = soup.find(id=element_id) or soup.select_one(f".{element_id}")
+        assert element is not None, f"no #{element_id} on the page"
+        parts.append(normalise(element.get_text(" ")))
+    return " ".join(parts)
+
+
+def test_every_section_of_the_seed_is_on_the_page_in_order(page):
+    for label, ids, lines in seed_sections():
+        text = section_text(page, ids)
+        assert find_in_order(text, lines) == [], f"section {label or '(top)'}: {text}"
+
+
+def test_sections_come_in_the_seed_order(page):
+    elements = [page.find(id=ids[0]) or page.select_one(f".{ids[0]}") for _label, ids in SECTIONS]
+    positions = [element.sourceline * 10_000 + element.sourcepos for element in elements]
+    assert positions == sorted(positions)
+
+
+def test_seed_is_cut_into_all_its_sections():
+    labels = [label for label, _ids, _lines in seed_sections()]
+    assert labels == [label for label, _ids in SECTIONS]
+
+
+def test_empty_sections_of_126_say_so_in_words(page):
+    assert section_text(page, ["section-indicators"]) == (
+        "Mittarit Toimenpiteelle ei ole vielä liitetty mittareita."
+    )
+    assert section_text(page, ["section-schedule"]) == "Aikajänne Aikajännettä ei ole määritelty."
+
+
+def test_mentions_of_128_link_to_its_page(page):
+    links = {a["href"] for a in page.select("a.mention")}
+    assert links == {"/actions/128/", "/actions/127/"}
