@@ -21,6 +21,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -113,7 +114,9 @@ class TranslatedField:
         for code, language_name in settings.LANGUAGES:
             column = copy.deepcopy(self.field)
             column.blank = True
-            column.verbose_name = f"{base_verbose} ({language_name})"
+            # Lazy, so the admin shows the label in the editor's language, not the one
+            # active when the models were imported.
+            column.verbose_name = format_lazy("{} ({})", base_verbose, language_name)
             cls.add_to_class(column_name(name, code), column)
         translated = dict(getattr(cls, "_translated_fields", {}))
         translated[name] = self

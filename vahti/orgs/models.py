@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from vahti.core.i18n import TranslatableMixin, TranslatedField
 from vahti.core.models import TimestampedModel, same_plan_errors
@@ -79,7 +80,9 @@ class Person(TranslatableMixin, TimestampedModel):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="people")
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
-    title = TranslatedField(models.CharField(_("title"), max_length=200), required=False)
+    title = TranslatedField(
+        models.CharField(pgettext_lazy("job title", "title"), max_length=200), required=False
+    )
     organization = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,
