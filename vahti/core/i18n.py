@@ -74,6 +74,15 @@ def fallback_order(requested: str, primary: str) -> list[str]:
     return list(dict.fromkeys(order))
 
 
+def pick_translation(texts: dict[str, str], language: str, primary: str) -> TranslatedStr:
+    """The text for ``language`` from ``{"fi": …, "sv": …}``, with the same fallback as a
+    translated field: for rows read with ``values()`` instead of as model instances."""
+    for lang in fallback_order(language, primary):
+        if texts.get(lang):
+            return TranslatedStr(texts[lang], lang)
+    return TranslatedStr("", None)
+
+
 class TranslatedDescriptor:
     def __init__(self, name: str):
         self.name = name
@@ -90,6 +99,9 @@ class TranslatedDescriptor:
             if value:
                 return TranslatedStr(value, lang)
         return TranslatedStr("", None)
+
+    def columns(self) -> list[str]:
+        return [column_name(self.name, code) for code in language_codes()]
 
     def __set__(self, instance, value):
         raise AttributeError(

@@ -153,8 +153,8 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
     through = Action.categories.through
     links, tasks, parties, contacts, news = [], [], [], [], []
     for action in actions:
-        for category in rng.sample(categories, 2):
-            links.append(through(action_id=action.pk, category_id=category.pk))
+        # Like a real plan: each action under one theme or sub-theme.
+        links.append(through(action_id=action.pk, category_id=rng.choice(categories).pk))
         for n, organization in enumerate(rng.sample(organizations, 2)):
             parties.append(
                 ResponsibleParty(

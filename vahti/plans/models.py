@@ -196,6 +196,12 @@ class ActionStatus(PlanListItem):
         verbose_name = _("action status")
         verbose_name_plural = _("action statuses")
 
+    @property
+    def css_class(self) -> str:
+        """How the site colours the status: by sentiment, and completed ones alike."""
+        classes = f"status--{self.sentiment}"
+        return f"{classes} status--completed" if self.is_completed else classes
+
 
 class ActionImplementationPhase(PlanListItem):
     plan = models.ForeignKey(

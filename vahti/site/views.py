@@ -37,7 +37,7 @@ def plan_front_page(request):
 @require_safe
 def action_list(request):
     plan = _plan(request)
-    actions = selectors.action_list_for_site(plan)
+    actions = selectors.action_cards(plan)
     return render(
         request,
         "site/action_list.html",
