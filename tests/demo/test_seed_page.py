@@ -60,3 +60,63 @@ def test_empty_sections_of_126_say_so_in_words(page):
 def test_mentions_of_128_link_to_its_page(page):
     links = {a["href"] for a in page.select("a.mention")}
     assert links == {"/actions/128/", "/actions/127/"}
+
+
+@pytest.mark.parametrize(
+    ("prefix", "labels"),
+    [
+        (
+            "/sv",
+            [
+                "Åtgärder",
+                "Föregående",
+                "Nästa",
+                "Officiell beskrivning",
+                "Uppgifter",
+                "Vad har gjorts?",
+                "Vad ska göras?",
+                "Indikatorer",
+                "Verkan",
+                "Framskridande",
+                "Tidsram",
+                "Ansvariga organisationer",
+                "Kontaktpersoner",
+                "Uppgifterna uppdaterade 03.02.2020",
+            ],
+        ),
+        (
+            "/en",
+            [
+                "Actions",
+                "Previous",
+                "Next",
+                "Official description",
+                "Tasks",
+                "What has been done?",
+                "What needs to be done?",
+                "Indicators",
+                "Impact",
+                "Progress",
+                "Timeframe",
+                "Responsible organisations",
+                "Contact persons",
+                "Updated 3 Feb 2020",
+            ],
+        ),
+    ],
+)
+def test_126_in_swedish_and_english_falls_back_to_finnish_marked_as_such(client, prefix, labels):
+    load_demo(today=datetime.date(2026, 11, 28))
+    response = client.get(f"{prefix}/actions/126/")
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    assert soup.html["lang"] == prefix[1:]
+    text = normalise(soup.select_one("main").get_text(" "))
+    assert find_in_order(text, labels) == []
+    # The description and the tasks exist only in Finnish: shown, and marked lang="fi".
+    description = soup.select_one("#section-description .rich-text")
+    assert description["lang"] == "fi"
+    assert description.get_text().startswith("Kehitystyön taustana")
+    for task_name in soup.select(".task__name"):
+        assert task_name["lang"] == "fi"
+    # The name has translations: no lang of its own, it is in the page's language.
+    assert not soup.select_one(".action__name").has_attr("lang")
