@@ -35,3 +35,14 @@ def same_plan_errors(plan, references: dict[str, object]) -> dict[str, Validatio
                 )
                 break
     return errors
+
+
+def would_be_inside_itself(instance: models.Model, parent: models.Model | None) -> bool:
+    """Whether making ``parent`` the parent of ``instance`` closes a loop in a tree."""
+    seen = set()
+    while parent is not None and parent.pk not in seen:
+        if instance.pk and parent.pk == instance.pk:
+            return True
+        seen.add(parent.pk)
+        parent = parent.parent
+    return False

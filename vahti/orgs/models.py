@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from vahti.core.i18n import TranslatableMixin, TranslatedField
-from vahti.core.models import TimestampedModel, same_plan_errors
+from vahti.core.models import TimestampedModel, same_plan_errors, would_be_inside_itself
 from vahti.plans.models import Plan, PlanOwnedQuerySet
 
 
@@ -65,12 +65,8 @@ class Organization(TranslatableMixin, TimestampedModel):
             errors = same_plan_errors(self.plan, {"parent": self.parent})
             if errors:
                 raise ValidationError(errors)
-            ancestor, seen = self.parent, set()
-            while ancestor is not None and ancestor.pk not in seen:
-                if self.pk and ancestor.pk == self.pk:
-                    raise ValidationError({"parent": _("An organisation cannot be inside itself.")})
-                seen.add(ancestor.pk)
-                ancestor = ancestor.parent
+            if would_be_inside_itself(self, self.parent):
+                raise ValidationError({"parent": _("An organisation cannot be inside itself.")})
         self.clean_translations()
 
 

@@ -15,7 +15,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from vahti.core.i18n import TranslatableMixin, TranslatedField
-from vahti.core.models import TimestampedModel, same_plan_errors
+from vahti.core.models import TimestampedModel, same_plan_errors, would_be_inside_itself
 from vahti.core.richtext import SanitizedRichTextField
 from vahti.core.validators import validate_hex_color, validate_time_zone
 
@@ -339,10 +339,6 @@ class Category(TranslatableMixin, models.Model):
                 raise ValidationError(
                     {"parent": _("The parent must be of the same category type.")}
                 )
-            ancestor, seen = self.parent, set()
-            while ancestor is not None and ancestor.pk not in seen:
-                if self.pk and ancestor.pk == self.pk:
-                    raise ValidationError({"parent": _("A category cannot be inside itself.")})
-                seen.add(ancestor.pk)
-                ancestor = ancestor.parent
+            if would_be_inside_itself(self, self.parent):
+                raise ValidationError({"parent": _("A category cannot be inside itself.")})
         self.clean_translations()
