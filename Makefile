@@ -51,8 +51,11 @@ install-dev: $(VENV)/.dev
 $(VENV)/bin/python:
 	$(PYTHON) scripts/make_venv.py $(VENV)
 
-$(VENV)/.runtime: requirements.lock | $(VENV)/bin/python
+# The front-end libraries (package-lock.json) come with the runtime: from the npm
+# registry, hash-checked, without needing Node.js.
+$(VENV)/.runtime: requirements.lock package-lock.json | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python scripts/fetch_assets.py var/assets
 	touch $@
 
 $(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
@@ -60,4 +63,4 @@ $(VENV)/.dev: requirements-dev.lock $(VENV)/.runtime
 	touch $@
 
 clean:
-	rm -rf $(VENV) var/static
+	rm -rf $(VENV) var/static var/assets

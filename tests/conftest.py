@@ -1,4 +1,7 @@
+from dataclasses import dataclass
+
 import pytest
+from django.contrib.auth import get_user_model
 
 from tests.factories import (
     ActionStatusFactory,
@@ -7,7 +10,10 @@ from tests.factories import (
     OrganizationFactory,
     PersonFactory,
     PlanFactory,
+    make_action,
+    task,
 )
+from vahti.access.models import Role
 
 
 @pytest.fixture
@@ -53,3 +59,77 @@ def english():
 
     with translation.override("en"):
         yield
+
+
+# A plan with someone in every role: see `world`.
+def make_user(username: str, email: str | None = None, **extra):
+    return get_user_model().objects.create_user(
+        username, email or f"{username}@example.invalid", "a-long-test-password", **extra
+    )
+
+
+@dataclass
+class World:
+    plan: object
+    other_plan: object
+    action_126: object
+    action_127: object
+    users: dict
+
+
+@pytest.fixture
+def world(plan, category, organization, status) -> World:
+    """Action 126 (organisation unit under a division, contact person Mikko) and 127
+    (another organisation, contact person Liisa) in the plan, a second plan, and a user
+    for each role."""
+    division = OrganizationFactory(plan=plan, name_fi="Kaupunkiympäristön toimiala")
+    organization.parent = division
+    organization.save()
+    elsewhere = OrganizationFactory(plan=plan, name_fi="Kasvatuksen ja koulutuksen toimiala")
+    other_plan = PlanFactory(identifier="muu", name_fi="Toinen kaupunki")
+    users = {
+        name: make_user(name)
+        for name in [
+            "plan_admin",
+            "organization_admin",
+            "contact_126",
+            "contact_other",
+            "viewer",
+            "other_plan_admin",
+        ]
+    }
+    Role.objects.create(user=users["plan_admin"], plan=plan, kind="plan_admin")
+    Role.objects.create(
+        user=users["organization_admin"],
+        plan=plan,
+        kind="organization_admin",
+        organization=division,
+    )
+    Role.objects.create(user=users["viewer"], plan=plan, kind="viewer")
+    Role.objects.create(user=users["other_plan_admin"], plan=other_plan, kind="plan_admin")
+    person_126 = PersonFactory(plan=plan, user=users["contact_126"], first_name="Mikko")
+    person_other = PersonFactory(plan=plan, user=users["contact_other"], first_name="Liisa")
+    action_126 = make_action(
+        plan,
+        "126",
+        name_fi="Elinkeinopolitiikka ja päästövähennykset",
+        status=status,
+        categories=[category],
+        tasks=[task("Yhteistyömalli valmis"), task("Kokeilut käynnissä")],
+        responsible_parties=[(organization, "primary")],
+        contact_persons=[(person_126, "contact")],
+    )
+    action_127 = make_action(
+        plan,
+        "127",
+        name_fi="Yhteiskehitysalustat",
+        responsible_parties=[(elsewhere, "primary")],
+        contact_persons=[(person_other, "contact")],
+    )
+    return World(plan, other_plan, action_126, action_127, users)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests log people in all the time; a deliberately slow hash would only slow them."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -4,6 +4,7 @@ values a test run needs, and anything already set (DATABASE_URL for the PostgreS
 CI) wins."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-0123456789abcdef")
 os.environ.setdefault("DEBUG", "false")
@@ -12,3 +13,5 @@ os.environ.setdefault("SECURE_COOKIES", "false")
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the
 # test itself in that thread are safe (nothing else runs in it).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Uploaded and generated images go to a throw-away directory.
+os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="vahti-test-media-"))

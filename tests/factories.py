@@ -133,3 +133,24 @@ def task(
         "completed_at": completed,
         **extra,
     }
+
+
+def make_indicator(plan: Plan, identifier: str, values=(), goals=(), **data):
+    """An indicator made through the services: ``values`` are (year, value) pairs of a
+    yearly indicator unless ``time_resolution`` says otherwise; goals likewise."""
+    from vahti.indicators import periods
+    from vahti.indicators.services import ValueRow, indicator_upsert, indicator_values_save
+
+    data.setdefault("name_fi", f"Mittari {identifier}")
+    data.setdefault("unit_fi", "kt")
+    resolution = data.setdefault("time_resolution", "year")
+
+    def day(period):
+        return periods.parse_period(str(period), resolution)
+
+    indicator, _changed = indicator_upsert(
+        plan, identifier, goals=[(day(p), v, *rest) for p, v, *rest in goals], **data
+    )
+    if values:
+        indicator_values_save(indicator, [ValueRow(day(p), float(v)) for p, v in values])
+    return indicator

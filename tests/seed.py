@@ -1,12 +1,17 @@
-"""The seed page (../shared/seed/action-126-ilmastovahti.txt) cut into its sections, for
-tests that compare Vahti's action 126 with the page of the original site."""
+"""The seed page cut into its sections, for tests that compare Vahti's action 126 with the
+page of the original site.
+
+The page is kept in the repository (tests/data/) so that a clone tests on its own; where
+the workspace's copy (../shared/seed/) is beside the clone, a test checks the two agree."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-SEED_PATH = Path(__file__).resolve().parents[2] / "shared" / "seed" / "action-126-ilmastovahti.txt"
+SEED_NAME = "action-126-ilmastovahti.txt"
+SEED_PATH = Path(__file__).resolve().parent / "data" / SEED_NAME
+WORKSPACE_SEED_PATH = Path(__file__).resolve().parents[2] / "shared" / "seed" / SEED_NAME
 
 # Seed label → id of the element on our page that holds that section. The first section
 # (navigation, identifier, name, category, lead, description) has no label of its own.

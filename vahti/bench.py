@@ -1,11 +1,14 @@
 """``make bench``: server time and SQL queries of the public pages.
 
-For the demo plan and for a generated plan of 1,500 actions it requests each page type
-many times through Django's full request handling (middleware, views, templates; no
-network), and prints the median and 95th percentile of the time spent, the number of SQL
-queries and the size of the HTML. The output format is kept stable so that runs can be
-compared line by line. The database is ``var/bench.sqlite3`` unless ``DATABASE_URL`` is
-set; it is rebuilt on every run.
+For the demo plan and for a generated plan of 1,500 actions (with an indicator of 10,000
+daily values) it requests each page type many times through Django's full request
+handling (middleware, views, templates; no network), and prints the median and 95th
+percentile of the time spent, the number of SQL queries and the size of the HTML; then
+each page's weight as transferred: HTML, scripts and style sheets, gzip-compressed. The
+output format is kept stable so that runs can be compared line by line. The database
+is ``var/bench.sqlite3``, rebuilt on every run, or the one ``BENCH_DATABASE_URL`` names
+(a database of its own: the bench writes plans into it). ``DATABASE_URL`` is ignored so
+that a bench never writes into the real database.
 """
 
 from __future__ import annotations
@@ -19,8 +22,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUESTS_PER_PAGE = int(os.environ.get("BENCH_REQUESTS", "60"))
-ROW = "{:<16} {:>7}  {:<12} {:>8} {:>8} {:>7} {:>8}"
+ROW = "{:<16} {:>7}  {:<15} {:>8} {:>8} {:>7} {:>8}"
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "1500").split(",") if n]
+# Values of the generated plans' daily indicator, whose page is measured.
+INDICATOR_VALUES = int(os.environ.get("BENCH_INDICATOR_VALUES", "10000"))
+WEIGHT_ROW = "{:<16} {:<15} {:>8} {:>8} {:>8} {:>8}"
+# The heaviest indicator page, compressed, with what it loads: at most 400 KB.
+WEIGHT_BUDGET = 400 * 1000
 
 
 def configure() -> None:
@@ -30,10 +38,10 @@ def configure() -> None:
     os.environ.setdefault("DEBUG", "false")
     os.environ.setdefault("SECURE_COOKIES", "false")
     os.environ["ALLOWED_HOSTS"] = ".bench.invalid"
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
-    os.environ.setdefault("LOG_LEVEL", "WARNING")
     db = ROOT / "var" / "bench.sqlite3"
-    if os.environ["DATABASE_URL"].startswith("sqlite") and db.exists():
+    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{db}")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+    if "BENCH_DATABASE_URL" not in os.environ and db.exists():
         db.unlink()
     import django
 
@@ -74,17 +82,23 @@ def main() -> int:
     from django.test import Client
 
     from vahti.actions.models import Action
-    from vahti.demo.generate import generate_plan
+    from vahti.demo.generate import generate_indicators, generate_plan
     from vahti.demo.loader import load_demo
-    from vahti.plans.models import Plan, PlanDomain
+    from vahti.plans.models import Category, Plan, PlanDomain
+    from vahti.plans.selectors import primary_category_type
 
     call_command("migrate", verbosity=0)
     load_demo()
     demo = Plan.objects.get(identifier="hnh2035")
     plans = [("demo", demo)]
+    indicator_pages = {demo.pk: "/indicators/ghg-total/"}
     for size in SIZES:
-        plans.append((f"generated-{size}", generate_plan(f"bench{size}", size)))
+        generated = generate_plan(f"bench{size}", size)
+        daily = generate_indicators(generated, values=INDICATOR_VALUES)
+        indicator_pages[generated.pk] = daily.get_absolute_url()
+        plans.append((f"generated-{size}", generated))
     client = Client()
+    weights = []
     print(
         f"Vahti bench · {connection.vendor} · Python {platform.python_version()} · "
         f"{REQUESTS_PER_PAGE} requests per page · times in ms, server side"
@@ -98,15 +112,59 @@ def main() -> int:
         public = Action.objects.filter(plan=plan).public()
         count = public.count()
         identifiers = list(public.order_by("?").values_list("identifier", flat=True)[:50])
+        theme = (
+            Category.objects.filter(type=primary_category_type(plan), parent=None)
+            .order_by("order", "pk")
+            .first()
+        )
+        filtered = f"?category={theme.identifier}&status=late" if theme else "?status=late"
         pages = {
             "front page": ["/"],
             "action list": ["/actions/"],
+            "filtered list": [f"/actions/{filtered}"],
+            "dashboard": ["/actions/?view=dashboard"],
+            "dashboard sort": [f"/actions/{filtered}&view=dashboard&sort=organization"],
             "action page": [f"/actions/{identifier}/" for identifier in identifiers],
+            "indicator list": ["/indicators/"],
+            "indicator page": [indicator_pages[plan.pk]],
+            "insight": ["/insight/"],
         }
         for page, urls in pages.items():
             median, p95, queries, size = measure(client, urls, host)
             print(ROW.format(label, count, page, f"{median:.1f}", f"{p95:.1f}", queries, size))
-    return 0
+            weights.append((label, page, page_weight(client, urls[0], host)))
+    print()
+    print("page weight, gzip -6, bytes (html + the scripts and styles it loads)")
+    header = WEIGHT_ROW.format("plan", "page", "html", "js", "css", "total")
+    print(header)
+    print("-" * len(header))
+    for label, page, (html, js, css) in weights:
+        print(WEIGHT_ROW.format(label, page, html, js, css, html + js + css))
+    # The indicator page with the most values has a budget (issue 4): say whether it holds.
+    heaviest = max(sum(w) for label, page, w in weights if page == "indicator page")
+    verdict = "within" if heaviest <= WEIGHT_BUDGET else "OVER"
+    print()
+    print(f"budget: indicator page {heaviest} B of {WEIGHT_BUDGET} B, {verdict}")
+    return 0 if heaviest <= WEIGHT_BUDGET else 1
+
+
+def page_weight(client, url: str, host: str) -> tuple[int, int, int]:
+    """The compressed size of a page and of the scripts and style sheets it loads."""
+    import gzip
+    import re
+
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    html = client.get(url, HTTP_HOST=host).content
+    sizes = {"js": 0, "css": 0}
+    text = html.decode()
+    found = [("js", src) for src in re.findall(r'<script[^>]+src="([^"]+)"', text)]
+    found += [("css", href) for href in re.findall(r'<link rel="stylesheet" href="([^"]+)"', text)]
+    for kind, address in found:
+        path = finders.find(address.removeprefix(settings.STATIC_URL))
+        sizes[kind] += len(gzip.compress(Path(path).read_bytes(), compresslevel=6))
+    return len(gzip.compress(html, compresslevel=6)), sizes["js"], sizes["css"]
 
 
 if __name__ == "__main__":

@@ -104,8 +104,21 @@ def database_config(url: str) -> dict:
     if not config.get("NAME"):
         raise ImproperlyConfigured("DATABASE_URL names no database.")
     if config["ENGINE"] == "django.db.backends.sqlite3":
+        folder = Path(config["NAME"]).parent
+        if config["NAME"] != ":memory:" and not folder.is_dir():
+            # SQLite's own message ("unable to open database file") names neither the
+            # variable nor the path, and comes only at the first query.
+            raise ImproperlyConfigured(
+                f"DATABASE_URL points into {str(folder)!r}, which is not a folder: "
+                "create it or choose another path."
+            )
+        # Django's SQLite, keeping our triggers when migrations rebuild a table.
+        config["ENGINE"] = "vahti.core.sqlite"
         # Persistent connections buy nothing on SQLite and keep files open in tests.
         config["CONN_MAX_AGE"] = 0
+        # Tests use a file beside the database (one per test worker): an in-memory
+        # database shared with the browser tests' server thread locks whole tables.
+        config["TEST"] = {"NAME": f"{config['NAME']}-test"}
     return config
 
 

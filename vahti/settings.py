@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "vahti.plans",
     "vahti.orgs",
     "vahti.actions",
+    "vahti.indicators",
+    "vahti.access",
     "vahti.site",
     "vahti.editing",
     "vahti.demo",
@@ -71,17 +73,60 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "vahti.site.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "vahti.site.middleware.PlanMiddleware",
+    "vahti.site.locale.PlanLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "vahti.editing.middleware.SuperuserOnlyAdminAreasMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "vahti.site.middleware.PlanMiddleware",
 ]
 
 ROOT_URLCONF = "vahti.urls"
+WAGTAILADMIN_USER_LOGIN_FORM = "vahti.access.forms.LoginForm"
+
+AUTHENTICATION_BACKENDS = [
+    "vahti.access.backends.ThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "vahti.access.backends.EmailBackend",
+    "vahti.access.backends.RoleBackend",
+]
+
+# Optional single sign-on with the city's identity provider (OpenID Connect).
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+SSO_ENABLED = bool(OIDC_RP_CLIENT_ID)
+if SSO_ENABLED:
+    OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+    OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+    OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+    OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+    OIDC_RP_SIGN_ALGO = env.choice("OIDC_RP_SIGN_ALGO", ["RS256", "ES256", "HS256"], "RS256")
+    missing = [
+        name
+        for name in (
+            "OIDC_RP_CLIENT_SECRET",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT",
+            "OIDC_OP_TOKEN_ENDPOINT",
+            "OIDC_OP_USER_ENDPOINT",
+        )
+        + (("OIDC_OP_JWKS_ENDPOINT",) if OIDC_RP_SIGN_ALGO != "HS256" else ())
+        if not globals()[name]
+    ]
+    if missing:
+        raise ImproperlyConfigured(
+            f"OIDC_RP_CLIENT_ID is set, so single sign-on needs {', '.join(missing)} too."
+        )
+    OIDC_RP_SCOPES = "openid email profile"
+    OIDC_CREATE_USER = False
+    LOGIN_REDIRECT_URL = "/admin/"
+    LOGIN_REDIRECT_URL_FAILURE = "/admin/login/?sso=failed"
+    LOGOUT_REDIRECT_URL = "/admin/login/"
+    AUTHENTICATION_BACKENDS.append("vahti.access.oidc.WorkAccountBackend")
+    INSTALLED_APPS.append("mozilla_django_oidc")
+
 WSGI_APPLICATION = "vahti.wsgi.application"
 
 TEMPLATES = [
@@ -96,6 +141,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "vahti.access.context_processors.sso",
             ],
         },
     },
@@ -142,6 +188,10 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
+# Front-end libraries from the npm registry (package-lock.json, scripts/fetch_assets.py):
+# their built files (dist/) are served as static files.
+ASSETS_DIR = BASE_DIR / "var" / "assets" / "node_modules"
+STATICFILES_DIRS = [("vendor/chart.js", ASSETS_DIR / "chart.js" / "dist")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 STORAGES = {
@@ -154,6 +204,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Editors' sessions end when the browser closes, or, with "remember me", after this long.
+SESSION_COOKIE_AGE = env.int("SESSION_HOURS", default=12, minimum=1) * 3600
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -169,9 +221,17 @@ if env.bool("BEHIND_TLS_PROXY", default=False):
 
 EMAIL_BACKEND = (
     "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
+    if DEBUG and not env.str("EMAIL_HOST", default="")
     else "django.core.mail.backends.smtp.EmailBackend"
 )
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25, minimum=1)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be true.")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="vahti@localhost")
 
 LOGGING = {
@@ -195,5 +255,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# An indicator's checked CSV (up to 5 MB, vahti.editing.indicator_forms) is posted back
+# as text to be saved.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

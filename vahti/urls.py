@@ -1,23 +1,42 @@
+"""URLs. The public site is built once per primary language (see vahti.site.locale):
+``vahti.urls`` serves plans whose primary language is ``settings.LANGUAGE_CODE``,
+``vahti.urls_<code>`` the others."""
+
+import types
+
 from django.conf import settings
-from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from wagtail import urls as wagtail_urls  # noqa: F401  (content pages come with a later issue)
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
-]
-
-urlpatterns += i18n_patterns(
-    path("", include("vahti.site.urls")),
-    prefix_default_language=False,
-)
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+from vahti.site.locale import plan_language_patterns, register_urlconfs
 
 handler404 = "vahti.site.views.page_not_found"
+
+
+def build_urlpatterns(primary_language: str) -> list:
+    patterns = [
+        path("admin/", include(wagtailadmin_urls)),
+        path("documents/", include(wagtaildocs_urls)),
+    ]
+    if settings.SSO_ENABLED:
+        patterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+    if settings.DEBUG:
+        from django.conf.urls.static import static
+
+        patterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    patterns += plan_language_patterns(
+        path("", include("vahti.site.urls")), default_language=primary_language
+    )
+    return patterns
+
+
+def _urlconf(primary_language: str) -> types.ModuleType:
+    module = types.ModuleType(f"{__name__}_{primary_language}")
+    module.urlpatterns = build_urlpatterns(primary_language)
+    module.handler404 = handler404
+    return module
+
+
+urlpatterns = build_urlpatterns(settings.LANGUAGE_CODE)
+register_urlconfs(__name__, _urlconf)

@@ -16,6 +16,7 @@ from tests.factories import (
     task,
 )
 from vahti.actions.models import Action, Task
+from vahti.actions.services import action_update
 from vahti.core.db import SAME_PLAN_ERROR_PREFIX
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -45,6 +46,14 @@ class TestActionIdentifier:
         make_action(plan, "126")
         with pytest.raises(IntegrityError), transaction.atomic():
             Action.objects.create(plan=plan, identifier="126", name_fi="Ohitettu")
+
+    @pytest.mark.parametrize("identifier", ["a/b", "12 3", "?1", "-1", "ä1", "1#2"])
+    def test_identifiers_that_cannot_be_part_of_an_address_are_refused(self, plan, identifier):
+        with pytest.raises(ValidationError) as caught:
+            make_action(plan, identifier)
+        (message,) = messages(caught.value, "identifier")
+        assert message.startswith(f"“{identifier}” cannot be an identifier")
+        assert not Action.objects.exists()
 
     def test_another_plan_may_use_the_same_identifier(self, plan, other_plan):
         make_action(plan, "126")
@@ -148,6 +157,19 @@ class TestSchedule:
         with pytest.raises(ValidationError) as caught:
             make_action(plan, "1", schedule_continuous=True, end_date=datetime.date(2030, 1, 1))
         assert "A continuous action has no end date." in str(caught.value)
+
+
+def test_merging_into_a_merged_action_is_refused_so_merges_cannot_loop(plan):
+    a, b, c = make_action(plan, "1"), make_action(plan, "2"), make_action(plan, "3")
+    action_update(a, merged_with=b)
+    with pytest.raises(ValidationError) as caught:
+        action_update(b, merged_with=a)
+    assert messages(caught.value, "merged_with") == [
+        "Action 1 is itself merged with another action: merge with that one instead."
+    ]
+    b.refresh_from_db()
+    assert b.merged_with is None
+    action_update(c, merged_with=b)  # two merged into one is fine
 
 
 def test_primary_language_text_is_required(plan):

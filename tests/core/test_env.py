@@ -36,6 +36,14 @@ def test_database_url_names_what_is_wrong():
     assert database_config("postgres://u@127.0.0.1:5432/vahti")["NAME"] == "vahti"
 
 
+def test_sqlite_in_a_missing_folder_is_refused_with_its_path(tmp_path):
+    missing = tmp_path / "var"
+    with pytest.raises(ImproperlyConfigured, match=f"points into '{missing}', which is not"):
+        database_config(f"sqlite:///{missing}/ci.sqlite3")
+    missing.mkdir()
+    assert database_config(f"sqlite:///{missing}/ci.sqlite3")["NAME"] == f"{missing}/ci.sqlite3"
+
+
 def start(**env):
     """Import the settings in a fresh interpreter with exactly these variables."""
     clean = {k: v for k, v in os.environ.items() if k in {"PATH", "HOME", "LANG"}}

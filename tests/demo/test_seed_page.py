@@ -6,7 +6,14 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.seed import SECTIONS, find_in_order, normalise, seed_sections
+from tests.seed import (
+    SECTIONS,
+    SEED_PATH,
+    WORKSPACE_SEED_PATH,
+    find_in_order,
+    normalise,
+    seed_sections,
+)
 from vahti.demo.loader import load_demo
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +127,8 @@ def test_126_in_swedish_and_english_falls_back_to_finnish_marked_as_such(client,
         assert task_name["lang"] == "fi"
     # The name has translations: no lang of its own, it is in the page's language.
     assert not soup.select_one(".action__name").has_attr("lang")
+
+
+@pytest.mark.skipif(not WORKSPACE_SEED_PATH.exists(), reason="no workspace beside this clone")
+def test_the_kept_seed_is_the_workspace_seed():
+    assert SEED_PATH.read_bytes() == WORKSPACE_SEED_PATH.read_bytes()

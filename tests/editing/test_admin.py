@@ -56,3 +56,35 @@ def test_demo_admin_command_prints_the_same_login_twice(tmp_path, settings, caps
     assert capsys.readouterr().out == first
     assert "user: admin" in first
     assert Action.objects.count() == 0
+
+
+def test_demo_admin_also_gives_the_contact_person_of_126_a_login(tmp_path, settings, capsys):
+    import datetime
+
+    from vahti.access import policies
+    from vahti.demo.loader import load_demo
+
+    load_demo(today=datetime.date(2026, 11, 28))
+    settings.BASE_DIR = tmp_path
+    call_command("demo_admin")
+    call_command("demo_admin")
+    output = capsys.readouterr().out
+    assert "user: mikko.martikka" in output
+    user = get_user_model().objects.get(username="mikko.martikka")
+    editable = set(policies.actions_editable_by(user).values_list("identifier", flat=True))
+    assert "126" in editable and "1" not in editable
+
+
+def test_reports_spanning_every_plan_are_for_superusers_only(world):
+    from django.test import Client
+
+    plan_admin = Client()
+    plan_admin.force_login(world.users["plan_admin"])
+    response = plan_admin.get("/admin/reports/site-history/")
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert 'href="/admin/reports/' not in plan_admin.get("/admin/").content.decode()
+    superuser = Client()
+    superuser.force_login(
+        get_user_model().objects.create_superuser("root", "root@example.invalid", "pw-123456")
+    )
+    assert superuser.get("/admin/reports/site-history/").status_code == 200

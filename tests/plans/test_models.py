@@ -2,6 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.factories import CategoryFactory, CategoryTypeFactory, OrganizationFactory, PlanFactory
+from vahti.plans.models import PlanDomain
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -38,3 +39,29 @@ def test_plan_languages_and_time_zone_are_checked(db):
 def test_plan_lists_its_languages_primary_first(db):
     plan = PlanFactory.build(primary_language="sv", other_languages=["fi", "en"])
     assert plan.languages == ["sv", "fi", "en"]
+
+
+def test_host_names_are_stored_normalised_and_checked(plan):
+    domain = PlanDomain(plan=plan, hostname=" IlmastoVahti.Hel.FI. ")
+    domain.full_clean()
+    domain.save()
+    assert domain.hostname == "ilmastovahti.hel.fi"
+    with pytest.raises(ValidationError) as caught:
+        PlanDomain(plan=plan, hostname="https://example.org:8000/x").full_clean()
+    assert caught.value.message_dict["hostname"][0].startswith(
+        "“https://example.org:8000/x” is not a host name"
+    )
+
+
+def test_the_update_target_is_within_the_update_limit(plan):
+    plan.update_target_days, plan.stale_after_days = 200, 180
+    with pytest.raises(ValidationError) as caught:
+        plan.full_clean()
+    assert caught.value.message_dict["update_target_days"] == [
+        "The update interval target cannot be longer than the limit (180 days)."
+    ]
+    # Stored anyway (e.g. the limit shortened later), the limit is the target too.
+    assert plan.update_target == 180
+    plan.update_target_days = 30
+    plan.full_clean()
+    assert plan.update_target == 30

@@ -62,5 +62,28 @@ def test_front_page_summarises_the_plan(client, plan, status, category):
     assert "Smart & Clean kasvu 1 toimenpide" in text
 
 
+def test_front_page_leaves_out_themes_without_public_actions(client, plan, category):
+    CategoryFactory(type=category.type, name_fi="Tyhjä teema")
+    make_action(plan, "1", categories=[category])
+    text = visible_text(client.get("/").content.decode())
+    assert "Smart & Clean kasvu" in text and "Tyhjä teema" not in text
+
+
+def test_action_page_links_each_category_to_its_own_page(client, plan, category, soup):
+    other_type = CategoryTypeFactory(plan=plan, is_primary=False, name_fi="Kohderyhmä")
+    # Same identifier as the theme, in another type: must not lead to the theme.
+    audience = CategoryFactory(type=other_type, identifier=category.identifier, name_fi="Yritykset")
+    make_action(plan, "1", categories=[category, audience])
+    page = soup(client.get("/actions/1/"))
+    links = page.select(".action__categories a")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("Smart & Clean kasvu", f"/categories/{category.type.identifier}/{category.identifier}/"),
+        ("Yritykset", f"/categories/{other_type.identifier}/{category.identifier}/"),
+    ]
+    audience_page = soup(client.get(links[1]["href"]))
+    assert audience_page.select_one("h1").get_text(" ", strip=True) == "Kohderyhmä Yritykset"
+    assert [a.get_text() for a in audience_page.select(".action-card__id")] == ["1"]
+
+
 def test_no_plan_yet_gives_not_found(client, db):
     assert client.get("/actions/").status_code == 404

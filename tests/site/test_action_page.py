@@ -105,6 +105,13 @@ def test_mentions_of_other_actions_become_links(client, plan, soup):
     assert links == ["/actions/128/"]
 
 
+def test_mentions_match_identifiers_in_any_case(client, plan, soup):
+    make_action(plan, "Ab3.2", name_fi="Kirjaintunnus")
+    make_action(plan, "1", description_fi="<p>Katso toimenpide aB3.2.</p>")
+    page = soup(client.get("/actions/1/"))
+    assert [a["href"] for a in page.select(".rich-text a.mention")] == ["/actions/Ab3.2/"]
+
+
 @pytest.mark.parametrize(
     ("language", "labels"),
     [
@@ -176,12 +183,29 @@ def test_updated_date_is_the_publication_date_in_the_plans_time_zone(client, pla
     )
 
 
+@time_machine.travel(datetime.datetime(2026, 11, 28, 9, tzinfo=datetime.UTC), tick=False)
+def test_publishing_a_draft_the_way_the_admin_does_sets_the_updated_date(client, plan):
+    action = make_action(
+        plan, "1", updated_at=datetime.datetime(2020, 2, 2, 12, tzinfo=datetime.UTC)
+    )
+    action_update(action, name_fi="Uusi nimi", publish=False)
+    text = visible_text(client.get("/actions/1/").content.decode())
+    assert "Tietoja päivitetty 02.02.2020" in text
+
+    action.refresh_from_db()
+    action.latest_revision.publish()  # what the admin's Publish button calls
+
+    text = visible_text(client.get("/actions/1/").content.decode())
+    assert "Uusi nimi" in text and "Tietoja päivitetty 28.11.2026" in text
+
+
 def test_merged_action_leads_to_the_one_it_was_merged_into(client, plan):
     target = make_action(plan, "60")
     old = make_action(plan, "59", name_fi="Vanha toimenpide")
     action_update(old, merged_with=target)
     response = client.get("/actions/59/")
-    assert response.status_code == 301 and response["Location"] == "/actions/60/"
+    # Temporary: a merge can be undone, and browsers would remember a permanent one.
+    assert response.status_code == 302 and response["Location"] == "/actions/60/"
     text = visible_text(client.get("/actions/60/").content.decode())
     assert "Yhdistetyt toimenpiteet" in text and "59 Vanha toimenpide" in text
 
@@ -201,3 +225,28 @@ def test_status_of_the_action_is_shown(client, plan):
     with translation.override("fi"):
         text = visible_text(client.get("/actions/1/").content.decode())
     assert "Eteneminen Myöhässä" in text
+
+
+def test_navigation_marks_where_the_reader_is(client, plan, soup):
+    make_action(plan, "1")
+    listing = soup(client.get("/actions/"))
+    assert listing.select_one(".main-nav a")["aria-current"] == "page"
+    action = soup(client.get("/actions/1/"))
+    assert action.select_one(".main-nav a")["aria-current"] == "true"
+
+
+def test_not_found_page_is_not_indexed_and_its_language_switch_leads_home(client, plan, soup):
+    page = soup(client.get("/sv/actions/nope/"))
+    assert page.select_one("meta[name=robots]")["content"] == "noindex"
+    assert page.select("link[hreflang]") == []
+    switch = {a["hreflang"]: a["href"] for a in page.select(".language-switch a")}
+    assert switch == {"fi": "/", "sv": "/sv/", "en": "/en/"}
+
+
+def test_abbreviated_organisations_are_spelled_out_for_screen_readers(
+    client, plan, organization, soup
+):
+    make_action(plan, "1", responsible_parties=[(organization, "primary")])
+    item = soup(client.get("/actions/1/")).select_one("#section-organizations li")
+    assert item.select_one("abbr").get_text() == "Elo"
+    assert item.select_one(".visually-hidden").get_text() == " (Elinkeino-osasto)"

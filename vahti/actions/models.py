@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -28,7 +29,8 @@ from wagtail.models import (
 from vahti.core.i18n import TranslatableMixin, TranslatedField
 from vahti.core.models import TimestampedModel, same_plan_errors
 from vahti.core.naturalsort import SORT_KEY_MAX_LENGTH, natural_sort_key
-from vahti.core.richtext import SanitizedRichTextField
+from vahti.core.richtext import SanitizedRichTextField, sanitize_rich_text
+from vahti.core.validators import validate_action_identifier
 from vahti.orgs.models import Organization, Person
 from vahti.plans.models import (
     ActionImpact,
@@ -57,6 +59,13 @@ class ActionQuerySet(models.QuerySet):
     def in_natural_order(self):
         return self.order_by("sort_key", "pk")
 
+    def identified_by(self, *identifiers: str):
+        """Actions with these identifiers, compared without case like the unique
+        constraint (and through its index)."""
+        return self.alias(identifier_lower=Lower("identifier")).filter(
+            identifier_lower__in=[identifier.strip().lower() for identifier in identifiers]
+        )
+
 
 class Action(
     TranslatableMixin,
@@ -75,6 +84,7 @@ class Action(
     identifier = models.CharField(
         _("identifier"),
         max_length=50,
+        validators=[validate_action_identifier],
         help_text=_("Unique within the plan, e.g. “126” or “L3.2”."),
     )
     sort_key = models.CharField(max_length=SORT_KEY_MAX_LENGTH, editable=False, db_index=True)
@@ -223,9 +233,11 @@ class Action(
         if not self.plan_id:
             return
         if self.identifier:
-            taken = Action.objects.filter(
-                plan_id=self.plan_id, identifier__iexact=self.identifier.strip()
-            ).exclude(pk=self.pk)
+            taken = (
+                Action.objects.filter(plan_id=self.plan_id)
+                .identified_by(self.identifier)
+                .exclude(pk=self.pk)
+            )
             if taken.exists():
                 raise ValidationError(
                     {
@@ -252,6 +264,18 @@ class Action(
         errors = same_plan_errors(self.plan, references)
         if self.pk and self.merged_with_id == self.pk:
             errors["merged_with"] = ValidationError(_("An action cannot be merged with itself."))
+        elif (
+            "merged_with" not in errors and self.merged_with_id and self.merged_with.merged_with_id
+        ):
+            # Refusing chains keeps merges free of loops (A into B, B into A).
+            errors["merged_with"] = ValidationError(
+                _(
+                    "Action %(identifier)s is itself merged with another action: merge "
+                    "with that one instead."
+                ),
+                code="merged_into_merged",
+                params={"identifier": self.merged_with.identifier},
+            )
         if errors:
             raise ValidationError(errors)
         self.clean_translations()
@@ -264,6 +288,25 @@ class Action(
         from django.urls import reverse
 
         return reverse("site:action-detail", kwargs={"identifier": self.identifier})
+
+    def save_revision(self, *args, **kwargs):
+        """Store a revision of the action as it will be shown: rich text cleaned here
+        too, so that previews and comparisons never see what the database would not
+        keep, whichever way the action was edited."""
+        sanitize_rich_text(self)
+        for relation in ("tasks", "news_posts"):
+            for child in getattr(self, relation).all():
+                sanitize_rich_text(child)
+        return super().save_revision(*args, **kwargs)
+
+    def publish(self, revision, *args, updated_at: datetime.datetime | None = None, **kwargs):
+        """Publish ``revision``; the public page then says it was updated now ("Tietoja
+        päivitetty"), or at ``updated_at`` when given (loading history). Every way of
+        publishing (the admin, scheduled publishing, reverting, the services) passes
+        here."""
+        revision.content["updated_at"] = DjangoJSONEncoder().default(updated_at or timezone.now())
+        revision.save(update_fields=["content"])
+        return super().publish(revision, *args, **kwargs)
 
     def get_preview_template(self, request, mode_name):
         return "site/action_detail.html"
@@ -332,7 +375,8 @@ class Task(TranslatableMixin, TimestampedModel, Orderable):
         return self.name
 
     def get_plan(self):
-        return self.action.plan
+        # A row being added in a form may not know its action yet.
+        return self.action.plan if self.action_id or _has_cached_action(self) else None
 
     @property
     def is_open(self) -> bool:
@@ -468,7 +512,8 @@ class NewsPost(TranslatableMixin, TimestampedModel):
         return self.title
 
     def get_plan(self):
-        return self.action.plan
+        # A row being added in a form may not know its action yet.
+        return self.action.plan if self.action_id or _has_cached_action(self) else None
 
     def clean(self):
         if self.action_id and self.author_id:
@@ -476,3 +521,7 @@ class NewsPost(TranslatableMixin, TimestampedModel):
             if errors:
                 raise ValidationError(errors)
         self.clean_translations()
+
+
+def _has_cached_action(child) -> bool:
+    return child._meta.get_field("action").is_cached(child)

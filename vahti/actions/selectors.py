@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import quote
+from wagtail.images import get_image_model
 
 from vahti.actions.mentions import find_mentioned_identifiers
 from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
@@ -18,9 +19,9 @@ from vahti.plans.models import (
     ActionImplementationPhase,
     ActionStatus,
     Category,
-    CategoryType,
     Plan,
 )
+from vahti.plans.selectors import primary_category_type
 
 
 def public_actions(plan: Plan) -> QuerySet[Action]:
@@ -44,12 +45,13 @@ class ActionCard:
     category_ids: tuple[int, ...]
 
 
-def action_cards(plan: Plan) -> list[ActionCard]:
-    """All public actions of the plan in natural order, as cards. 4 queries."""
+def action_cards(plan: Plan, actions: QuerySet[Action] | None = None) -> list[ActionCard]:
+    """The plan's public actions (or those of ``actions``, a filtered set of them) in
+    natural order, as cards. 4 queries."""
     language, primary = active_language(), plan.primary_language
     statuses = {s.pk: s for s in ActionStatus.objects.filter(plan=plan)}
     phases = {p.pk: p for p in ActionImplementationPhase.objects.filter(plan=plan)}
-    actions = public_actions(plan).in_natural_order()
+    actions = (public_actions(plan) if actions is None else actions).in_natural_order()
     links: dict[int, list[int]] = {}
     for action_id, category_id in Action.categories.through.objects.filter(
         action__in=actions
@@ -83,18 +85,22 @@ def _columns(field_name: str) -> list[str]:
     return [column_name(field_name, code) for code in language_codes()]
 
 
+# The size contact persons' photos are shown in on the action page.
+PHOTO_FILTER = "fill-96x96"
+
+
 def action_for_site(plan: Plan, identifier: str) -> Action:
     """The published public action with this identifier, with everything its page shows.
 
     Raises ``Action.DoesNotExist`` for unknown, unpublished and internal actions. A
     merged action is returned too: its page redirects to the action it was merged into.
     """
-    return (
+    action = (
         Action.objects.for_plan(plan)
         .visible_on_site()
         .select_related("status", "implementation_phase", "impact", "merged_with")
         .prefetch_related(
-            Prefetch("categories", queryset=Category.objects.select_related("parent")),
+            Prefetch("categories", queryset=Category.objects.select_related("parent", "type")),
             "schedules",
             Prefetch("tasks", queryset=Task.objects.order_by("due_at", "sort_order", "pk")),
             Prefetch(
@@ -106,8 +112,12 @@ def action_for_site(plan: Plan, identifier: str) -> Action:
             Prefetch(
                 "contact_persons",
                 queryset=ContactPerson.objects.select_related(
-                    "person", "person__organization", "person__photo"
+                    "person", "person__organization"
                 ).order_by("sort_order", "pk"),
+            ),
+            Prefetch(
+                "contact_persons__person__photo",
+                queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER),
             ),
             Prefetch("news_posts", queryset=NewsPost.objects.select_related("author")),
             Prefetch(
@@ -123,8 +133,11 @@ def action_for_site(plan: Plan, identifier: str) -> Action:
                 queryset=Action.objects.visible_on_site().order_by("sort_key"),
             ),
         )
-        .get(identifier__iexact=identifier)
+        .identified_by(identifier)
+        .get()
     )
+    action.plan = plan  # known already: saves a query wherever the page reads it
+    return action
 
 
 @dataclass
@@ -164,18 +177,9 @@ def mentioned_actions(
     if not identifiers:
         return {}
     found = (
-        public_actions(plan)
-        .filter(identifier__in=_case_variants(identifiers))
-        .only("id", "identifier", *_columns("name"))
+        public_actions(plan).identified_by(*identifiers).only("id", "identifier", *_columns("name"))
     )
     return {action.identifier.lower(): action for action in found}
-
-
-def _case_variants(identifiers: set[str]) -> set[str]:
-    variants = set()
-    for identifier in identifiers:
-        variants |= {identifier, identifier.upper(), identifier.lower()}
-    return variants
 
 
 @dataclass
@@ -218,9 +222,7 @@ class CategoryGroup:
 def grouped_by_primary_category(plan: Plan, actions: list[ActionCard]) -> list[CategoryGroup]:
     """The actions under each category of the plan's primary category type, in tree order;
     an action in two categories is listed under both; actions in none come last. 1 query."""
-    category_type = (
-        CategoryType.objects.filter(plan=plan).order_by("-is_primary", "order", "pk").first()
-    )
+    category_type = primary_category_type(plan)
     categories = (
         list(Category.objects.filter(type=category_type).order_by("order", "pk"))
         if category_type
@@ -292,12 +294,14 @@ def plan_summary(plan: Plan) -> PlanSummary:
     by_status = [StatusCount(s, counts[s.pk]) for s in statuses if counts.get(s.pk)]
     if counts.get(None):
         by_status.append(StatusCount(None, counts[None]))
-    category_type = (
-        CategoryType.objects.filter(plan=plan).order_by("-is_primary", "order", "pk").first()
-    )
+    category_type = primary_category_type(plan)
     themes = []
     if category_type:
-        categories = list(Category.objects.filter(type=category_type).order_by("order", "pk"))
+        categories = list(
+            Category.objects.filter(type=category_type)
+            .select_related("type")
+            .order_by("order", "pk")
+        )
         parent_of = {c.pk: c.parent_id for c in categories}
 
         def root(pk):
@@ -305,19 +309,64 @@ def plan_summary(plan: Plan) -> PlanSummary:
                 pk = parent_of[pk]
             return pk
 
-        per_root: dict[int, set[int]] = {}
-        links = Action.categories.through.objects.filter(
-            action__in=actions, category__type=category_type
-        ).values_list("category_id", "action_id")
-        for category_id, action_id in links:
-            per_root.setdefault(root(category_id), set()).add(action_id)
-        themes = [(c, len(per_root.get(c.pk, ()))) for c in categories if c.parent_id is None]
+        # Counted by the database, each action once per top-level theme: the links'
+        # categories are mapped to their top-level theme in the query.
+        counts_by_root = {}
+        if categories:
+            top = Case(
+                *[When(category_id=c.pk, then=Value(root(c.pk))) for c in categories],
+                output_field=IntegerField(),
+            )
+            counts_by_root = dict(
+                Action.categories.through.objects.filter(
+                    action__in=actions, category__type=category_type
+                )
+                .annotate(top=top)
+                .values("top")
+                .annotate(n=Count("action_id", distinct=True))
+                .order_by()
+                .values_list("top", "n")
+            )
+        themes = [
+            (c, counts_by_root[c.pk])
+            for c in categories
+            if c.parent_id is None and counts_by_root.get(c.pk)
+        ]
     return PlanSummary(sum(counts.values()), by_status, themes)
+
+
+@dataclass(frozen=True)
+class FrontPageNews:
+    posts: list[NewsPost]  # the latest news posts of public actions
+    completed: list[Task]  # the tasks completed most recently
+
+
+def front_page_news(plan: Plan, limit: int = 5) -> FrontPageNews:
+    """What has happened lately in the plan's public actions. 2 queries."""
+    actions = public_actions(plan)
+    today = plan_today(plan)
+    posts = list(
+        NewsPost.objects.filter(action__in=actions, published_on__lte=today)
+        .select_related("action")
+        .order_by("-published_on", "-pk")[:limit]
+    )
+    completed = list(
+        Task.objects.filter(action__in=actions, state=Task.State.COMPLETED, completed_at__lte=today)
+        .select_related("action")
+        .order_by("-completed_at", "-pk")[:limit]
+    )
+    for item in [*posts, *completed]:
+        item.action.plan = plan
+    return FrontPageNews(posts, completed)
 
 
 def action_page_context(action: Action) -> dict:
     """What the action page shows beyond the action itself. Also used for the editors'
     preview, where ``action`` is an unsaved version built from a draft revision."""
+    # Indicators build on actions (an indicator links to the actions that move it), so
+    # they are read here, not imported at the top: the action page shows both.
+    from vahti.indicators.selectors import action_indicators
+
     plan = action.plan
     texts = [action.description, action.official_description]
     texts += [task.comment for task in action.tasks.all()]
@@ -328,4 +377,25 @@ def action_page_context(action: Action) -> dict:
         "today": plan_today(plan),
         "mentions": mentioned_actions(plan, texts, exclude=action),
         "related_actions": related_actions(action),
+        "indicators": action_indicators(action) if action.pk else [],
     }
+
+
+def changes_between(older_content: dict, newer_content: dict) -> list[str]:
+    """The labels of the fields and child lists (tasks, contact persons, …) that differ
+    between two revisions of an action, in the form's order."""
+    from vahti.actions.services import VOLATILE_KEYS, without_volatile_keys
+
+    labels = []
+    for model_field in Action._meta.get_fields():
+        name = model_field.name
+        if name in VOLATILE_KEYS or (name not in older_content and name not in newer_content):
+            continue
+        older, newer = older_content.get(name), newer_content.get(name)
+        if without_volatile_keys(older) != without_volatile_keys(newer):
+            if model_field.one_to_many:  # tasks, contact persons, …
+                label = model_field.related_model._meta.verbose_name_plural
+            else:
+                label = model_field.verbose_name
+            labels.append(str(label))
+    return list(dict.fromkeys(labels))

@@ -3,7 +3,8 @@ and the demo loader call these, so validation, transactions and revisions happen
 
 Translated texts are passed by column, e.g. ``name_fi="…", name_en="…"``. Children are
 passed as lists of dicts (tasks, news posts) or of (object, role) pairs (responsible
-organisations, contact persons) and replace the action's current ones.
+organisations, contact persons) and replace the action's current ones; a child equal in
+name (or organisation, person) to a current one keeps that one's row.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
+from vahti.core.i18n import column_name, language_codes
 from vahti.core.richtext import sanitize_rich_text
-from vahti.core.services import prefixed_errors
+from vahti.core.services import prefixed_errors, reference_index_updated_once
 
 CHILD_RELATIONS = ("tasks", "responsible_parties", "contact_persons", "news_posts")
 M2M_RELATIONS = ("categories", "schedules", "related_actions")
@@ -46,7 +49,7 @@ VOLATILE_KEYS = frozenset(
 )
 
 
-def _children(relations: dict) -> dict[str, list]:
+def _children(action: Action, relations: dict) -> dict[str, list]:
     built: dict[str, list] = {}
     if "tasks" in relations:
         built["tasks"] = [
@@ -64,7 +67,63 @@ def _children(relations: dict) -> dict[str, list]:
             ContactPerson(person=person, role=role, sort_order=index)
             for index, (person, role) in enumerate(relations["contact_persons"])
         ]
+    if action.pk:
+        for relation, items in built.items():
+            _keep_identity(
+                relation, items, list(getattr(action, relation).all()), CHILD_KEYS[relation]
+            )
     return built
+
+
+def _name_columns(prefix: str) -> list[str]:
+    return [column_name(prefix, code) for code in language_codes()]
+
+
+# What makes a new child "the same" as one the action has: it then keeps its row (id,
+# creation time), so links to a task and its history survive an edit.
+CHILD_KEYS = {
+    "tasks": _name_columns("name"),
+    "news_posts": [*_name_columns("title"), "published_on"],
+    "responsible_parties": ["organization_id"],
+    "contact_persons": ["person_id"],
+}
+
+
+def _keep_identity(relation: str, items: list, existing: list, key: list[str]) -> None:
+    """Give each new child the id of an existing one with the same key (an explicit
+    ``pk`` wins); unmatched existing children are deleted when the action is saved."""
+    unused = {child.pk: child for child in existing}
+    by_key: dict[tuple, list] = {}
+    for child in existing:
+        by_key.setdefault(tuple(getattr(child, k) or "" for k in key), []).append(child)
+    for index, item in enumerate(items):
+        if item.pk is not None:
+            match = unused.get(item.pk)
+            if match is None:
+                raise ValidationError(
+                    {
+                        f"{relation}[{index}]": ValidationError(
+                            _("The action has no such item (id %(pk)s) to change."),
+                            code="unknown_child",
+                            params={"pk": item.pk},
+                        )
+                    }
+                )
+        else:
+            candidates = [
+                c
+                for c in by_key.get(tuple(getattr(item, k) or "" for k in key), [])
+                if c.pk in unused
+            ]
+            match = candidates[0] if candidates else None
+        if match is None:
+            item.pk = None
+            continue
+        del unused[match.pk]
+        item.pk = match.pk
+        item._state.adding = False
+        if hasattr(match, "created_at"):
+            item.created_at = match.created_at
 
 
 def _validate(action: Action, children: dict[str, list]) -> None:
@@ -114,7 +173,7 @@ def _apply(action: Action, fields: dict, relations: dict) -> dict[str, list]:
     for name in M2M_RELATIONS:
         if name in relations:
             setattr(action, name, list(relations[name]))
-    children = _children(relations)
+    children = _children(action, relations)
     for name, items in children.items():
         setattr(action, name, items)
     # Clean rich text now rather than only on the way into the database, so that the
@@ -140,10 +199,11 @@ def action_create(
     _validate(action, children)
     if publish:
         action.updated_at = updated_at or timezone.now()
-    action.save()
-    revision = action.save_revision(user=user, log_action="wagtail.create", clean=False)
-    if publish:
-        _publish(action, revision, user)
+    with reference_index_updated_once(action):
+        action.save()
+        revision = action.save_revision(user=user, log_action="wagtail.create", clean=False)
+        if publish:
+            _publish(action, revision, user)
     return action
 
 
@@ -163,33 +223,35 @@ def action_update(
     _validate(action, children)
     if publish:
         action.updated_at = updated_at or timezone.now()
-    if publish or not action.live:
-        action.save()
-    revision = action.save_revision(user=user, log_action=True, clean=False)
-    if publish:
-        _publish(action, revision, user)
+    with reference_index_updated_once(action):
+        if publish or not action.live:
+            action.save()
+        revision = action.save_revision(user=user, log_action=True, clean=False)
+        if publish:
+            _publish(action, revision, user)
     return action
 
 
 def _publish(action: Action, revision, user) -> None:
     # Publishing rebuilds the action from the revision and saves it: the public page and
-    # "Tietoja päivitetty" (updated_at, set above) change only here.
-    revision.publish(user=user, skip_permission_checks=True)
+    # "Tietoja päivitetty" (updated_at, set by the caller) change only here.
+    action.publish(revision, user=user, skip_permission_checks=True, updated_at=action.updated_at)
     action.refresh_from_db()
+
+
+def without_volatile_keys(value):
+    """Revision content (or a part of it) without ids, timestamps and publishing state."""
+    if isinstance(value, dict):
+        return {k: without_volatile_keys(v) for k, v in value.items() if k not in VOLATILE_KEYS}
+    if isinstance(value, list):
+        return [without_volatile_keys(v) for v in value]
+    return value
 
 
 def action_content(action: Action) -> dict:
     """The action's content as a revision stores it, without ids, timestamps and
     publishing state: two actions with equal content have equal values here."""
-
-    def strip(value):
-        if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k not in VOLATILE_KEYS}
-        if isinstance(value, list):
-            return [strip(v) for v in value]
-        return value
-
-    return strip(action.serializable_data())
+    return without_volatile_keys(action.serializable_data())
 
 
 def content_would_change(action: Action, **data) -> bool:
@@ -201,3 +263,21 @@ def content_would_change(action: Action, **data) -> bool:
     fields, relations = _split(data)
     _apply(copy, fields, relations)
     return action_content(copy) != action_content(action)
+
+
+def forget_deleted_children(action: Action) -> None:
+    """Children of an in-memory action (rebuilt from a revision) whose rows have been
+    deleted since become new rows, so that saving the action creates them again."""
+    if not action.pk:
+        return
+    for relation in CHILD_RELATIONS:
+        children = list(getattr(action, relation).all())
+        ids = [child.pk for child in children if child.pk]
+        if not ids:
+            continue
+        model = type(children[0])
+        existing = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        for child in children:
+            if child.pk and child.pk not in existing:
+                child.pk = None
+                child._state.adding = True

@@ -81,12 +81,17 @@ class SamePlanTrigger(Operation):
                 )
         return statements
 
-    def _sqlite_reverse(self) -> list[str]:
+    def trigger_names(self, vendor: str) -> list[str]:
+        if vendor == "postgresql":
+            return [self.name]
         return [
-            f"DROP TRIGGER IF EXISTS {self.name}_{column}_{suffix}"
+            f"{self.name}_{column}_{suffix}"
             for column in self.references
             for suffix in ("ins", "upd")
         ]
+
+    def _sqlite_reverse(self) -> list[str]:
+        return [f"DROP TRIGGER IF EXISTS {name}" for name in self.trigger_names("sqlite")]
 
     def _postgresql(self) -> list[str]:
         checks = []

@@ -153,9 +153,6 @@ class TranslatableMixin:
         plan = self.get_plan()
         return plan.primary_language if plan is not None else settings.LANGUAGE_CODE
 
-    def translation(self, field_name: str, language: str) -> TranslatedStr:
-        return getattr(type(self), field_name).in_language(self, language)
-
     def clean_translations(self) -> None:
         plan = self.get_plan()
         primary = plan.primary_language if plan is not None else settings.LANGUAGE_CODE

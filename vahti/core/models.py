@@ -13,7 +13,7 @@ OTHER_PLAN_MESSAGE = _("“%(object)s” belongs to the plan “%(other_plan)s�
 
 class TimestampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(_("updated at"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         abstract = True

@@ -8,6 +8,8 @@ lists, sub-headings and links (including Wagtail's internal page links).
 
 from __future__ import annotations
 
+import re
+
 import nh3
 from wagtail.fields import RichTextField
 
@@ -30,19 +32,34 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "linktype", "id"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
+    # Wagtail stores internal links as <a linktype="page" id="42">, the id being the
+    # linked page's number, and turns them into href links when showing them. Any other
+    # id could take over one of the page's own anchors (id="main"): dropped.
+    if attribute == "id" and not value.isdigit():
+        return None
+    return value
 
 
 def sanitize_html(value: str) -> str:
     if not value:
         return ""
-    return nh3.clean(
+    cleaned = nh3.clean(
         value,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
+        attribute_filter=_attribute_filter,
     ).strip()
+    # An editor's empty field arrives as "<p></p>": no text is no text.
+    if not _TAG.sub("", cleaned).replace("&nbsp;", "").strip():
+        return ""
+    return cleaned
 
 
 class SanitizedRichTextField(RichTextField):

@@ -27,3 +27,20 @@ def validate_time_zone(value: str) -> None:
             code="invalid_time_zone",
             params={"value": value},
         ) from None
+
+
+# Identifiers are part of addresses (/actions/L3.2/) and compared without case, which
+# SQLite does for ASCII letters only: ASCII letters, digits and . - _ then.
+IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def validate_action_identifier(value: str) -> None:
+    if not IDENTIFIER.match(value.strip()):
+        raise ValidationError(
+            _(
+                "“%(value)s” cannot be an identifier: start with a letter (a–z) or digit and "
+                "use only letters a–z, digits, dots, hyphens and underscores, e.g. “126” or “L3.2”."
+            ),
+            code="invalid_identifier",
+            params={"value": value},
+        )

@@ -21,6 +21,7 @@ from vahti.orgs.models import Organization, Person
 from vahti.plans.models import (
     ActionImpact,
     ActionImplementationPhase,
+    ActionSchedule,
     ActionStatus,
     Category,
     CategoryType,
@@ -32,7 +33,8 @@ BATCH = 2000
 
 @transaction.atomic
 def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
-    """A published plan of ``size`` public actions; replaces an earlier one of that name."""
+    """A published plan of ``size`` actions (one in fifty merged into another, the rest
+    public); replaces an earlier one of that name."""
     rng = random.Random(seed)  # noqa: S311  (repeatable test data, not secrets)
     Plan.objects.filter(identifier=identifier).delete()
     plan = Plan.objects.create(
@@ -99,6 +101,20 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
         for m in range(3)
     ]
     categories = themes + sub_themes
+    schedules = ActionSchedule.objects.bulk_create(
+        [
+            ActionSchedule(
+                plan=plan,
+                identifier=f"s{start}",
+                name_fi=f"{start}–{start + 4}",
+                begins_at=datetime.date(start, 1, 1),
+                ends_at=datetime.date(start + 4, 12, 31),
+                order=n,
+            )
+            for n, start in enumerate([2020, 2025, 2030])
+        ]
+    )
+    photo = _portrait(identifier)
     root = Organization.objects.create(plan=plan, identifier="city", name_fi="Kaupunki")
     organizations = [root] + [
         Organization.objects.create(
@@ -118,6 +134,7 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
                 last_name=f"Sukunimi{n}",
                 title_fi="asiantuntija",
                 organization=organizations[n % len(organizations)],
+                photo=photo if n % 3 == 0 else None,
             )
             for n in range(max(10, size // 5))
         ]
@@ -150,11 +167,25 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
             )
         )
     Action.objects.bulk_create(actions, batch_size=BATCH)
+    # One action in fifty has been merged into the one before it (7 into 6, 57 into 56, …).
+    merged = [a for a in actions if int(a.identifier) % 50 == 7]
+    by_identifier = {a.identifier: a for a in actions}
+    for action in merged:
+        action.merged_with = by_identifier[str(int(action.identifier) - 1)]
+    Action.objects.bulk_update(merged, ["merged_with"], batch_size=BATCH)
     through = Action.categories.through
-    links, tasks, parties, contacts, news = [], [], [], [], []
+    schedule_links = Action.schedules.through
+    related_links = Action.related_actions.through
+    links, timeframes, related, tasks, parties, contacts, news = [], [], [], [], [], [], []
     for action in actions:
         # Like a real plan: each action under one theme or sub-theme.
         links.append(through(action_id=action.pk, category_id=rng.choice(categories).pk))
+        timeframes.append(
+            schedule_links(action_id=action.pk, actionschedule_id=rng.choice(schedules).pk)
+        )
+        for other in rng.sample(actions, min(2, len(actions))):
+            if other.pk != action.pk:
+                related.append(related_links(from_action_id=action.pk, to_action_id=other.pk))
         for n, organization in enumerate(rng.sample(organizations, 2)):
             parties.append(
                 ResponsibleParty(
@@ -192,8 +223,107 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
                 )
             )
     through.objects.bulk_create(links, batch_size=BATCH)
+    schedule_links.objects.bulk_create(timeframes, batch_size=BATCH)
+    related_links.objects.bulk_create(related, batch_size=BATCH, ignore_conflicts=True)
     ResponsibleParty.objects.bulk_create(parties, batch_size=BATCH)
     ContactPerson.objects.bulk_create(contacts, batch_size=BATCH)
     Task.objects.bulk_create(tasks, batch_size=BATCH)
     NewsPost.objects.bulk_create(news, batch_size=BATCH)
     return plan
+
+
+def _portrait(name: str):
+    """A small generated picture for the contact persons' photos (one per plan, so each
+    plan's pages make their own thumbnails)."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PillowImage
+    from wagtail.images import get_image_model
+
+    buffer = BytesIO()
+    PillowImage.new("RGB", (240, 240), (31, 122, 58)).save(buffer, "PNG")
+    image_model = get_image_model()
+    image_model.objects.filter(title=f"generated-{name}").delete()
+    return image_model.objects.create(
+        title=f"generated-{name}", file=ImageFile(buffer, name=f"generated-{name}.png")
+    )
+
+
+@transaction.atomic
+def generate_indicators(plan: Plan, *, count: int = 12, values: int = 10_000, seed: int = 2035):
+    """Indicators for a generated plan: one daily indicator with ``values`` values, a
+    breakdown of its first days by sector and goals; ``count - 1`` yearly ones in a chain
+    of causal links, each linked to an action (every other one measuring its progress).
+    Returns the daily indicator."""
+    from vahti.indicators.models import (
+        ActionIndicator,
+        Dimension,
+        DimensionCategory,
+        Indicator,
+        IndicatorGoal,
+        IndicatorRelation,
+        IndicatorValue,
+    )
+
+    rng = random.Random(seed)  # noqa: S311  (repeatable test data, not secrets)
+    sector = Dimension.objects.create(plan=plan, identifier="sector", name_fi="Sektori")
+    parts = DimensionCategory.objects.bulk_create(
+        [
+            DimensionCategory(
+                plan=plan, dimension=sector, identifier=f"part{n}", name_fi=f"Osa {n}"
+            )
+            for n in range(3)
+        ]
+    )
+    levels = ["strategic", "tactical", "operational"]
+
+    def indicator(identifier: str, level: str, resolution: str) -> Indicator:
+        return Indicator.objects.create(
+            plan=plan,
+            identifier=identifier,
+            name_fi=f"Mittari {identifier}",
+            name_en=f"Indicator {identifier}",
+            unit_fi="kt",
+            level=level,
+            time_resolution=resolution,
+            sort_key=natural_sort_key(identifier),
+        )
+
+    daily = indicator("daily", "strategic", "day")
+    start = datetime.date(2000, 1, 1)
+    rows = [
+        IndicatorValue(
+            indicator=daily,
+            date=start + datetime.timedelta(days=n),
+            value=round(5000 - n * 0.2 + rng.uniform(-40, 40), 2),
+        )
+        for n in range(values)
+    ]
+    rows += [
+        IndicatorValue(
+            indicator=daily, date=start + datetime.timedelta(days=n), value=1.0, category=part
+        )
+        for n in range(30)
+        for part in parts
+    ]
+    IndicatorValue.objects.bulk_create(rows, batch_size=BATCH)
+    IndicatorGoal.objects.create(indicator=daily, date=datetime.date(2035, 12, 31), value=1500)
+    actions = list(Action.objects.filter(plan=plan).public().order_by("sort_key")[: count * 2])
+    previous = daily
+    for n in range(count - 1):
+        yearly = indicator(f"yearly{n}", levels[(n + 1) % 3], "year")
+        IndicatorValue.objects.bulk_create(
+            IndicatorValue(
+                indicator=yearly, date=datetime.date(2012 + y, 12, 31), value=10 + y + rng.random()
+            )
+            for y in range(12)
+        )
+        IndicatorGoal.objects.create(indicator=yearly, date=datetime.date(2030, 12, 31), value=40)
+        IndicatorRelation.objects.create(cause=yearly, effect_indicator=previous)
+        if actions:
+            ActionIndicator.objects.create(
+                indicator=yearly, action=actions[n % len(actions)], indicates_progress=n % 2 == 0
+            )
+        previous = yearly
+    return daily

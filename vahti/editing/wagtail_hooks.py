@@ -1,9 +1,11 @@
-"""The Wagtail admin for actions. This is the first cut that proves the model works with
-Wagtail's revisions, drafts, locking, preview and inline children; roles, per-plan
-choosers and the contact persons' start page come with the editing-side issue."""
+"""The Wagtail admin for actions: revisions, drafts, locking, preview and inline children,
+with every read and write checked by vahti.access (see vahti.editing.permissions)."""
 
 from django.conf import settings
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -12,21 +14,71 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.snippets import PreviewRevisionView, SnippetViewSet
 
+from vahti.access import policies
+from vahti.access.models import Role
 from vahti.actions.models import Action
+from vahti.editing.forms import (
+    ActionAdminForm,
+    PersonAdminForm,
+    PlanContentForm,
+    RoleAdminForm,
+)
+from vahti.editing.home import AttentionPanel
+from vahti.editing.panels import PermissionedInlinePanel
+from vahti.editing.permissions import (
+    ActionPermissionPolicy,
+    PlanContentPermissionPolicy,
+    guard_action_view,
+    guarded_urlpatterns,
+)
+from vahti.editing.views import ActionEditView, ActionRevertView
+from vahti.editing.viewsets import PlanContentViewSet, translated
+from vahti.orgs.models import Person
+from vahti.plans.models import Category
 
 
-def translated(name: str, heading: str) -> MultiFieldPanel:
-    """One field per language, primary language first."""
-    return MultiFieldPanel(
-        [FieldPanel(f"{name}_{code}") for code, _name in settings.LANGUAGES], heading=heading
-    )
+class ScopedChooseView(ChooseView):
+    def get_object_list(self):
+        return policies.actions_viewable_by(self.request.user)
+
+
+class ScopedChooseResultsView(ChooseResultsView):
+    def get_object_list(self):
+        return policies.actions_viewable_by(self.request.user)
+
+
+class ActionChooserViewSet(SnippetChooserViewSet):
+    """Lists only the actions the editor may see; no creating actions from a chooser."""
+
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+
+    def get_urlpatterns(self):
+        patterns = [p for p in super().get_urlpatterns() if p.name != "create"]
+        for pattern in patterns:
+            if pattern.name == "chosen":
+                pattern.callback = guard_action_view(pattern.callback, policies.VIEW)
+        return patterns
+
+
+class DraftView(PreviewRevisionView):
+    """A stored revision, as the public page would show it: viewers may look too (the
+    revision's action is checked by the URL guard)."""
+
+    permission_required = "view"
 
 
 class ActionViewSet(SnippetViewSet):
     model = Action
+    chooser_viewset_class = ActionChooserViewSet
+    revisions_view_class = DraftView
+    edit_view_class = ActionEditView
+    revisions_revert_view_class = ActionRevertView
     icon = "list-ul"
     menu_label = _("Actions")
     menu_order = 100
@@ -35,6 +87,29 @@ class ActionViewSet(SnippetViewSet):
     list_filter = ["plan", "status", "visibility"]
     search_fields = ["identifier", "name_fi", "name_sv", "name_en"]
     ordering = ["plan", "sort_key"]
+    list_export = ["plan", "identifier", "name_fi", "status", "visibility", "live", "updated_at"]
+    # Viewers read an action here, internal notes included; they cannot open the editor.
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "plan",
+        "identifier",
+        "name_fi",
+        "name_sv",
+        "name_en",
+        "status",
+        "implementation_phase",
+        "impact",
+        "visibility",
+        "internal_notes",
+        "updated_at",
+    ]
+    export_filename = "actions"
+
+    def get_queryset(self, request):
+        return policies.actions_viewable_by(request.user).select_related("plan", "status")
+
+    def get_urlpatterns(self):
+        return guarded_urlpatterns(super().get_urlpatterns())
 
     edit_handler = TabbedInterface(
         [
@@ -96,12 +171,12 @@ class ActionViewSet(SnippetViewSet):
             ),
             ObjectList(
                 [
-                    InlinePanel(
+                    PermissionedInlinePanel(
                         "responsible_parties",
                         panels=[FieldPanel("organization"), FieldPanel("role")],
                         heading=_("Responsible organisations"),
                     ),
-                    InlinePanel(
+                    PermissionedInlinePanel(
                         "contact_persons",
                         panels=[FieldPanel("person"), FieldPanel("role")],
                         heading=_("Contact persons"),
@@ -132,8 +207,112 @@ class ActionViewSet(SnippetViewSet):
                 ],
                 heading=_("Internal"),
             ),
-        ]
+        ],
+        base_form_class=ActionAdminForm,
     )
 
 
+register_permission_policy(Action, ActionPermissionPolicy(Action))
 register_snippet(ActionViewSet)
+
+
+class CategoryViewSet(PlanContentViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = _("Categories")
+    menu_order = 110
+    add_to_admin_menu = True
+    list_display = ["name_fi", "identifier", "type", "parent", "plan"]
+    list_filter = ["plan", "type"]
+    search_fields = ["identifier", "name_fi", "name_sv", "name_en"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("plan"),
+            FieldRowPanel([FieldPanel("type"), FieldPanel("parent")]),
+            FieldRowPanel([FieldPanel("identifier"), FieldPanel("order"), FieldPanel("color")]),
+            translated("name", _("Name")),
+            translated("lead", _("Lead paragraph")),
+        ],
+        base_form_class=PlanContentForm,
+    )
+
+
+register_permission_policy(Category, PlanContentPermissionPolicy(Category))
+register_snippet(CategoryViewSet)
+
+
+class PersonViewSet(PlanContentViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("People")
+    menu_order = 120
+    add_to_admin_menu = True
+    list_display = ["last_name", "first_name", "title_fi", "organization", "email", "plan"]
+    list_filter = ["plan", "organization"]
+    search_fields = ["first_name", "last_name", "email"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("plan"),
+            FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
+            translated("title", _("Title")),
+            FieldRowPanel([FieldPanel("organization"), FieldPanel("email")]),
+            FieldPanel("photo"),
+            MultiFieldPanel(
+                [FieldPanel("can_log_in"), FieldPanel("contact_for")],
+                heading=_("Access"),
+            ),
+        ],
+        base_form_class=PersonAdminForm,
+    )
+
+
+register_permission_policy(Person, PlanContentPermissionPolicy(Person))
+register_snippet(PersonViewSet)
+
+
+class RoleViewSet(PlanContentViewSet):
+    model = Role
+    icon = "key"
+    menu_label = _("Roles")
+    menu_order = 130
+    add_to_admin_menu = True
+    list_display = ["user", "kind", "organization", "plan"]
+    list_filter = ["plan", "kind"]
+    search_fields = ["user__username", "user__email", "user__last_name"]
+    edit_handler = ObjectList(
+        [FieldPanel("plan"), FieldPanel("user"), FieldPanel("kind"), FieldPanel("organization")],
+        base_form_class=RoleAdminForm,
+    )
+
+
+register_permission_policy(Role, PlanContentPermissionPolicy(Role))
+register_snippet(RoleViewSet)
+
+
+@hooks.register("insert_editor_js")
+def editor_accessibility_js():
+    return format_html('<script src="{}" defer></script>', static("editing/admin-a11y.js"))
+
+
+@hooks.register("construct_homepage_panels")
+def attention_first(request, panels):
+    panels.insert(0, AttentionPanel())
+
+
+@hooks.register("register_log_actions")
+def vahti_log_actions(actions):
+    actions.register_action("vahti.login", _("Log in"), _("Logged in"))
+    actions.register_action("vahti.logout", _("Log out"), _("Logged out"))
+    actions.register_action("vahti.role.grant", _("Give a role"), _("Role given"))
+    actions.register_action("vahti.role.revoke", _("Take a role away"), _("Role taken away"))
+
+
+@hooks.register("construct_main_menu")
+def reports_for_superusers_only(request, menu_items):
+    """The reports span every plan (see vahti.editing.middleware)."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "reports"]
+
+
+# The indicators' admin registers itself on import (its snippets, views and menu items).
+from vahti.editing import indicator_admin  # noqa: E402, F401

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -88,6 +89,15 @@ class Person(TranslatableMixin, TimestampedModel):
         verbose_name=_("organisation"),
     )
     email = models.EmailField(_("email"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("user account"),
+        help_text=_("Lets the person log in and edit the actions they are named on."),
+    )
     photo = models.ForeignKey(
         "wagtailimages.Image",
         on_delete=models.SET_NULL,
@@ -108,7 +118,14 @@ class Person(TranslatableMixin, TimestampedModel):
                 condition=~models.Q(email=""),
                 name="person_email_unique_in_plan",
                 violation_error_message=_("The plan already has a person with this email address."),
-            )
+            ),
+            models.UniqueConstraint(
+                "plan",
+                "user",
+                condition=models.Q(user__isnull=False),
+                name="person_user_once_per_plan",
+                violation_error_message=_("This user account is already a person in the plan."),
+            ),
         ]
         verbose_name = _("person")
         verbose_name_plural = _("people")

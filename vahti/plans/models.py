@@ -9,9 +9,10 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.http.request import split_domain_port
 from django.utils.translation import gettext_lazy as _
 
 from vahti.core.i18n import TranslatableMixin, TranslatedField
@@ -27,11 +28,6 @@ identifier_validator = RegexValidator(
 
 def language_choices():
     return list(settings.LANGUAGES)
-
-
-class PlanQuerySet(models.QuerySet):
-    def for_hostname(self, hostname: str):
-        return self.filter(domains__hostname=hostname.lower())
 
 
 class Plan(TranslatableMixin, TimestampedModel):
@@ -56,8 +52,29 @@ class Plan(TranslatableMixin, TimestampedModel):
     order = models.PositiveIntegerField(
         _("order"), default=0, help_text=_("The first plan is served when no domain matches.")
     )
-
-    objects = PlanQuerySet.as_manager()
+    stale_after_days = models.PositiveIntegerField(
+        _("update interval limit (days)"),
+        default=180,
+        validators=[MinValueValidator(1)],
+        help_text=_("An action not updated for longer than this needs attention."),
+    )
+    update_target_days = models.PositiveIntegerField(
+        _("update interval target (days)"),
+        default=90,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Actions updated within this many days are up to date; after it and up to the "
+            "limit the update is acceptable, after the limit stale."
+        ),
+    )
+    moderated = models.BooleanField(
+        _("changes are approved before publishing"),
+        default=False,
+        help_text=_(
+            "Contact persons and organisation admins save drafts; plan admins review and "
+            "publish them."
+        ),
+    )
 
     class Meta:
         ordering = ["order", "identifier"]
@@ -80,6 +97,10 @@ class Plan(TranslatableMixin, TimestampedModel):
             self.primary_language,
             *[c for c in self.other_languages if c != self.primary_language],
         ]
+
+    @property
+    def update_target(self) -> int:
+        return min(self.update_target_days, self.stale_after_days)
 
     @property
     def tzinfo(self) -> ZoneInfo:
@@ -109,6 +130,16 @@ class Plan(TranslatableMixin, TimestampedModel):
             raise ValidationError(
                 {"other_languages": _("The primary language cannot also be an other language.")}
             )
+        if self.update_target_days > self.stale_after_days:
+            raise ValidationError(
+                {
+                    "update_target_days": _(
+                        "The update interval target cannot be longer than the limit (%(limit)s "
+                        "days)."
+                    )
+                    % {"limit": self.stale_after_days}
+                }
+            )
         self.clean_translations()
 
 
@@ -132,6 +163,29 @@ class PlanDomain(models.Model):
 
     def __str__(self):
         return self.hostname
+
+    def save(self, *args, **kwargs):
+        self.hostname = normalise_hostname(self.hostname)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.hostname = normalise_hostname(self.hostname)
+        host, port = split_domain_port(self.hostname)
+        if not host or port or host != self.hostname:
+            raise ValidationError(
+                {
+                    "hostname": _(
+                        "“%(value)s” is not a host name: give the name alone, such as "
+                        "ilmastovahti.hel.fi, without a scheme, port or path."
+                    )
+                    % {"value": self.hostname}
+                }
+            )
+
+
+def normalise_hostname(value: str) -> str:
+    """Host names compare without case and without the root's trailing dot."""
+    return value.strip().lower().rstrip(".")
 
 
 class PlanOwnedQuerySet(models.QuerySet):
@@ -275,10 +329,6 @@ class CategoryType(PlanListItem):
         verbose_name_plural = _("category types")
 
 
-class CategoryQuerySet(PlanOwnedQuerySet):
-    pass
-
-
 class Category(TranslatableMixin, models.Model):
     """A theme; categories form a tree within one category type."""
 
@@ -300,7 +350,7 @@ class Category(TranslatableMixin, models.Model):
     color = models.CharField(_("colour"), max_length=7, blank=True, validators=[validate_hex_color])
     order = models.PositiveIntegerField(_("order"), default=0)
 
-    objects = CategoryQuerySet.as_manager()
+    objects = PlanOwnedQuerySet.as_manager()
 
     class Meta:
         ordering = ["plan", "type", "order", "pk"]

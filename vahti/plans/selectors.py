@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Case, IntegerField, Value, When
 from django.http import HttpRequest
+from django.http.request import split_domain_port
 
-from vahti.plans.models import Plan
+from vahti.plans.models import CategoryType, Plan
 
 
 def plan_for_request(request: HttpRequest) -> Plan | None:
@@ -14,7 +15,7 @@ def plan_for_request(request: HttpRequest) -> Plan | None:
     One query. A site that hosts several plans gives each its own host name
     (``PlanDomain``); a single-plan site needs none.
     """
-    host = request.get_host().rsplit(":", 1)[0].lower()
+    host, _port = split_domain_port(request.get_host())
     return (
         Plan.objects.annotate(
             host_match=Case(
@@ -26,3 +27,9 @@ def plan_for_request(request: HttpRequest) -> Plan | None:
         .order_by("host_match", "order", "identifier")
         .first()
     )
+
+
+def primary_category_type(plan: Plan) -> CategoryType | None:
+    """The category type the action list is grouped by (the plan's themes): the one
+    marked primary, else the first. One query."""
+    return CategoryType.objects.filter(plan=plan).order_by("-is_primary", "order", "pk").first()

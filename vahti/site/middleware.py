@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+
+from django.utils import timezone
+
 from vahti.core.i18n import primary_language
 from vahti.plans.selectors import plan_for_request
 
 
 class PlanMiddleware:
+    """Sets ``request.plan``. On the public site texts then fall back to the plan's
+    primary language and times are shown in the plan's time zone, for this request
+    only. The admin, which shows objects of any plan the user may see, is left to
+    each object's own plan and the user's own time zone."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.plan = plan_for_request(request)
-        language = request.plan.primary_language if request.plan else None
-        with primary_language(language):
+        request.plan = plan = plan_for_request(request)
+        with ExitStack() as stack:
+            if plan is not None and not request.path_info.startswith("/admin/"):
+                stack.enter_context(primary_language(plan.primary_language))
+                stack.enter_context(timezone.override(plan.tzinfo))
             return self.get_response(request)
 
 

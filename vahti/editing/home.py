@@ -1,0 +1,55 @@
+"""The admin's start page: each editor's actions, what needs attention first."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.admin.ui.components import Component
+
+from vahti.access import policies
+from vahti.actions.attention import attention_list, summarise
+
+# A plan admin sees the counts for the whole plan and this many actions to look at.
+LIST_LIMIT = 50
+
+
+class AttentionPanel(Component):
+    name = "vahti_attention"
+    template_name = "editing/attention_panel.html"
+    order = 50
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        user = parent_context["request"].user
+        actions = policies.actions_editable_by(user)
+        plans = list(policies.plans_administered_by(user)[:1]) or [
+            action.plan for action in actions.select_related("plan")[:1]
+        ]
+        if not plans:
+            context["items"] = None
+            return context
+        today = timezone.localdate(timezone=plans[0].tzinfo)
+        runs_a_plan = policies.plans_administered_by(user).exists()
+        items = attention_list(actions, today, only_needing=runs_a_plan)
+        edit_name = "wagtailsnippets_actions_action:edit"
+        # Wagtail opens the tab named in the address (#tab-<slug of its heading>).
+        tasks_tab = "#tab-" + slugify(_("Tasks"))
+        context.update(
+            {
+                "runs_a_plan": runs_a_plan,
+                "summary": summarise(items, actions.count()) if runs_a_plan else None,
+                "items": [
+                    {
+                        "attention": item,
+                        "edit_url": reverse(edit_name, args=[item.action.pk]),
+                        "tasks_url": reverse(edit_name, args=[item.action.pk]) + tasks_tab,
+                    }
+                    for item in items[:LIST_LIMIT]
+                ],
+                "more": max(0, len(items) - LIST_LIMIT),
+                "today": today,
+            }
+        )
+        return context

@@ -1,0 +1,79 @@
+"""Admin views with Vahti's own rules on top of Wagtail's."""
+
+from __future__ import annotations
+
+from django.utils import formats, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from wagtail.admin.views.generic.mixins import RevisionsRevertMixin
+from wagtail.models import Revision
+from wagtail.snippets.views.snippets import EditView
+
+from vahti.access import policies
+from vahti.actions.selectors import changes_between
+from vahti.actions.services import forget_deleted_children
+
+
+class ForgetDeletedChildrenMixin:
+    """An action rebuilt from a revision (the latest draft, or an earlier one when
+    reverting) may hold tasks or other rows deleted since: they come back as new rows
+    instead of failing the form."""
+
+    def get_object(self, queryset=None):
+        action = super().get_object(queryset)
+        forget_deleted_children(action)
+        return action
+
+
+class ConflictCheckedEditView(EditView):
+    def get_available_actions(self):
+        """Publishing is offered (and done) only where vahti.access allows it for this
+        action: in a moderated plan only plan admins publish; the others' saves are
+        drafts."""
+        actions = super().get_available_actions()
+        if "publish" in actions and not policies.can(
+            self.request.user, policies.PUBLISH, self.object
+        ):
+            actions = [action for action in actions if action != "publish"]
+        return actions
+
+    """Refuses a save based on an older version than the latest one, saying who saved
+    what meanwhile; the editor's input stays in the form, and saving again (now based on
+    the latest version) replaces it deliberately."""
+
+    def is_valid(self, form):
+        if not self.expects_json_response and self.is_out_of_date:
+            form.add_error(None, self.conflict_message())
+            super().is_valid(form)  # show the form's other errors too
+            self.produced_error_message = self.get_error_message()
+            return False
+        return super().is_valid(form)
+
+    def conflict_message(self) -> str:
+        latest = self.latest_revision
+        loaded = Revision.objects.filter(
+            pk=self.request.POST.get("loaded_revision_id") or None,
+            object_id=str(self.object.pk),
+        ).first()
+        changed = changes_between(loaded.content, latest.content) if loaded else []
+        who = (
+            (latest.user.get_full_name() or latest.user.get_username())
+            if latest.user
+            else _("Someone")
+        )
+        when = formats.date_format(timezone.localtime(latest.created_at), "DATETIME_FORMAT")
+        what = ", ".join(capfirst(label) for label in changed) or _("the action")
+        return _(
+            "%(who)s saved a newer version of this action at %(when)s while you were "
+            "editing it (changed: %(what)s). Your changes have not been saved; they are "
+            "still in the form. Compare them with the newer version in the history, then "
+            "save again to replace it."
+        ) % {"who": who, "when": when, "what": what}
+
+
+class ActionEditView(ForgetDeletedChildrenMixin, ConflictCheckedEditView):
+    pass
+
+
+class ActionRevertView(ForgetDeletedChildrenMixin, RevisionsRevertMixin, ConflictCheckedEditView):
+    view_name = "revisions_revert"

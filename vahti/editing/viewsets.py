@@ -1,0 +1,30 @@
+"""Building blocks of the admin's snippet views."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from vahti.access import policies
+from vahti.editing.permissions import guarded_urlpatterns
+
+
+def translated(name: str, heading) -> MultiFieldPanel:
+    """One field per language, primary language first."""
+    return MultiFieldPanel(
+        [FieldPanel(f"{name}_{code}") for code, _name in settings.LANGUAGES], heading=heading
+    )
+
+
+class PlanContentViewSet(SnippetViewSet):
+    """A plan's own content: listed for the plans the editor may read, each URL of one
+    object guarded by :class:`PlanContentPermissionPolicy`."""
+
+    def get_queryset(self, request):
+        return self.model.objects.filter(
+            plan__in=policies.plans_readable_by(request.user)
+        ).select_related("plan")
+
+    def get_urlpatterns(self):
+        return guarded_urlpatterns(super().get_urlpatterns(), guard=self.permission_policy.guard)

@@ -1,0 +1,565 @@
+"""Indicators ("Mittarit"): time series with goals that show whether the plan works, their
+links to actions and the causal links between them (the insight network).
+
+An indicator is a Wagtail snippet whose few, hand-edited children (goals, contact
+persons, links to actions and to other indicators) are ParentalKey rows edited inline.
+Its values are plain rows: an indicator may have ten thousand of them, entered one by one
+or by CSV through ``vahti.indicators.services``, never as part of a revision.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+
+from vahti.actions.models import Action
+from vahti.core.i18n import TranslatableMixin, TranslatedField
+from vahti.core.models import TimestampedModel, same_plan_errors
+from vahti.core.naturalsort import SORT_KEY_MAX_LENGTH, natural_sort_key
+from vahti.core.richtext import SanitizedRichTextField
+from vahti.core.validators import validate_action_identifier
+from vahti.indicators import periods
+from vahti.orgs.models import Organization, Person
+from vahti.plans.models import Category, Plan, PlanListItem, PlanOwnedQuerySet
+
+IDENTIFIER_TAKEN_MESSAGE = _("The plan already has an indicator with this identifier.")
+OUTSIDE_RANGE_MESSAGE = _("%(value)s is outside the indicator's allowed range (%(range)s).")
+
+
+class Dimension(PlanListItem):
+    """A way of breaking an indicator's values down, e.g. “Sektori” (sector)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="dimensions")
+
+    class Meta(PlanListItem.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                "plan",
+                "identifier",
+                name="dimension_identifier_unique_in_plan",
+                violation_error_message=_("The plan already has a dimension with this identifier."),
+            )
+        ]
+        verbose_name = _("dimension")
+        verbose_name_plural = _("dimensions")
+
+
+class DimensionCategory(TranslatableMixin, models.Model):
+    """One part of a dimension, e.g. “Liikenne” (transport) of “Sektori”."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    dimension = models.ForeignKey(
+        Dimension, on_delete=models.CASCADE, related_name="categories", verbose_name=_("dimension")
+    )
+    identifier = models.CharField(_("identifier"), max_length=50)
+    name = TranslatedField(models.CharField(_("name"), max_length=100))
+    color = models.CharField(_("colour"), max_length=7, blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    objects = PlanOwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["dimension", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "dimension",
+                "identifier",
+                name="dimensioncategory_identifier_unique",
+                violation_error_message=_("The dimension already has a part with this identifier."),
+            )
+        ]
+        verbose_name = _("dimension category")
+        verbose_name_plural = _("dimension categories")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.dimension_id and not self.plan_id:
+            self.plan_id = self.dimension.plan_id
+        super().save(*args, **kwargs)
+
+    def get_plan(self):
+        return self.plan
+
+    def clean(self):
+        if self.dimension_id and not self.plan_id:
+            self.plan_id = self.dimension.plan_id
+        self.clean_translations()
+
+
+class Scenario(PlanListItem):
+    """A named future a goal belongs to, e.g. “Toimenpideohjelma” or “Jatkuva kehitys”."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="scenarios")
+
+    class Meta(PlanListItem.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                "plan",
+                "identifier",
+                name="scenario_identifier_unique_in_plan",
+                violation_error_message=_("The plan already has a scenario with this identifier."),
+            )
+        ]
+        verbose_name = _("scenario")
+        verbose_name_plural = _("scenarios")
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def for_plan(self, plan):
+        return self.filter(plan=plan)
+
+    def public(self):
+        return self.filter(visibility=Indicator.Visibility.PUBLIC)
+
+    def identified_by(self, identifier: str):
+        return self.alias(identifier_lower=Lower("identifier")).filter(
+            identifier_lower=identifier.strip().lower()
+        )
+
+
+class Indicator(TranslatableMixin, TimestampedModel, ClusterableModel):
+    class Level(models.TextChoices):
+        STRATEGIC = "strategic", _("strategic")
+        TACTICAL = "tactical", _("tactical")
+        OPERATIONAL = "operational", _("operational")
+
+    class Resolution(models.TextChoices):
+        YEAR = periods.YEAR, _("year")
+        MONTH = periods.MONTH, _("month")
+        DAY = periods.DAY, _("day")
+
+    class Direction(models.TextChoices):
+        DECREASE = "decrease", _("down (lower is better)")
+        INCREASE = "increase", _("up (higher is better)")
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("public")
+        INTERNAL = "internal", _("internal")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=50,
+        validators=[validate_action_identifier],
+        help_text=_("Unique within the plan and part of the page's address, e.g. “ghg-total”."),
+    )
+    sort_key = models.CharField(max_length=SORT_KEY_MAX_LENGTH, editable=False, db_index=True)
+    name = TranslatedField(models.CharField(_("name"), max_length=300))
+    description = TranslatedField(SanitizedRichTextField(_("description")), required=False)
+    level = models.CharField(
+        _("level"), max_length=20, choices=Level.choices, default=Level.OPERATIONAL
+    )
+    unit = TranslatedField(
+        models.CharField(_("unit"), max_length=40, help_text=_("E.g. “kt CO₂e”, “%”, “km”.")),
+    )
+    quantity = TranslatedField(
+        models.CharField(
+            _("quantity"), max_length=100, help_text=_("What is measured, e.g. “emissions”.")
+        ),
+        required=False,
+    )
+    time_resolution = models.CharField(
+        _("time resolution"),
+        max_length=10,
+        choices=Resolution.choices,
+        default=Resolution.YEAR,
+        help_text=_("One value per year, month or day, dated on the period's last day."),
+    )
+    desired_direction = models.CharField(
+        _("better is"),
+        max_length=10,
+        choices=Direction.choices,
+        blank=True,
+        help_text=_("Leave empty to infer it from the goals (a goal below the first value: down)."),
+    )
+    minimum_value = models.FloatField(
+        _("smallest allowed value"),
+        null=True,
+        blank=True,
+        help_text=_("Values below this are refused, e.g. 0 for a share."),
+    )
+    maximum_value = models.FloatField(
+        _("largest allowed value"),
+        null=True,
+        blank=True,
+        help_text=_("Values above this are refused, e.g. 100 for a share in %."),
+    )
+    decimals = models.PositiveSmallIntegerField(
+        _("decimals shown"), default=1, help_text=_("How many decimals the site shows.")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("organisation"),
+    )
+    categories = ParentalManyToManyField(
+        Category, blank=True, related_name="indicators", verbose_name=_("categories")
+    )
+    data_source = TranslatedField(
+        models.CharField(_("data source"), max_length=300), required=False
+    )
+    data_source_url = models.URLField(_("address of the data source"), blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=100, blank=True, help_text=_("E.g. “CC BY 4.0”.")
+    )
+    updated_values_due_at = models.DateField(
+        _("updated values due"),
+        null=True,
+        blank=True,
+        help_text=_("When the next values are expected; contact persons are reminded."),
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "sort_key", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "plan",
+                Lower("identifier"),
+                name="indicator_identifier_unique_in_plan",
+                violation_error_message=IDENTIFIER_TAKEN_MESSAGE,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(minimum_value__isnull=True)
+                | models.Q(maximum_value__isnull=True)
+                | models.Q(maximum_value__gte=models.F("minimum_value")),
+                name="indicator_range_in_order",
+                violation_error_message=_(
+                    "The largest allowed value cannot be below the smallest."
+                ),
+            ),
+        ]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self):
+        return str(self.name)
+
+    def save(self, *args, **kwargs):
+        self.identifier = self.identifier.strip()
+        self.sort_key = natural_sort_key(self.identifier)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("site:indicator-detail", kwargs={"identifier": self.identifier})
+
+    def get_plan(self):
+        return self.plan
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == self.Visibility.PUBLIC
+
+    def allowed_range_text(self) -> str:
+        low = "−∞" if self.minimum_value is None else f"{self.minimum_value:g}"
+        high = "∞" if self.maximum_value is None else f"{self.maximum_value:g}"
+        return f"{low} … {high}"
+
+    def value_error(self, value: float) -> ValidationError | None:
+        """Why ``value`` cannot be one of this indicator's values, if it cannot."""
+        if value != value or value in (float("inf"), float("-inf")):  # NaN, infinities
+            return ValidationError(_("“%(value)s” is not a number."), params={"value": value})
+        if (self.minimum_value is not None and value < self.minimum_value) or (
+            self.maximum_value is not None and value > self.maximum_value
+        ):
+            return ValidationError(
+                OUTSIDE_RANGE_MESSAGE,
+                code="outside_range",
+                params={"value": f"{value:g}", "range": self.allowed_range_text()},
+            )
+        return None
+
+    def clean(self):
+        super().clean()
+        if not self.plan_id:
+            return
+        errors = {}
+        if self.identifier:
+            taken = (
+                Indicator.objects.filter(plan_id=self.plan_id)
+                .identified_by(self.identifier)
+                .exclude(pk=self.pk)
+            )
+            if taken.exists():
+                errors["identifier"] = ValidationError(IDENTIFIER_TAKEN_MESSAGE)
+        errors.update(
+            same_plan_errors(
+                self.plan,
+                {
+                    "organization": self.organization if self.organization_id else None,
+                    "categories": list(self.categories.all()),
+                },
+            )
+        )
+        if errors:
+            raise ValidationError(errors)
+        self.clean_translations()
+
+
+class IndicatorContactPerson(Orderable):
+    """Someone who keeps the indicator's values current (they may enter values)."""
+
+    indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="contact_persons")
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        related_name="indicator_contact_for",
+        verbose_name=_("person"),
+    )
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                "indicator",
+                "person",
+                name="indicatorcontactperson_once",
+                violation_error_message=_(
+                    "This person is already a contact person of the indicator."
+                ),
+            )
+        ]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+
+    def __str__(self):
+        return str(self.person)
+
+    def clean(self):
+        if self.indicator_id and self.person_id:
+            errors = same_plan_errors(self.indicator.plan, {"person": self.person})
+            if errors:
+                raise ValidationError(errors)
+
+
+class Effect(models.TextChoices):
+    INCREASES = "increases", _("increases")
+    DECREASES = "decreases", _("decreases")
+    PART_OF = "part_of", _("is part of")
+
+
+class ActionIndicator(Orderable):
+    """An action expected to move an indicator; optionally the indicator measures how far
+    the action has come (its completion on the action page)."""
+
+    indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="action_links")
+    action = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="indicator_links", verbose_name=_("action")
+    )
+    effect = models.CharField(
+        _("expected effect"),
+        max_length=20,
+        choices=[
+            (Effect.INCREASES, Effect.INCREASES.label),
+            (Effect.DECREASES, Effect.DECREASES.label),
+        ],
+        default=Effect.DECREASES,
+    )
+    indicates_progress = models.BooleanField(
+        _("measures the action's progress"),
+        default=False,
+        help_text=_("The action page shows its completion from this indicator's goal."),
+    )
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                "indicator",
+                "action",
+                name="actionindicator_once",
+                violation_error_message=_("The action is already linked to this indicator."),
+            )
+        ]
+        verbose_name = _("linked action")
+        verbose_name_plural = _("linked actions")
+
+    def __str__(self):
+        return f"{self.action} → {self.indicator}"
+
+    def clean(self):
+        if self.indicator_id and self.action_id:
+            errors = same_plan_errors(self.indicator.plan, {"action": self.action})
+            if errors:
+                raise ValidationError(errors)
+
+
+class IndicatorRelation(Orderable):
+    """A causal link: ``cause`` increases, decreases or is part of ``effect``."""
+
+    class Confidence(models.TextChoices):
+        HIGH = "high", _("high")
+        MEDIUM = "medium", _("medium")
+        LOW = "low", _("low")
+
+    cause = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="effect_links")
+    effect_indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="cause_links",
+        verbose_name=_("affected indicator"),
+    )
+    effect = models.CharField(
+        _("effect"), max_length=20, choices=Effect.choices, default=Effect.INCREASES
+    )
+    confidence = models.CharField(
+        _("confidence"), max_length=10, choices=Confidence.choices, default=Confidence.MEDIUM
+    )
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                "cause",
+                "effect_indicator",
+                name="indicatorrelation_once",
+                violation_error_message=_("These indicators are already linked."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(cause=models.F("effect_indicator")),
+                name="indicatorrelation_not_to_itself",
+                violation_error_message=_("An indicator cannot affect itself."),
+            ),
+        ]
+        verbose_name = _("effect on another indicator")
+        verbose_name_plural = _("effects on other indicators")
+
+    def __str__(self):
+        return f"{self.cause} {self.get_effect_display()} {self.effect_indicator}"
+
+    def clean(self):
+        if self.cause_id and self.effect_indicator_id:
+            if self.cause_id == self.effect_indicator_id:
+                raise ValidationError({"effect_indicator": _("An indicator cannot affect itself.")})
+            errors = same_plan_errors(self.cause.plan, {"effect_indicator": self.effect_indicator})
+            if errors:
+                raise ValidationError(errors)
+
+
+class IndicatorGoal(models.Model):
+    """A target value by a date, e.g. 1 000 kt CO₂e by 2035, optionally of a scenario."""
+
+    indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="goals")
+    date = models.DateField(_("date"), help_text=_("The last day of the goal's period."))
+    value = models.FloatField(_("value"))
+    scenario = models.ForeignKey(
+        Scenario,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="goals",
+        verbose_name=_("scenario"),
+    )
+
+    class Meta:
+        ordering = ["indicator", "scenario", "date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                "indicator",
+                "date",
+                condition=models.Q(scenario__isnull=True),
+                name="indicatorgoal_one_per_date",
+                violation_error_message=_("The indicator already has a goal for this date."),
+            ),
+            models.UniqueConstraint(
+                "indicator",
+                "scenario",
+                "date",
+                condition=models.Q(scenario__isnull=False),
+                name="indicatorgoal_one_per_date_and_scenario",
+                violation_error_message=_(
+                    "The indicator already has a goal for this date in this scenario."
+                ),
+            ),
+        ]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self):
+        return f"{self.date}: {self.value:g}"
+
+    def clean(self):
+        if not self.indicator_id and not _is_cached(self, "indicator"):
+            return
+        indicator = self.indicator
+        errors = {}
+        if self.date and not periods.is_period_end(self.date, indicator.time_resolution):
+            errors["date"] = periods.off_period_message(self.date, indicator.time_resolution)
+        if self.value is not None and (problem := indicator.value_error(self.value)):
+            errors["value"] = problem
+        if self.scenario_id and indicator.plan_id:
+            errors.update(same_plan_errors(indicator.plan, {"scenario": self.scenario}))
+        if errors:
+            raise ValidationError(errors)
+
+
+class IndicatorValueQuerySet(models.QuerySet):
+    def totals(self):
+        """The indicator's own values, not their breakdown by a dimension."""
+        return self.filter(category__isnull=True)
+
+
+class IndicatorValue(models.Model):
+    """One value of the indicator for one period; with ``category``, the part of that
+    period's value that falls into one dimension category (e.g. the transport sector)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    date = models.DateField(_("date"))
+    value = models.FloatField(_("value"))
+    category = models.ForeignKey(
+        DimensionCategory,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="values",
+        verbose_name=_("dimension category"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = IndicatorValueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["indicator", "date", "category", "pk"]
+        indexes = [models.Index(fields=["indicator", "date"], name="indicatorvalue_by_date")]
+        constraints = [
+            models.UniqueConstraint(
+                "indicator",
+                "date",
+                condition=models.Q(category__isnull=True),
+                name="indicatorvalue_one_per_date",
+                violation_error_message=_("The indicator already has a value for this date."),
+            ),
+            models.UniqueConstraint(
+                "indicator",
+                "date",
+                "category",
+                condition=models.Q(category__isnull=False),
+                name="indicatorvalue_one_per_date_and_category",
+                violation_error_message=_(
+                    "The indicator already has a value for this date and category."
+                ),
+            ),
+        ]
+        verbose_name = _("value")
+        verbose_name_plural = _("values")
+
+    def __str__(self):
+        return f"{self.date}: {self.value:g}"
+
+
+def _is_cached(instance, field_name: str) -> bool:
+    return instance._meta.get_field(field_name).is_cached(instance)

@@ -1,0 +1,64 @@
+"""Numbers and periods as the page's language writes them, fast enough for tables of ten
+thousand values (Django's per-call formatting would spend seconds there). Each formatter
+reads the language's formats once and is then a plain function."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from django.utils import formats
+from django.utils.dates import MONTHS_3
+from django.utils.text import capfirst
+
+from vahti.core.i18n import active_language
+
+# The seed page writes dates as 03.02.2020; Finland-Swedish does the same.
+DATE_FORMATS = {"fi": "d.m.Y", "sv": "d.m.Y", "en": "j M Y"}
+MONTH_FORMATS = {"fi": "n/Y", "sv": "n/Y", "en": "M Y"}
+
+
+def number_formatter(decimals: int) -> Callable[[float], str]:
+    """2630.5 → "2 630,5" in Finnish, "2,630.5" in English (grouped by thousands)."""
+    decimal_separator = formats.get_format("DECIMAL_SEPARATOR")
+    thousand_separator = formats.get_format("THOUSAND_SEPARATOR")
+    decimals = int(decimals)
+
+    def format_number(value: float) -> str:
+        rounded = round(float(value), decimals)
+        if rounded == 0:
+            rounded = 0.0  # no "-0"
+        text = f"{rounded:,.{decimals}f}"
+        return (
+            text.replace(",", "\0")
+            .replace(".", decimal_separator)
+            .replace("\0", thousand_separator)
+        )
+
+    return format_number
+
+
+_TOKENS: dict[str, Callable[[datetime.date], str]] = {
+    "d": lambda day: f"{day.day:02d}",
+    "j": lambda day: str(day.day),
+    "m": lambda day: f"{day.month:02d}",
+    "n": lambda day: str(day.month),
+    "Y": lambda day: f"{day.year:04d}",
+    "M": lambda day: capfirst(str(MONTHS_3[day.month])),
+}
+
+
+def date_formatter(pattern: str) -> Callable[[datetime.date], str]:
+    """A formatter for the few Django date-format letters the site uses (d j m n Y M)."""
+    parts = [_TOKENS.get(char, char) for char in pattern]
+    return lambda day: "".join(part(day) if callable(part) else part for part in parts)
+
+
+def period_formatter(resolution: str) -> Callable[[datetime.date], str]:
+    """2023 for a year, 5/2023 for a month, 17.05.2023 for a day."""
+    if resolution == "year":
+        return lambda day: str(day.year)
+    language = active_language()
+    if resolution == "month":
+        return date_formatter(MONTH_FORMATS.get(language, "Y-m"))
+    return date_formatter(DATE_FORMATS.get(language, "Y-m-d"))

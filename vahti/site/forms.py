@@ -1,0 +1,165 @@
+"""Forms of the public site: filters read from the address (GET), so that a filtered view
+can be shared and bookmarked and works without JavaScript."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from vahti.actions.dashboard import Lookups
+from vahti.actions.filters import ActionFilters
+from vahti.actions.models import Action, ResponsibleParty
+from vahti.core.trees import with_ancestors
+from vahti.indicators.models import Indicator
+from vahti.indicators.selectors import IndicatorFilters
+from vahti.orgs.models import Organization
+from vahti.plans.models import (
+    ActionImpact,
+    ActionImplementationPhase,
+    ActionSchedule,
+    ActionStatus,
+)
+from vahti.plans.selectors import primary_category_type
+
+
+def tree_order(categories):
+    """Categories with each one's children right after it."""
+    children: dict = {}
+    for category in categories:
+        children.setdefault(category.parent_id, []).append(category)
+    ordered, seen = [], set()
+
+    def walk(parent_id):
+        for category in children.get(parent_id, []):
+            if category.pk not in seen:
+                seen.add(category.pk)
+                ordered.append(category)
+                walk(category.pk)
+
+    walk(None)
+    return ordered
+
+
+class IndicatorFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    level = forms.ChoiceField(
+        label=_("Level"),
+        required=False,
+        choices=[("", _("All levels")), *Indicator.Level.choices],
+    )
+    category = forms.ChoiceField(label=_("Theme"), required=False)
+
+    def __init__(self, *args, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.categories = {}
+        parent = {category.pk: category.parent_id for category in categories}
+
+        def depth(pk):
+            steps = 0
+            while parent.get(pk) is not None and steps < len(parent):
+                pk, steps = parent[pk], steps + 1
+            return steps
+
+        choices = [("", _("All themes"))]
+        for category in tree_order(categories):
+            self.categories.setdefault(category.identifier, category)
+            choices.append((category.identifier, "— " * depth(category.pk) + str(category.name)))
+        self.fields["category"].choices = choices
+
+    def filters(self) -> IndicatorFilters:
+        """The filters that are valid; an invalid one is left out (and the form shows its
+        error)."""
+        self.is_valid()  # cleaned_data then holds the fields that are valid
+        data = self.cleaned_data
+        return IndicatorFilters(
+            level=data.get("level") or "",
+            category=self.categories.get(data.get("category") or ""),
+            text=data.get("q") or "",
+        )
+
+
+def _indented(items) -> list[tuple[str, str]]:
+    """(identifier, name) choices of a tree, each child indented under its parent."""
+    parent = {item.pk: item.parent_id for item in items}
+
+    def depth(pk):
+        steps = 0
+        while parent.get(pk) is not None and steps < len(parent):
+            pk, steps = parent[pk], steps + 1
+        return steps
+
+    return [(item.identifier, "— " * depth(item.pk) + str(item.name)) for item in tree_order(items)]
+
+
+class ActionFilterForm(forms.Form):
+    """The action list's filters. Every choice is the plan's own, named by identifier in
+    the address (``?status=late&organization=kymp``)."""
+
+    q = forms.CharField(label=_("Search"), max_length=200, required=False)
+    category = forms.ChoiceField(label=_("Theme"), required=False)
+    organization = forms.ChoiceField(label=_("Responsible organisation"), required=False)
+    primary = forms.BooleanField(label=_("Primary responsibility only"), required=False)
+    status = forms.ChoiceField(label=_("Progress"), required=False)
+    phase = forms.ChoiceField(label=_("Phase"), required=False)
+    schedule = forms.ChoiceField(label=_("Timeframe"), required=False)
+    impact = forms.ChoiceField(label=_("Impact"), required=False)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        theme_type = primary_category_type(plan)
+        public = Action.objects.for_plan(plan).public()
+        categories = with_ancestors(
+            list(theme_type.categories.all()) if theme_type else [],
+            # Distinct: a few dozen ids rather than one per link.
+            Action.categories.through.objects.filter(action__in=public)
+            .values_list("category_id", flat=True)
+            .order_by()
+            .distinct(),
+        )
+        organizations = with_ancestors(
+            list(Organization.objects.filter(plan=plan)),
+            ResponsibleParty.objects.filter(action__in=public)
+            .values_list("organization_id", flat=True)
+            .order_by()
+            .distinct(),
+        )
+        lists = {
+            "category": (categories, _("All themes"), True),
+            "organization": (organizations, _("All organisations"), True),
+            "status": (list(ActionStatus.objects.filter(plan=plan)), _("Any progress"), False),
+            "phase": (
+                list(ActionImplementationPhase.objects.filter(plan=plan)),
+                _("Any phase"),
+                False,
+            ),
+            "schedule": (list(ActionSchedule.objects.filter(plan=plan)), _("Any timeframe"), False),
+            "impact": (list(ActionImpact.objects.filter(plan=plan)), _("Any impact"), False),
+        }
+        self.theme_type = theme_type
+        self.objects = {}
+        for name, (items, everything, is_tree) in lists.items():
+            self.objects[name] = {item.identifier: item for item in items}
+            choices = _indented(items) if is_tree else [(i.identifier, str(i.name)) for i in items]
+            self.fields[name].choices = [("", everything), *choices]
+
+    def lookups(self) -> Lookups:
+        """The plan's lists as the dashboard needs them, from what the form has read."""
+        return Lookups(
+            statuses={s.pk: s for s in self.objects["status"].values()},
+            phases={p.pk: p for p in self.objects["phase"].values()},
+            theme_type=self.theme_type,
+            themes={c.pk: c for c in self.objects["category"].values()},
+        )
+
+    def filters(self) -> ActionFilters:
+        """The valid filters; an invalid one is left out (the form shows its error)."""
+        self.is_valid()
+        data = self.cleaned_data
+        return ActionFilters(
+            text=data.get("q") or "",
+            primary_only=bool(data.get("primary")),
+            **{
+                name: self.objects[name].get(data.get(name) or "")
+                for name in ("category", "organization", "status", "phase", "schedule", "impact")
+            },
+        )
