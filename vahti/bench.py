@@ -128,6 +128,9 @@ def main() -> int:
             "indicator list": ["/indicators/"],
             "indicator page": [indicator_pages[plan.pk]],
             "insight": ["/insight/"],
+            # A word in every generated action's name, and identifiers (a few matches).
+            "search": ["/search/?q=päästöjen"],
+            "search few": [f"/search/?q={identifier}" for identifier in identifiers],
         }
         for page, urls in pages.items():
             median, p95, queries, size = measure(client, urls, host)

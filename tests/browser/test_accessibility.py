@@ -31,6 +31,14 @@ PAGES = {
     "monthly indicator without a goal": "/indicators/city-bike-trips/",
     "insight network": "/insight/",
     "insight network of one indicator": "/insight/?indicator=sustainable-modes-share",
+    "search form": "/search/",
+    "search results": "/search/?q=liikenteen",
+    "search results of one kind": "/search/?q=liikenteen&kind=action",
+    "search with nothing found": "/search/?q=zeppelin",
+    "content page (about the plan)": "/pages/tietoa/",
+    "content page with a list": "/pages/ohjeet-yhteyshenkiloille/",
+    "accessibility statement": "/pages/saavutettavuusseloste/",
+    "privacy notice": "/pages/tietosuojaseloste/",
     "not found": "/actions/does-not-exist/",
 }
 PREFIX = {"fi": "", "sv": "/sv", "en": "/en"}

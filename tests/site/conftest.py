@@ -14,3 +14,9 @@ def visible_text(html: str, selector: str = "main") -> str:
 @pytest.fixture
 def soup():
     return lambda response: BeautifulSoup(response.content.decode(), "html.parser")
+
+
+# The most SQL queries a public page may issue, whatever the plan's size. The dashboard
+# is the heaviest (the filter form's lists, the sorted ids, the rows, three charts, the
+# footer's pages).
+QUERY_BUDGET = 24

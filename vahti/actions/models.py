@@ -304,9 +304,20 @@ class Action(
         päivitetty"), or at ``updated_at`` when given (loading history). Every way of
         publishing (the admin, scheduled publishing, reverting, the services) passes
         here."""
+        from vahti.search.services import index_action
+
         revision.content["updated_at"] = DjangoJSONEncoder().default(updated_at or timezone.now())
         revision.save(update_fields=["content"])
-        return super().publish(revision, *args, **kwargs)
+        result = super().publish(revision, *args, **kwargs)
+        index_action(self)
+        return result
+
+    def unpublish(self, *args, **kwargs):
+        from vahti.search.services import index_action
+
+        result = super().unpublish(*args, **kwargs)
+        index_action(self)
+        return result
 
     def get_preview_template(self, request, mode_name):
         return "site/action_detail.html"

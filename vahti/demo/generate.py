@@ -27,6 +27,7 @@ from vahti.plans.models import (
     CategoryType,
     Plan,
 )
+from vahti.search.services import rebuild_plan
 
 BATCH = 2000
 
@@ -229,6 +230,7 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
     ContactPerson.objects.bulk_create(contacts, batch_size=BATCH)
     Task.objects.bulk_create(tasks, batch_size=BATCH)
     NewsPost.objects.bulk_create(news, batch_size=BATCH)
+    rebuild_plan(plan)  # bulk rows bypass publishing, which indexes one action at a time
     return plan
 
 

@@ -18,9 +18,12 @@ from django.utils import timezone
 
 from vahti.actions.models import Action
 from vahti.actions.services import action_create, action_update, content_would_change
+from vahti.content.models import ContentPage
+from vahti.content.services import add_page, plan_pages
 from vahti.core.i18n import column_name, language_codes
+from vahti.core.richtext import sanitize_html
 from vahti.core.services import upsert
-from vahti.demo import content, content_indicators
+from vahti.demo import content, content_indicators, content_pages
 from vahti.indicators import periods
 from vahti.indicators.models import Dimension, DimensionCategory, Scenario
 from vahti.indicators.services import ValueRow, indicator_upsert, indicator_values_save
@@ -34,6 +37,7 @@ from vahti.plans.models import (
     CategoryType,
     Plan,
 )
+from vahti.search import services as search
 
 _RELATIVE = re.compile(r"^today([+-]\d+)$")
 
@@ -103,6 +107,39 @@ class DemoLoader:
 
     @transaction.atomic
     def load(self) -> LoadReport:
+        with search.deferred():
+            report = self._load()
+            plan = Plan.objects.get(identifier=content.PLAN["identifier"])
+            self._pages(plan)
+        search.rebuild_plan(plan)
+        return report
+
+    def _pages(self, plan: Plan) -> None:
+        """The footer's content pages, published through Wagtail like an editor's."""
+        root = plan_pages(plan)
+        for item in content_pages.PAGES:
+            fields = {
+                **self.texts("heading", item["heading"]),
+                **self.texts("lead", item["lead"]),
+                **{
+                    key: sanitize_html(value)
+                    for key, value in self.texts("body", item["body"]).items()
+                },
+                "show_in_menus": True,
+            }
+            page = ContentPage.objects.filter(plan=plan, slug=item["slug"]).first()
+            if page is None:
+                add_page(root, slug=item["slug"], **fields)
+                self.report.count("content pages", True, created=True)
+                continue
+            changed = any(getattr(page, key) != value for key, value in fields.items())
+            if changed:
+                for key, value in fields.items():
+                    setattr(page, key, value)
+                page.save_revision().publish()
+            self.report.count("content pages", changed, created=False)
+
+    def _load(self) -> LoadReport:
         source = content.PLAN
         plan = self._upsert(
             "plans",

@@ -253,6 +253,9 @@ class Indicator(TranslatableMixin, TimestampedModel, ClusterableModel):
         self.identifier = self.identifier.strip()
         self.sort_key = natural_sort_key(self.identifier)
         super().save(*args, **kwargs)
+        from vahti.search.services import index_indicator
+
+        index_indicator(self)
 
     def get_absolute_url(self):
         from django.urls import reverse

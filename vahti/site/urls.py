@@ -23,6 +23,8 @@ urlpatterns = [
         name="indicator-detail",
     ),
     path("insight/", views_indicators.insight, name="insight"),
+    path("search/", views.search, name="search"),
+    path("pages/<slug:slug>/", views.content_page, name="content-page"),
     path(
         "indicators/<str:identifier>/values.csv",
         views_indicators.indicator_values_csv,

@@ -15,10 +15,14 @@ from vahti.actions import overviews, selectors
 from vahti.actions.dashboard import dashboard_rows, distributions, sorted_ids
 from vahti.actions.filters import ActionFilters, filtered_actions
 from vahti.actions.models import Action
+from vahti.content import selectors as content_selectors
+from vahti.content.models import ContentPage
 from vahti.core import spreadsheets
 from vahti.core.i18n import active_language
 from vahti.orgs.models import Organization
 from vahti.plans.models import Category, CategoryType, Plan
+from vahti.search import selectors as search_selectors
+from vahti.search.models import SearchEntry
 from vahti.site import dashboard as table
 from vahti.site.forms import ActionFilterForm
 
@@ -76,6 +80,16 @@ def _view_links(request) -> dict[str, str]:
     }
 
 
+def _page_links(request, page) -> dict[str, str | bool]:
+    """The addresses of the previous and next pages, the rest of the query kept."""
+    return {
+        "previous": page.has_previous()
+        and table.page_url(request.path, request.GET, page.previous_page_number()),
+        "next": page.has_next()
+        and table.page_url(request.path, request.GET, page.next_page_number()),
+    }
+
+
 @require_safe
 def action_list(request):
     plan = request_plan(request)
@@ -107,12 +121,7 @@ def action_list(request):
             "action_count": len(order),
             "distributions": distributions(plan, actions, today, lookups),
             "page": page,
-            "page_links": {
-                "previous": page.has_previous()
-                and table.page_url(request.path, request.GET, page.previous_page_number()),
-                "next": page.has_next()
-                and table.page_url(request.path, request.GET, page.next_page_number()),
-            },
+            "page_links": _page_links(request, page),
             "headers": table.sort_headers(request.path, request.GET),
             "sort": request.GET.get("sort", ""),
             "export_links": {
@@ -216,6 +225,51 @@ def organization_detail(request, identifier: str):
         request,
         "site/organization_detail.html",
         {"plan": plan, "nav": "actions", "overview": overview},
+    )
+
+
+@require_safe
+def search(request):
+    plan = request_plan(request)
+    query = request.GET.get("q", "").strip()[:200]
+    kind = request.GET.get("kind") or None
+    results = search_selectors.search(
+        plan, active_language(), query, kind=kind, page_number=request.GET.get("page")
+    )
+    kinds = [
+        {
+            "value": value,
+            "label": label,
+            "count": results.counts.get(value, 0),
+            "url": f"{request.path}?{urlencode({'q': query, 'kind': value})}",
+        }
+        for value, label in SearchEntry.Kind.choices
+    ]
+    page = results.page
+    return render(
+        request,
+        "site/search.html",
+        {
+            "plan": plan,
+            "nav": "search",
+            "query": query,
+            "results": results,
+            "kinds": kinds,
+            "all_url": f"{request.path}?{urlencode({'q': query})}",
+            "page_links": page and _page_links(request, page),
+        },
+    )
+
+
+@require_safe
+def content_page(request, slug: str):
+    plan = request_plan(request)
+    try:
+        page = content_selectors.page_for_site(plan, slug)
+    except ContentPage.DoesNotExist:
+        raise Http404("No such page in this plan.") from None
+    return render(
+        request, "site/content_page.html", {"plan": plan, "nav": "page", "content_page": page}
     )
 
 

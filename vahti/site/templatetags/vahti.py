@@ -48,6 +48,13 @@ def lang_attr(value):
     return format_html(' lang="{}"', lang) if lang else ""
 
 
+@register.simple_tag
+def lang_for(code):
+    """` lang="sv"` for an element whose text is in language ``code``, when that is not
+    the page's language."""
+    return format_html(' lang="{}"', code) if code and code != active_language() else ""
+
+
 @register.filter
 def plan_date(value):
     """A date or time as the page's language writes it, in the active (plan's) time zone."""

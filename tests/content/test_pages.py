@@ -1,0 +1,141 @@
+"""Content pages: served per plan and language, linked from the footer, edited in Wagtail
+by the plan's admins only, found by search."""
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
+
+from tests.conftest import make_user
+from tests.editing.conftest import form_data
+from vahti.access.models import Role
+from vahti.content.models import ContentPage
+from vahti.content.services import add_page, plan_pages
+from vahti.search.selectors import search
+
+pytestmark = pytest.mark.django_db
+
+
+def html(response) -> BeautifulSoup:
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+@pytest.fixture
+def about(plan):
+    return add_page(
+        plan_pages(plan),
+        slug="tietoa",
+        heading_fi="Tietoa ohjelmasta",
+        heading_en="About the plan",
+        lead_fi="Ohjelman tausta.",
+        body_fi="<p>Päästöt puolitetaan.</p><script>alert(1)</script>",
+        show_in_menus=True,
+    )
+
+
+def test_a_page_is_served_in_each_language_with_fallback_marked(client, plan, about):
+    finnish = html(client.get("/pages/tietoa/"))
+    assert finnish.h1.get_text() == "Tietoa ohjelmasta"
+    assert finnish.select_one(".rich-text").decode_contents() == "<p>Päästöt puolitetaan.</p>"
+    english = html(client.get("/en/pages/tietoa/"))
+    assert english.h1.get_text() == "About the plan" and not english.h1.get("lang")
+    assert english.select_one(".lead")["lang"] == "fi"
+    swedish = html(client.get("/sv/pages/tietoa/"))
+    assert swedish.h1["lang"] == "fi" and swedish.html["lang"] == "sv"
+
+
+def test_the_footer_links_the_pages_in_tree_order(client, plan, about):
+    add_page(
+        plan_pages(plan),
+        slug="saavutettavuus",
+        heading_fi="Saavutettavuusseloste",
+        show_in_menus=True,
+    )
+    add_page(plan_pages(plan), slug="piilossa", heading_fi="Ei alatunnisteessa")
+    footer = html(client.get("/actions/")).select(".footer-nav a")
+    assert [(a.get_text(), a["href"]) for a in footer] == [
+        ("Tietoa ohjelmasta", "/pages/tietoa/"),
+        ("Saavutettavuusseloste", "/pages/saavutettavuus/"),
+    ]
+    current = html(client.get("/pages/tietoa/")).select_one(".footer-nav a[aria-current=page]")
+    assert current.get_text() == "Tietoa ohjelmasta"
+
+
+def test_drafts_unpublished_and_restricted_pages_stay_private(client, plan, about):
+    about.heading_fi = "Luonnos"
+    about.save_revision()
+    assert html(client.get("/pages/tietoa/")).h1.get_text() == "Tietoa ohjelmasta"
+    about.get_latest_revision().publish()
+    assert html(client.get("/pages/tietoa/")).h1.get_text() == "Luonnos"
+    PageViewRestriction.objects.create(page=about, restriction_type="login")
+    assert client.get("/pages/tietoa/").status_code == 404
+    assert not html(client.get("/")).select(".footer-nav a")
+    PageViewRestriction.objects.all().delete()
+    ContentPage.objects.get(pk=about.pk).unpublish()
+    assert client.get("/pages/tietoa/").status_code == 404
+
+
+def test_another_plans_page_is_not_found(client, plan, other_plan):
+    add_page(plan_pages(other_plan), slug="muu", heading_fi="Toisen kaupungin sivu")
+    assert ContentPage.objects.get(slug="muu").plan == other_plan
+    assert client.get("/pages/muu/").status_code == 404
+
+
+def test_search_finds_published_pages_only(plan, about):
+    (hit,) = search(plan, "fi", "päästöistä").page.object_list
+    assert hit.kind == "page" and hit.url == "/pages/tietoa/"
+    about.body_fi = "<p>Luonnoksen sana: zeppeliini.</p>"
+    about.save_revision()
+    assert not search(plan, "fi", "zeppeliini").total
+    ContentPage.objects.get(pk=about.pk).unpublish()
+    assert not search(plan, "fi", "päästöistä").total
+
+
+def test_only_the_plans_admins_edit_its_pages(client, plan, other_plan, about):
+    theirs = add_page(plan_pages(other_plan), slug="muu", heading_fi="Muu")
+    admin, viewer = make_user("admin"), make_user("viewer")
+    role = Role.objects.create(user=admin, plan=plan, kind="plan_admin")
+    Role.objects.create(user=viewer, plan=plan, kind="viewer")
+    client.force_login(admin)
+    assert client.get(f"/admin/pages/{about.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{theirs.pk}/edit/").status_code == 302
+    response = client.post(
+        f"/admin/pages/{theirs.pk}/edit/",
+        {"heading_fi": "Kaapattu", "slug": "muu", "action-publish": "publish"},
+    )
+    assert response.status_code == 302
+    assert ContentPage.objects.get(pk=theirs.pk).heading_fi == "Muu"
+    client.force_login(viewer)
+    assert client.get(f"/admin/pages/{about.pk}/edit/").status_code == 302
+    role.delete()
+    client.force_login(admin)
+    assert client.get(f"/admin/pages/{about.pk}/edit/").status_code == 302
+
+
+def test_a_plan_admin_publishes_a_page_in_the_admin(client, plan, about):
+    admin = make_user("admin")
+    Role.objects.create(user=admin, plan=plan, kind="plan_admin")
+    client.force_login(admin)
+    edit_url = f"/admin/pages/{about.pk}/edit/"
+    data = form_data(client.get(edit_url).content.decode(), "page-edit-form")
+    link = {"type": "LINK", "mutability": "MUTABLE", "data": {"url": "javascript:alert(1)"}}
+    block = {
+        "key": "a", "text": "Teksti linkki", "type": "unstyled", "depth": 0,
+        "inlineStyleRanges": [], "entityRanges": [{"offset": 7, "length": 6, "key": 0}],
+        "data": {},
+    }  # fmt: skip
+    data |= {
+        "heading_fi": ["Tietoa uudesta ohjelmasta"],
+        "heading_en": ["About the new plan"],
+        "lead_fi": ["Uusi johdanto."],
+        "body_fi": [json.dumps({"blocks": [block], "entityMap": {"0": link}})],
+        "action-publish": ["publish"],
+    }
+    response = client.post(edit_url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = ContentPage.objects.get(pk=about.pk)
+    assert page.title == "Tietoa uudesta ohjelmasta"
+    assert "Teksti" in page.body_fi and "javascript" not in page.body_fi
+    assert html(client.get("/en/pages/tietoa/")).h1.get_text() == "About the new plan"
+    assert search(plan, "fi", "johdanto").total == 1

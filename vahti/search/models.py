@@ -1,0 +1,68 @@
+"""The search index: one entry per public thing and language, kept current on publish.
+
+An entry holds the text a visitor of that language reads (with the fallback to the
+plan's primary language, and the language each text really is in). The database indexes
+it itself, by triggers written in the migration: on PostgreSQL a weighted ``tsvector``
+(title A, body B) stemmed with the text's own language, behind a GIN index; on SQLite
+an FTS5 table of the stems. See ``vahti.search.selectors`` for the queries.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from vahti.actions.models import Action
+from vahti.content.models import ContentPage
+from vahti.indicators.models import Indicator
+from vahti.plans.models import Plan
+
+
+class SearchEntry(models.Model):
+    class Kind(models.TextChoices):
+        ACTION = "action", _("Actions")
+        TASK = "task", _("Tasks")
+        INDICATOR = "indicator", _("Indicators")
+        PAGE = "page", _("Pages")
+
+    # The order in which kinds are listed when they match equally well.
+    KIND_ORDER = {Kind.ACTION: 0, Kind.INDICATOR: 1, Kind.PAGE: 2, Kind.TASK: 3}
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=10)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    action = models.ForeignKey(
+        Action, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    indicator = models.ForeignKey(
+        Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    page = models.ForeignKey(
+        ContentPage, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Where the entry leads: the action's or indicator's identifier or the page's slug,
+    # and an anchor.
+    identifier = models.CharField(max_length=300)
+    anchor = models.CharField(max_length=50, blank=True)
+    title = models.TextField()
+    title_language = models.CharField(max_length=10)
+    # What the entry belongs to, e.g. a task's action ("126 Kokeilualustat").
+    context = models.TextField(blank=True)
+    context_language = models.CharField(max_length=10, blank=True)
+    body = models.TextField(blank=True)
+    body_language = models.CharField(max_length=10, blank=True)
+    rank_order = models.PositiveSmallIntegerField(default=0)
+    sort_key = models.CharField(max_length=300, blank=True)
+    # SQLite: the stems FTS5 indexes. PostgreSQL: the vector its trigger computes.
+    title_stems = models.TextField(blank=True)
+    body_stems = models.TextField(blank=True)
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["plan", "language", "kind"])]
+        verbose_name = _("search index entry")
+        verbose_name_plural = _("search index entries")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,246 @@
+"""Keeping the search index current. Every way of publishing an action passes through
+``Action.publish``, every indicator save through ``Indicator.save``, and every page
+publication sends Wagtail's ``page_published``: all of them call in here.
+``rebuild_plan`` rewrites a plan's entries at once (bulk-loaded plans, a change of the
+plan's languages, ``manage.py update_search_index``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db import connection, transaction
+from django.db.models import Prefetch
+
+from vahti.actions.models import Action, Task
+from vahti.content.models import ContentPage
+from vahti.core.i18n import TranslatedStr, column_name, language_codes, pick_translation
+from vahti.indicators.models import Indicator
+from vahti.plans.models import Plan
+from vahti.search import text
+from vahti.search.models import SearchEntry
+
+BATCH = 1000
+_deferred: ContextVar[bool] = ContextVar("vahti_search_deferred", default=False)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Skip indexing one object at a time inside the block, for a loader that then calls
+    :func:`rebuild_plan` once."""
+    token = _deferred.set(True)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+
+
+def _text(obj, field: str, language: str, primary: str) -> TranslatedStr:
+    texts = {code: getattr(obj, column_name(field, code), "") for code in language_codes()}
+    return pick_translation(texts, language, primary)
+
+
+def _body(parts: list[TranslatedStr], fallback_language: str) -> tuple[str, str]:
+    """The parts as one text, said to be in the language of its longest part."""
+    present = [part for part in parts if part]
+    if not present:
+        return "", ""
+    longest = max(present, key=len)
+    return text.join_texts(*present), longest.lang or fallback_language
+
+
+def _entry(plan: Plan, language: str, **fields) -> SearchEntry:
+    entry = SearchEntry(plan=plan, language=language, **fields)
+    if connection.vendor == "sqlite":
+        entry.title_stems = text.stems(entry.title, entry.title_language)
+        entry.body_stems = text.stems(entry.body, entry.body_language)
+    return entry
+
+
+def _action_entries(plan: Plan, action: Action, tasks: Iterable[Task]) -> Iterator[SearchEntry]:
+    primary = plan.primary_language
+    tasks = list(tasks)
+    for language in plan.languages:
+        name = _text(action, "name", language, primary)
+        rich = (
+            TranslatedStr(text.plain_text(value), value.lang)
+            for value in (
+                _text(action, "description", language, primary),
+                _text(action, "official_description", language, primary),
+            )
+        )
+        body, body_language = _body(
+            [
+                _text(action, "lead", language, primary),
+                *rich,
+                _text(action, "official_name", language, primary),
+            ],
+            name.lang,
+        )
+        title = f"{action.identifier} {name}"
+        yield _entry(
+            plan,
+            language,
+            kind=SearchEntry.Kind.ACTION,
+            action=action,
+            identifier=action.identifier,
+            title=title,
+            title_language=name.lang or primary,
+            body=body,
+            body_language=body_language,
+            rank_order=SearchEntry.KIND_ORDER[SearchEntry.Kind.ACTION],
+            sort_key=action.sort_key,
+        )
+        for task in tasks:
+            task_name = _text(task, "name", language, primary)
+            comment = _text(task, "comment", language, primary)
+            yield _entry(
+                plan,
+                language,
+                kind=SearchEntry.Kind.TASK,
+                action=action,
+                identifier=action.identifier,
+                anchor=f"task-{task.pk}",
+                title=str(task_name),
+                title_language=task_name.lang or primary,
+                context=title,
+                context_language=name.lang or primary,
+                body=text.plain_text(comment),
+                body_language=comment.lang or "",
+                rank_order=SearchEntry.KIND_ORDER[SearchEntry.Kind.TASK],
+                sort_key=action.sort_key,
+            )
+
+
+def _indicator_entries(plan: Plan, indicator: Indicator) -> Iterator[SearchEntry]:
+    primary = plan.primary_language
+    for language in plan.languages:
+        name = _text(indicator, "name", language, primary)
+        description = _text(indicator, "description", language, primary)
+        body, body_language = _body(
+            [
+                TranslatedStr(text.plain_text(description), description.lang),
+                _text(indicator, "quantity", language, primary),
+                _text(indicator, "data_source", language, primary),
+            ],
+            name.lang,
+        )
+        yield _entry(
+            plan,
+            language,
+            kind=SearchEntry.Kind.INDICATOR,
+            indicator=indicator,
+            identifier=indicator.identifier,
+            title=str(name),
+            title_language=name.lang or primary,
+            body=text.join_texts(body, indicator.identifier),
+            body_language=body_language,
+            rank_order=SearchEntry.KIND_ORDER[SearchEntry.Kind.INDICATOR],
+            sort_key=indicator.sort_key,
+        )
+
+
+def _page_entries(plan: Plan, page: ContentPage) -> Iterator[SearchEntry]:
+    primary = plan.primary_language
+    for language in plan.languages:
+        heading = _text(page, "heading", language, primary)
+        body = _text(page, "body", language, primary)
+        text_body, body_language = _body(
+            [
+                _text(page, "lead", language, primary),
+                TranslatedStr(text.plain_text(body), body.lang),
+            ],
+            heading.lang,
+        )
+        yield _entry(
+            plan,
+            language,
+            kind=SearchEntry.Kind.PAGE,
+            page=page,
+            identifier=page.slug,
+            title=str(heading) or page.title,
+            title_language=heading.lang or primary,
+            body=text_body,
+            body_language=body_language,
+            rank_order=SearchEntry.KIND_ORDER[SearchEntry.Kind.PAGE],
+            sort_key=page.path,
+        )
+
+
+def _searchable(action: Action) -> bool:
+    return action.is_public and not action.merged_with_id
+
+
+@transaction.atomic
+def index_action(action: Action) -> None:
+    """Index the action and its tasks as they are stored (published), or drop them from
+    the index when the action is not public."""
+    if _deferred.get():
+        return
+    SearchEntry.objects.filter(action_id=action.pk).delete()
+    stored = (
+        Action.objects.filter(pk=action.pk).select_related("plan").prefetch_related("tasks")
+    ).first()
+    if stored is None or not _searchable(stored):
+        return
+    SearchEntry.objects.bulk_create(_action_entries(stored.plan, stored, stored.tasks.all()))
+
+
+@transaction.atomic
+def index_indicator(indicator: Indicator) -> None:
+    if _deferred.get():
+        return
+    SearchEntry.objects.filter(indicator_id=indicator.pk).delete()
+    if indicator.is_public:
+        plan = Plan.objects.get(pk=indicator.plan_id)
+        SearchEntry.objects.bulk_create(_indicator_entries(plan, indicator))
+
+
+@transaction.atomic
+def index_page(page: ContentPage) -> None:
+    """Index the page as published (its live row), or drop it when it is not live or
+    not readable by everyone."""
+    if _deferred.get():
+        return
+    SearchEntry.objects.filter(page_id=page.pk).delete()
+    stored = ContentPage.objects.filter(pk=page.pk).live().public().select_related("plan").first()
+    if stored is not None and stored.plan is not None:
+        SearchEntry.objects.bulk_create(_page_entries(stored.plan, stored))
+
+
+def _batched(entries: Iterable[SearchEntry]) -> Iterator[list[SearchEntry]]:
+    batch = []
+    for entry in entries:
+        batch.append(entry)
+        if len(batch) == BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@transaction.atomic
+def rebuild_plan(plan: Plan) -> int:
+    """Rewrite every entry of the plan; returns how many there are."""
+    SearchEntry.objects.filter(plan=plan).delete()
+    actions = (
+        Action.objects.filter(plan=plan)
+        .public()
+        .prefetch_related(Prefetch("tasks", queryset=Task.objects.order_by("due_at", "pk")))
+        .iterator(chunk_size=BATCH)
+    )
+
+    def entries() -> Iterator[SearchEntry]:
+        for action in actions:
+            yield from _action_entries(plan, action, action.tasks.all())
+        for indicator in Indicator.objects.filter(plan=plan).public():
+            yield from _indicator_entries(plan, indicator)
+        for page in ContentPage.objects.filter(plan=plan).live().public():
+            yield from _page_entries(plan, page)
+
+    count = 0
+    for batch in _batched(entries()):
+        SearchEntry.objects.bulk_create(batch)
+        count += len(batch)
+    return count
