@@ -124,6 +124,7 @@ def main() -> int:
             "filtered list": [f"/actions/{filtered}"],
             "dashboard": ["/actions/?view=dashboard"],
             "dashboard sort": [f"/actions/{filtered}&view=dashboard&sort=organization"],
+            "over time": ["/actions/?view=history&on=2025-06-30"],
             "action page": [f"/actions/{identifier}/" for identifier in identifiers],
             "indicator list": ["/indicators/"],
             "indicator page": [indicator_pages[plan.pk]],

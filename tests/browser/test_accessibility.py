@@ -20,6 +20,8 @@ PAGES = {
     "filtered dashboard sorted by a column": (
         "/actions/?view=dashboard&organization=kymp&sort=-late_tasks"
     ),
+    "action dashboard over time": "/actions/?view=history",
+    "action dashboard on a past day, with an error": "/actions/?view=history&on=2099-01-01",
     "theme page": "/categories/theme/liikenne/",
     "sub-theme page": "/categories/theme/kavely-ja-pyoraily/",
     "organisation page": "/organizations/kymp/",

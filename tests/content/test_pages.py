@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from tests.conftest import make_user
 from tests.editing.conftest import form_data
 from vahti.access.models import Role
-from vahti.content.models import ContentPage
+from vahti.content.models import ContentPage, PlanPages
 from vahti.content.services import add_page, plan_pages
 from vahti.search.selectors import search
 
@@ -139,3 +139,15 @@ def test_a_plan_admin_publishes_a_page_in_the_admin(client, plan, about):
     assert "Teksti" in page.body_fi and "javascript" not in page.body_fi
     assert html(client.get("/en/pages/tietoa/")).h1.get_text() == "About the new plan"
     assert search(plan, "fi", "johdanto").total == 1
+
+
+def test_a_plans_first_admin_gets_its_pages_and_may_add_one(client, plan):
+    assert not PlanPages.objects.filter(plan=plan).exists()
+    admin = make_user("admin")
+    Role.objects.create(user=admin, plan=plan, kind="plan_admin")
+    root = PlanPages.objects.get(plan=plan)
+    client.force_login(admin)
+    response = client.get(f"/admin/pages/add/content/contentpage/{root.pk}/")
+    assert response.status_code == 200
+    # The page explorer opens at the plan's pages, the part of the tree they may edit.
+    assert client.get("/admin/pages/").url == f"/admin/pages/{root.pk}/"

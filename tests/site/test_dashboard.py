@@ -169,6 +169,7 @@ def test_the_dashboard_counts_the_filtered_set(client, actions):
     assert links == {
         "List": "/en/actions/?organization=kymp",
         "Dashboard": "/en/actions/?view=dashboard&organization=kymp",
+        "Over time": "/en/actions/?view=history&organization=kymp",
     }
     assert page.select_one('.view-switch a[aria-current="page"]').get_text() == "Dashboard"
 

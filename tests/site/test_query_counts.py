@@ -31,6 +31,9 @@ URLS = [
     "/categories/theme/t1/",
     "/organizations/city/",
     "/en/organizations/org3/",
+    # The dashboard over time: today, and on a past day for a filtered set.
+    "/actions/?view=history",
+    "/en/actions/?view=history&on=2025-06-30&status=late",
     # Search: a word every action has (a page of thousands of matches) and one kind only.
     "/search/?q=toimenpide",
     "/sv/search/?q=päästöjen&kind=action&page=2",

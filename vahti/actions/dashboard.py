@@ -19,8 +19,10 @@ from urllib.parse import quote
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vahti.actions import history
 from vahti.actions.models import Action, ResponsibleParty, Task
 from vahti.core.i18n import (
     TranslatedStr,
@@ -353,6 +355,69 @@ class Distributions:
     actions_with_late_tasks: int
 
 
+def _lang_of(text) -> str | None:
+    lang = getattr(text, "lang", None)
+    return lang if lang and lang != active_language() else None
+
+
+def _status_items(counts: Counter, lookups: Lookups) -> list[tuple]:
+    """(key, label, lang, colour, count) of each status in the plan's order, then of
+    "no progress given"."""
+    items = [
+        (s.identifier, str(s.name), _lang_of(s.name), s.color, counts[s.pk])
+        for s in _in_order(lookups.statuses)
+    ]
+    items.append(("", str(_("No progress given")), None, NO_VALUE_COLOUR, counts[None]))
+    return items
+
+
+@dataclass(frozen=True)
+class QuarterRow:
+    label: str
+    end: datetime.datetime
+    total: int
+    shares: list[Share]
+    counts: list[int]  # in the order of ``OverTime.columns``
+
+
+@dataclass(frozen=True)
+class OverTime:
+    """The plan's progress on a past day and quarter by quarter up to now."""
+
+    day: datetime.date
+    total: int
+    by_status: list[Share]
+    columns: list[tuple]  # (key, label, lang, colour) of every status, then "none"
+    quarters: list[QuarterRow]
+
+
+def over_time(
+    plan: Plan, actions: QuerySet[Action], day: datetime.date, lookups: Lookups
+) -> OverTime:
+    """``actions`` counted by the status each had published at the end of ``day``, and
+    at the end of each quarter: 2 queries (see :mod:`vahti.actions.history`)."""
+    end_of_day = _local_midnight(day + datetime.timedelta(days=1), plan)
+    now = timezone.now()
+    counts = history.status_counts_on(actions, min(end_of_day, now))
+    items = _status_items(counts, lookups)
+    total = sum(counts.values())
+    columns = [item[:4] for item in _status_items(Counter(), lookups)]
+    quarter_rows = []
+    for quarter in history.quarters(plan, actions, now):
+        quarter_items = _status_items(quarter.counts, lookups)
+        quarter_total = sum(quarter.counts.values())
+        quarter_rows.append(
+            QuarterRow(
+                quarter.label,
+                quarter.end,
+                quarter_total,
+                _shares(quarter_items, quarter_total) if quarter_total else [],
+                [item[4] for item in quarter_items],
+            )
+        )
+    return OverTime(day, total, _shares(items, total) if total else [], columns, quarter_rows)
+
+
 def _local_midnight(day: datetime.date, plan: Plan) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time.min).replace(tzinfo=plan.tzinfo)
 
@@ -362,12 +427,6 @@ def distributions(
 ) -> Distributions:
     """Counts and shares of ``actions`` by status (in the plan's order), by phase and by
     timeliness of updates, and their late tasks: counted by the database. 2 queries."""
-    language = active_language()
-
-    def lang_of(text) -> str | None:
-        lang = getattr(text, "lang", None)
-        return lang if lang and lang != language else None
-
     # Within the target: published on or after the local midnight that many days ago.
     recent_from = _local_midnight(today - datetime.timedelta(days=plan.update_target), plan)
     acceptable_from = _local_midnight(today - datetime.timedelta(days=plan.stale_after_days), plan)
@@ -391,16 +450,12 @@ def distributions(
         ages[Timeliness.ACCEPTABLE] += acceptable
         ages[Timeliness.STALE] += count - recent - acceptable
     total = sum(status_counts.values())
-    by_status = [
-        (s.identifier, str(s.name), lang_of(s.name), s.color, status_counts[s.pk])
-        for s in _in_order(lookups.statuses)
-    ]
-    by_status.append(("", str(_("No progress given")), None, NO_VALUE_COLOUR, status_counts[None]))
+    by_status = _status_items(status_counts, lookups)
     by_phase = [
         (
             p.identifier,
             str(p.name),
-            lang_of(p.name),
+            _lang_of(p.name),
             p.color or PHASE_PALETTE[index % len(PHASE_PALETTE)],
             phase_counts[p.pk],
         )

@@ -304,18 +304,22 @@ class Action(
         päivitetty"), or at ``updated_at`` when given (loading history). Every way of
         publishing (the admin, scheduled publishing, reverting, the services) passes
         here."""
+        from vahti.actions import history
         from vahti.search.services import index_action
 
         revision.content["updated_at"] = DjangoJSONEncoder().default(updated_at or timezone.now())
         revision.save(update_fields=["content"])
         result = super().publish(revision, *args, **kwargs)
+        history.record(self, published=True, revision=revision)
         index_action(self)
         return result
 
     def unpublish(self, *args, **kwargs):
+        from vahti.actions import history
         from vahti.search.services import index_action
 
         result = super().unpublish(*args, **kwargs)
+        history.record(self, published=False)
         index_action(self)
         return result
 
@@ -536,3 +540,42 @@ class NewsPost(TranslatableMixin, TimestampedModel):
 
 def _has_cached_action(child) -> bool:
     return child._meta.get_field("action").is_cached(child)
+
+
+class ProgressChange(models.Model):
+    """The action's status and phase as published at ``changed_at``: one row each time
+    a publication changed either of them, or whether the action was public. Written by
+    :mod:`vahti.actions.history` when an action is published or unpublished, and filled
+    from the published revisions when this table was added; it is what the action's
+    timeline and the plan's distribution on a past date are read from."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="progress_changes")
+    # When the publication said the action was updated ("Tietoja päivitetty").
+    changed_at = models.DateTimeField()
+    status = models.ForeignKey(
+        ActionStatus, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    implementation_phase = models.ForeignKey(
+        ActionImplementationPhase,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_public = models.BooleanField()
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["action", "changed_at", "pk"]
+        indexes = [
+            models.Index(fields=["action", "changed_at"]),
+            models.Index(fields=["plan", "changed_at"]),
+        ]
+        verbose_name = _("progress change")
+        verbose_name_plural = _("progress changes")
+
+    def __str__(self):
+        return f"{self.action_id} {self.changed_at:%Y-%m-%d}"

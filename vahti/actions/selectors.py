@@ -365,6 +365,7 @@ def action_page_context(action: Action) -> dict:
     preview, where ``action`` is an unsaved version built from a draft revision."""
     # Indicators build on actions (an indicator links to the actions that move it), so
     # they are read here, not imported at the top: the action page shows both.
+    from vahti.actions.history import timeline
     from vahti.indicators.selectors import action_indicators
 
     plan = action.plan
@@ -378,6 +379,7 @@ def action_page_context(action: Action) -> dict:
         "mentions": mentioned_actions(plan, texts, exclude=action),
         "related_actions": related_actions(action),
         "indicators": action_indicators(action) if action.pk else [],
+        "timeline": timeline(action) if action.pk else [],
     }
 
 

@@ -24,7 +24,8 @@ def group_name(plan: Plan) -> str:
 
 @transaction.atomic
 def plan_pages(plan: Plan) -> PlanPages:
-    """The plan's place in the page tree, made when first needed."""
+    """The plan's place in the page tree, made (with its editors' permissions) when
+    first needed."""
     existing = PlanPages.objects.filter(plan=plan).first()
     if existing:
         return existing
@@ -39,16 +40,24 @@ def plan_pages(plan: Plan) -> PlanPages:
             title=str(plan.name) or plan.identifier, slug=f"plan-{plan.pk}", plan=plan
         )
     )
-    sync_page_editors(plan)
+    _sync(plan, pages)
     return pages
 
 
 @transaction.atomic
 def sync_page_editors(plan: Plan) -> Group:
     """Make the plan's group hold exactly its plan admins, with the page permissions on
-    the plan's pages and on nothing else."""
-    group, _created = Group.objects.get_or_create(name=group_name(plan))
+    the plan's pages and on nothing else (the plan's pages are made for its first
+    admin)."""
+    admins = Role.objects.filter(plan=plan, kind=Role.Kind.PLAN_ADMIN)
     pages = PlanPages.objects.filter(plan=plan).first()
+    if pages is None and admins.exists():
+        return _sync(plan, plan_pages(plan))
+    return _sync(plan, pages)
+
+
+def _sync(plan: Plan, pages: PlanPages | None) -> Group:
+    group, _created = Group.objects.get_or_create(name=group_name(plan))
     if pages is not None:
         wanted = Permission.objects.filter(
             content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS

@@ -707,6 +707,7 @@ ACTIONS = [
     # --- Rakentaminen ja rakennusten käyttö -----------------------------------------------
     {
         "identifier": "1",
+        "history": [{"date": "today-300", "status": "not_started"}],
         "name": {
             "fi": "Energiatehokkuusvaatimukset kaupungin tontinluovutuksessa",
             "sv": "Energieffektivitetskrav vid stadens tomtöverlåtelser",
@@ -1029,6 +1030,10 @@ ACTIONS = [
     },
     {
         "identifier": "10",
+        "history": [
+            {"date": "today-420", "status": "not_started"},
+            {"date": "today-240", "status": "on_time"},
+        ],
         "name": {
             "fi": "Kaupungin omien rakennusten energiakorjausohjelma",
             "sv": "Energirenoveringsprogram för stadens egna byggnader",
@@ -1114,6 +1119,7 @@ ACTIONS = [
     },
     {
         "identifier": "11",
+        "history": [{"date": "today-380", "status": "late"}],
         "name": {
             "fi": "Maalämpö ja hukkalämpö kaupungin kiinteistöjen lämmityksessä",
             "sv": "Bergvärme och spillvärme för uppvärmning av stadens fastigheter",
@@ -2379,6 +2385,7 @@ ACTIONS = [
     {
         # Reproduced from the public Ilmastovahti page: keep verbatim.
         "identifier": "126",
+        "history": [{"date": "2019-04-01", "status": "not_started"}],
         "name": {
             "fi": "Elinkeinopolitiikka ja päästövähennykset",
             "sv": "Näringspolitik och utsläppsminskningar",

@@ -15,7 +15,14 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
+from vahti.actions.models import (
+    Action,
+    ContactPerson,
+    NewsPost,
+    ProgressChange,
+    ResponsibleParty,
+    Task,
+)
 from vahti.core.naturalsort import natural_sort_key
 from vahti.orgs.models import Organization, Person
 from vahti.plans.models import (
@@ -229,6 +236,33 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
     ResponsibleParty.objects.bulk_create(parties, batch_size=BATCH)
     ContactPerson.objects.bulk_create(contacts, batch_size=BATCH)
     Task.objects.bulk_create(tasks, batch_size=BATCH)
+    # Each action's publications so far: an earlier status a year or two back, then the
+    # present one (its own random generator, so the rest of the plan stays as it was).
+    past = random.Random(seed + 1)  # noqa: S311  (repeatable test data)
+    changes = []
+    for action in actions:
+        first = now - datetime.timedelta(days=past.randint(400, 900))
+        changes.append(
+            ProgressChange(
+                plan=plan,
+                action=action,
+                changed_at=first,
+                status=past.choice(statuses),
+                implementation_phase=past.choice(phases),
+                is_public=True,
+            )
+        )
+        changes.append(
+            ProgressChange(
+                plan=plan,
+                action=action,
+                changed_at=max(action.updated_at, first + datetime.timedelta(days=1)),
+                status=action.status,
+                implementation_phase=action.implementation_phase,
+                is_public=not action.merged_with_id,
+            )
+        )
+    ProgressChange.objects.bulk_create(changes, batch_size=BATCH)
     NewsPost.objects.bulk_create(news, batch_size=BATCH)
     rebuild_plan(plan)  # bulk rows bypass publishing, which indexes one action at a time
     return plan

@@ -412,7 +412,23 @@ class DemoLoader:
         updated_at = self.moment(item["updated_at"]) if item.get("updated_at") else None
         existing = Action.objects.filter(plan=plan, identifier=item["identifier"]).first()
         if existing is None:
-            action_create(plan=plan, publish=publish, updated_at=updated_at, **data)
+            history = item.get("history", []) if publish else []
+            action = None
+            # Earlier publications first, each with its own date, so that the action's
+            # timeline and the plan's progress on past days have something to show.
+            for step in history:
+                progress = {
+                    "status": ActionStatus.objects.get(plan=plan, identifier=step["status"])
+                }
+                when = self.moment(step["date"])
+                if action is None:
+                    action = action_create(plan=plan, updated_at=when, **{**data, **progress})
+                else:
+                    action_update(action, updated_at=when, **progress)
+            if action is None:
+                action_create(plan=plan, publish=publish, updated_at=updated_at, **data)
+            else:
+                action_update(action, updated_at=updated_at, **data)
             self.report.count("actions", True, created=True)
             return
         stale_date = publish and updated_at is not None and existing.updated_at != updated_at

@@ -163,3 +163,31 @@ class ActionFilterForm(forms.Form):
                 for name in ("category", "organization", "status", "phase", "schedule", "impact")
             },
         )
+
+
+class HistoryDayForm(forms.Form):
+    """The day the dashboard's "over time" view shows the plan on (``?on=2025-06-30``)."""
+
+    on = forms.DateField(
+        label=_("Progress on"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": _("Enter a date as year-month-day, e.g. 2025-06-30.")},
+    )
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean_on(self):
+        day = self.cleaned_data["on"]
+        if day and day > self.today:
+            raise forms.ValidationError(
+                _("The day cannot be in the future: the latest is %(today)s."),
+                params={"today": self.today.isoformat()},
+            )
+        return day
+
+    def day(self):
+        """The valid day asked for, else today (the form shows why)."""
+        return (self.cleaned_data.get("on") if self.is_valid() else None) or self.today

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from vahti.actions import overviews, selectors
-from vahti.actions.dashboard import dashboard_rows, distributions, sorted_ids
+from vahti.actions.dashboard import dashboard_rows, distributions, over_time, sorted_ids
 from vahti.actions.filters import ActionFilters, filtered_actions
 from vahti.actions.models import Action
 from vahti.content import selectors as content_selectors
@@ -24,7 +24,7 @@ from vahti.plans.models import Category, CategoryType, Plan
 from vahti.search import selectors as search_selectors
 from vahti.search.models import SearchEntry
 from vahti.site import dashboard as table
-from vahti.site.forms import ActionFilterForm
+from vahti.site.forms import ActionFilterForm, HistoryDayForm
 
 
 def request_plan(request: HttpRequest) -> Plan:
@@ -73,10 +73,12 @@ def _view_links(request) -> dict[str, str]:
     params = request.GET.copy()
     for key in ("view", "sort", "page"):
         params.pop(key, None)
+    params.pop("on", None)
     rest = params.urlencode()
     return {
         "list": request.path + (f"?{rest}" if rest else ""),
         "dashboard": f"{request.path}?view=dashboard" + (f"&{rest}" if rest else ""),
+        "history": f"{request.path}?view=history" + (f"&{rest}" if rest else ""),
     }
 
 
@@ -97,7 +99,8 @@ def action_list(request):
     if clean_address and not request.htmx:
         return redirect(clean_address)
     form, filters, actions = _filtered(request, plan)
-    view = "dashboard" if request.GET.get("view") == "dashboard" else "list"
+    view = request.GET.get("view")
+    view = view if view in ("dashboard", "history") else "list"
     context = {
         "plan": plan,
         "nav": "actions",
@@ -131,6 +134,16 @@ def action_list(request):
             "plan_update_target": plan.update_target,
         }
         results = "site/includes/action_dashboard.html"
+    elif view == "history":
+        today = selectors.plan_today(plan)
+        history_form = HistoryDayForm(request.GET, today=today)
+        counted = actions if filters.active else Action.objects.filter(plan=plan)
+        context |= {
+            "history_form": history_form,
+            "over_time": over_time(plan, counted, history_form.day(), form.lookups()),
+            "action_count": actions.count(),
+        }
+        results = "site/includes/action_history.html"
     else:
         cards = selectors.action_cards(plan, actions)
         context |= {

@@ -1,0 +1,167 @@
+"""History over time: what each publication of an action said about its status and
+phase, for the action's timeline and for the plan's progress on past dates.
+
+``ProgressChange`` rows are written here, on every publication that changes the status,
+the phase or whether the action is public (``Action.publish`` and ``unpublish`` call
+:func:`record`). A row's time is the publication's "Tietoja päivitetty" moment, so that
+a plan loaded with its history gets the dates it had.
+
+The distribution on a date counts each action by its latest row up to that moment, if
+that row says the action was public; quarter by quarter is the same at each quarter's
+end (the current quarter ends now).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.utils import timezone
+
+from vahti.actions.models import Action, ProgressChange
+from vahti.plans.models import ActionImplementationPhase, ActionStatus, Plan
+
+MAX_QUARTERS = 12
+
+
+def _state(action: Action) -> tuple[int | None, int | None, bool]:
+    public = action.live and action.visibility == Action.Visibility.PUBLIC
+    return action.status_id, action.implementation_phase_id, public and not action.merged_with_id
+
+
+def record(action: Action, *, published: bool, revision=None) -> ProgressChange | None:
+    """Add a row when the action as stored now (just published or unpublished) differs
+    from its last row; returns the row, or None when nothing changed. A publication's
+    row is dated with the action's "Tietoja päivitetty" moment, an unpublication now."""
+    stored = Action.objects.filter(pk=action.pk).first()
+    if stored is None:
+        return None
+    state = _state(stored)
+    last = ProgressChange.objects.filter(action=stored).order_by("-pk").first()
+    if last and (last.status_id, last.implementation_phase_id, last.is_public) == state:
+        return None
+    status, phase, public = state
+    return ProgressChange.objects.create(
+        plan_id=stored.plan_id,
+        action=stored,
+        changed_at=(stored.updated_at if published else None) or timezone.now(),
+        status_id=status,
+        implementation_phase_id=phase,
+        is_public=public,
+        revision=revision,
+    )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    changed_at: datetime.datetime
+    status: ActionStatus | None
+    phase: ActionImplementationPhase | None
+    status_changed: bool
+    phase_changed: bool
+    first: bool
+
+
+def timeline(action: Action) -> list[TimelineEntry]:
+    """The public history of the action's status and phase, newest first (one query)."""
+    rows = (
+        ProgressChange.objects.filter(action=action, is_public=True)
+        .select_related("status", "implementation_phase")
+        .order_by("changed_at", "pk")
+    )
+    entries, previous = [], None
+    for row in rows:
+        status_changed = previous is None or row.status_id != previous.status_id
+        phase_changed = previous is None or row.implementation_phase_id != (
+            previous.implementation_phase_id
+        )
+        if status_changed or phase_changed:
+            entries.append(
+                TimelineEntry(
+                    row.changed_at,
+                    row.status,
+                    row.implementation_phase,
+                    status_changed,
+                    phase_changed,
+                    first=previous is None,
+                )
+            )
+        previous = row
+    return entries[::-1]
+
+
+def status_counts_on(actions: QuerySet[Action], moment: datetime.datetime) -> Counter:
+    """How many of ``actions`` were public with each status (id, None for none) at
+    ``moment``: one query."""
+    latest = (
+        ProgressChange.objects.filter(action=OuterRef("action"), changed_at__lte=moment)
+        .order_by("-changed_at", "-pk")
+        .values("pk")[:1]
+    )
+    rows = (
+        ProgressChange.objects.filter(action__in=actions.values("pk"), changed_at__lte=moment)
+        .filter(pk=Subquery(latest), is_public=True)
+        .values("status")
+        .annotate(n=Count("pk"))
+    )
+    return Counter({row["status"]: row["n"] for row in rows})
+
+
+@dataclass(frozen=True)
+class Quarter:
+    label: str  # "2026 Q3"
+    end: datetime.datetime
+    counts: Counter
+
+
+def _quarter_start(day: datetime.date) -> datetime.date:
+    return datetime.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def _next_quarter(start: datetime.date) -> datetime.date:
+    return datetime.date(start.year + (start.month == 10), (start.month + 2) % 12 + 1, 1)
+
+
+def quarters(plan: Plan, actions: QuerySet[Action], now: datetime.datetime) -> list[Quarter]:
+    """The status counts at the end of each quarter, from the quarter of the first
+    publication (at most the last ``MAX_QUARTERS``) to now: one query, then one pass
+    over each action's rows."""
+    rows = (
+        ProgressChange.objects.filter(action__in=actions.values("pk"), changed_at__lte=now)
+        .order_by("action_id", "changed_at", "pk")
+        .values_list("action_id", "changed_at", "status_id", "is_public")
+    )
+    by_action: dict[int, list[tuple]] = defaultdict(list)
+    first = None
+    for action_id, changed_at, status_id, is_public in rows:
+        by_action[action_id].append((changed_at, status_id, is_public))
+        first = changed_at if first is None or changed_at < first else first
+    if first is None:
+        return []
+    tz = plan.tzinfo
+    today = now.astimezone(tz).date()
+    starts = [_quarter_start(first.astimezone(tz).date())]
+    while _next_quarter(starts[-1]) <= today:
+        starts.append(_next_quarter(starts[-1]))
+    starts = starts[-MAX_QUARTERS:]
+    ends = [
+        min(now, datetime.datetime.combine(_next_quarter(start), datetime.time(), tzinfo=tz))
+        for start in starts
+    ]
+    counts = [Counter() for _ in ends]
+    for changes in by_action.values():
+        index = 0
+        for position, end in enumerate(ends):
+            # The action's last row before this quarter's end (rows are in time order).
+            while index < len(changes) and changes[index][0] < end:
+                index += 1
+            if index:
+                _changed_at, status_id, is_public = changes[index - 1]
+                if is_public:
+                    counts[position][status_id] += 1
+    return [
+        Quarter(f"{start.year} Q{(start.month - 1) // 3 + 1}", end, count)
+        for start, end, count in zip(starts, ends, counts, strict=True)
+    ]
