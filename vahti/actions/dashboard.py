@@ -398,18 +398,22 @@ def over_time(
     at the end of each quarter: 2 queries (see :mod:`vahti.actions.history`)."""
     end_of_day = _local_midnight(day + datetime.timedelta(days=1), plan)
     now = timezone.now()
-    counts = history.status_counts_on(actions, min(end_of_day, now))
+    ends = history.quarter_ends(plan, history.first_change(actions), now)
+    # The day and every quarter's end in one pass over the rows.
+    *quarter_counts, counts = history.counts_at(
+        actions, [end for _label, end in ends] + [min(end_of_day, now)]
+    )
     items = _status_items(counts, lookups)
     total = sum(counts.values())
     columns = [item[:4] for item in _status_items(Counter(), lookups)]
     quarter_rows = []
-    for quarter in history.quarters(plan, actions, now):
-        quarter_items = _status_items(quarter.counts, lookups)
-        quarter_total = sum(quarter.counts.values())
+    for (label, end), quarter in zip(ends, quarter_counts, strict=True):
+        quarter_items = _status_items(quarter, lookups)
+        quarter_total = sum(quarter.values())
         quarter_rows.append(
             QuarterRow(
-                quarter.label,
-                quarter.end,
+                label,
+                end,
                 quarter_total,
                 _shares(quarter_items, quarter_total) if quarter_total else [],
                 [item[4] for item in quarter_items],

@@ -14,10 +14,10 @@ end (the current quarter ends now).
 from __future__ import annotations
 
 import datetime
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Case, IntegerField, Min, QuerySet, Value, When
 from django.utils import timezone
 
 from vahti.actions.models import Action, ProgressChange
@@ -92,21 +92,61 @@ def timeline(action: Action) -> list[TimelineEntry]:
     return entries[::-1]
 
 
-def status_counts_on(actions: QuerySet[Action], moment: datetime.datetime) -> Counter:
-    """How many of ``actions`` were public with each status (id, None for none) at
-    ``moment``: one query."""
-    latest = (
-        ProgressChange.objects.filter(action=OuterRef("action"), changed_at__lte=moment)
-        .order_by("-changed_at", "-pk")
-        .values("pk")[:1]
+def counts_at(actions: QuerySet[Action], moments: list[datetime.datetime]) -> list[Counter]:
+    """For each moment, how many of ``actions`` were public with each status (id, None
+    for none) then. One query whatever the number of moments: the database puts each
+    row in the interval between two moments it falls in (plain integers, no dates to
+    convert), then one pass over each action's rows in time order."""
+    if not moments:
+        return []
+    ends = sorted(set(moments))
+    bucket = Case(
+        *[When(changed_at__lte=end, then=Value(index)) for index, end in enumerate(ends)],
+        default=Value(len(ends)),
+        output_field=IntegerField(),
     )
     rows = (
-        ProgressChange.objects.filter(action__in=actions.values("pk"), changed_at__lte=moment)
-        .filter(pk=Subquery(latest), is_public=True)
-        .values("status")
-        .annotate(n=Count("pk"))
+        ProgressChange.objects.filter(action__in=actions.values("pk"), changed_at__lte=ends[-1])
+        .annotate(bucket=bucket)
+        .order_by("action_id", "changed_at", "pk")
+        .values_list("action_id", "bucket", "status_id", "is_public")
     )
-    return Counter({row["status"]: row["n"] for row in rows})
+    counts = [Counter() for _ in ends]
+    current_action, states = None, []
+
+    def add(states: list[tuple[int, int | None, bool]]) -> None:
+        # states: (bucket, status, public) in time order; at the end of interval k the
+        # action is in its last state whose bucket is k or lower.
+        index = 0
+        state = None
+        for position in range(len(ends)):
+            while index < len(states) and states[index][0] <= position:
+                state = states[index]
+                index += 1
+            if state is not None and state[2]:
+                counts[position][state[1]] += 1
+
+    for action_id, row_bucket, status_id, is_public in rows:
+        if action_id != current_action:
+            if states:
+                add(states)
+            current_action, states = action_id, []
+        states.append((row_bucket, status_id, is_public))
+    if states:
+        add(states)
+    by_moment = dict(zip(ends, counts, strict=True))
+    return [by_moment[moment] for moment in moments]
+
+
+def status_counts_on(actions: QuerySet[Action], moment: datetime.datetime) -> Counter:
+    """How many of ``actions`` were public with each status at ``moment``."""
+    return counts_at(actions, [moment])[0]
+
+
+def first_change(actions: QuerySet[Action]) -> datetime.datetime | None:
+    return ProgressChange.objects.filter(action__in=actions.values("pk")).aggregate(
+        first=Min("changed_at")
+    )["first"]
 
 
 @dataclass(frozen=True)
@@ -124,20 +164,9 @@ def _next_quarter(start: datetime.date) -> datetime.date:
     return datetime.date(start.year + (start.month == 10), (start.month + 2) % 12 + 1, 1)
 
 
-def quarters(plan: Plan, actions: QuerySet[Action], now: datetime.datetime) -> list[Quarter]:
-    """The status counts at the end of each quarter, from the quarter of the first
-    publication (at most the last ``MAX_QUARTERS``) to now: one query, then one pass
-    over each action's rows."""
-    rows = (
-        ProgressChange.objects.filter(action__in=actions.values("pk"), changed_at__lte=now)
-        .order_by("action_id", "changed_at", "pk")
-        .values_list("action_id", "changed_at", "status_id", "is_public")
-    )
-    by_action: dict[int, list[tuple]] = defaultdict(list)
-    first = None
-    for action_id, changed_at, status_id, is_public in rows:
-        by_action[action_id].append((changed_at, status_id, is_public))
-        first = changed_at if first is None or changed_at < first else first
+def quarter_ends(plan: Plan, first: datetime.datetime | None, now: datetime.datetime):
+    """(label, end) of each quarter from the one of ``first`` (at most the last
+    ``MAX_QUARTERS``) to now; the current quarter ends now."""
     if first is None:
         return []
     tz = plan.tzinfo
@@ -145,23 +174,17 @@ def quarters(plan: Plan, actions: QuerySet[Action], now: datetime.datetime) -> l
     starts = [_quarter_start(first.astimezone(tz).date())]
     while _next_quarter(starts[-1]) <= today:
         starts.append(_next_quarter(starts[-1]))
-    starts = starts[-MAX_QUARTERS:]
-    ends = [
-        min(now, datetime.datetime.combine(_next_quarter(start), datetime.time(), tzinfo=tz))
-        for start in starts
-    ]
-    counts = [Counter() for _ in ends]
-    for changes in by_action.values():
-        index = 0
-        for position, end in enumerate(ends):
-            # The action's last row before this quarter's end (rows are in time order).
-            while index < len(changes) and changes[index][0] < end:
-                index += 1
-            if index:
-                _changed_at, status_id, is_public = changes[index - 1]
-                if is_public:
-                    counts[position][status_id] += 1
     return [
-        Quarter(f"{start.year} Q{(start.month - 1) // 3 + 1}", end, count)
-        for start, end, count in zip(starts, ends, counts, strict=True)
+        (
+            f"{start.year} Q{(start.month - 1) // 3 + 1}",
+            min(now, datetime.datetime.combine(_next_quarter(start), datetime.time(), tzinfo=tz)),
+        )
+        for start in starts[-MAX_QUARTERS:]
     ]
+
+
+def quarters(plan: Plan, actions: QuerySet[Action], now: datetime.datetime) -> list[Quarter]:
+    """The status counts at the end of each quarter up to now: 2 queries."""
+    ends = quarter_ends(plan, first_change(actions), now)
+    counts = counts_at(actions, [end for _label, end in ends])
+    return [Quarter(label, end, count) for (label, end), count in zip(ends, counts, strict=True)]
