@@ -183,3 +183,18 @@ def test_the_backfill_rebuilds_the_rows_from_the_published_revisions(plan, histo
     )
     assert after == before
     assert timezone.is_aware(after[0][1])
+
+
+def test_a_filtered_past_day_counts_actions_hidden_since(client, history):
+    with time_machine.travel(moment("2025-08-25"), tick=False):
+        action_update(Action.objects.get(pk=history.pk), visibility="internal")
+    with time_machine.travel(moment("2025-09-01"), tick=False):
+        response = client.get("/en/actions/?view=history&on=2025-06-30&q=Vain")
+        today = client.get("/en/actions/?view=history&q=Vain")
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    rows = page.select("#on-day-table tbody tr")
+    assert [[cell.get_text(" ", strip=True) for cell in row.select("th, td")] for row in rows] == [
+        ["on_time", "1", "100 %"]
+    ]
+    hidden_now = BeautifulSoup(today.content.decode(), "html.parser")
+    assert not hidden_now.select("#on-day-table")

@@ -5,6 +5,8 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from wagtail.models import PageViewRestriction
 
 from tests.conftest import make_user
@@ -151,3 +153,53 @@ def test_a_plans_first_admin_gets_its_pages_and_may_add_one(client, plan):
     assert response.status_code == 200
     # The page explorer opens at the plan's pages, the part of the tree they may edit.
     assert client.get("/admin/pages/").url == f"/admin/pages/{root.pk}/"
+
+
+def test_a_page_address_in_any_alphabet_works(client, plan):
+    add_page(plan_pages(plan), slug="päästöt", heading_fi="Päästöt", show_in_menus=True)
+    footer = html(client.get("/")).select_one(".footer-nav a")
+    assert footer["href"] == "/pages/p%C3%A4%C3%A4st%C3%B6t/"
+    assert html(client.get(footer["href"])).h1.get_text() == "Päästöt"
+
+
+def test_two_pages_of_a_plan_cannot_share_an_address(plan, about, english):
+    with pytest.raises(ValidationError) as error:
+        add_page(about, slug="tietoa", heading_fi="Alasivu samalla osoitteella")
+    assert "/pages/<slug>/ must be unique in the plan" in str(error.value)
+
+
+def test_the_plans_pages_cannot_be_given_to_another_plan(client, plan, about):
+    admin = make_user("admin")
+    Role.objects.create(user=admin, plan=plan, kind="plan_admin")
+    client.force_login(admin)
+    root = PlanPages.objects.get(plan=plan)
+    form = html(client.get(f"/admin/pages/{root.pk}/edit/"))
+    assert form.select_one("[name=title]") is not None
+    assert form.select_one("[name=plan]") is None
+
+
+def test_a_view_restriction_takes_the_page_out_of_search(plan, about):
+    assert search(plan, "fi", "päästöistä").total == 1
+    restriction = PageViewRestriction.objects.create(page=about, restriction_type="login")
+    assert search(plan, "fi", "päästöistä").total == 0
+    restriction.delete()
+    assert search(plan, "fi", "päästöistä").total == 1
+
+
+def test_a_moved_page_belongs_to_its_new_plan(plan, other_plan, about):
+    about.move(plan_pages(other_plan), pos="last-child")
+    moved = ContentPage.objects.get(pk=about.pk)
+    assert moved.plan == other_plan
+    assert search(plan, "fi", "päästöistä").total == 0
+    assert search(other_plan, "fi", "päästöistä").total == 1
+
+
+def test_the_editors_group_follows_the_plan_through_a_new_identifier(plan, about):
+    admin = make_user("admin")
+    Role.objects.create(user=admin, plan=plan, kind="plan_admin")
+    plan.identifier = "uusi"
+    plan.save()
+    role = Role.objects.create(user=make_user("second"), plan=plan, kind="plan_admin")
+    group = Group.objects.get(user=admin)
+    assert set(group.user_set.all()) == {admin, role.user}
+    assert Group.objects.filter(name__startswith="Plan ").count() == 1

@@ -225,3 +225,25 @@ def test_an_empty_or_wordless_query_says_what_to_do(client, plan, cycling):
     assert not soup(client.get("/search/").content.decode()).select(".search-results")
     text = visible_text(client.get("/en/search/?q=%22%2A%22").content.decode())
     assert "Type words to search for" in text
+
+
+def test_unpublishing_in_the_admin_takes_the_action_out_of_search_and_history(
+    client, plan, cycling
+):
+    from tests.conftest import make_user
+    from vahti.actions.models import ProgressChange
+
+    client.force_login(make_user("admin", is_superuser=True))
+    response = client.post(f"/admin/snippets/actions/action/unpublish/{cycling.pk}/")
+    assert response.status_code == 302
+    assert titles(plan, "pyöräily") == []
+    assert ProgressChange.objects.filter(action=cycling).latest("pk").is_public is False
+
+
+def test_a_new_language_of_the_plan_is_indexed(plan, cycling):
+    plan.other_languages = ["sv"]
+    plan.save()
+    assert titles(plan, "cycling", language="en") == []
+    plan.other_languages = ["sv", "en"]
+    plan.save()
+    assert titles(plan, "cycling", language="en") == ["12 Cycling grows"]

@@ -6,3 +6,6 @@ class ActionsConfig(AppConfig):
     name = "vahti.actions"
     label = "actions"
     verbose_name = _("Actions")
+
+    def ready(self):
+        from vahti.actions import signals  # noqa: F401

@@ -46,10 +46,12 @@ def _text_condition(text: str) -> Q:
     return condition
 
 
-def filtered_actions(plan: Plan, filters: ActionFilters) -> QuerySet[Action]:
-    """The plan's public actions that pass every filter given. Trees (themes,
-    organisations) are read in one query each when filtered by them."""
-    actions = Action.objects.for_plan(plan).public()
+def filtered_actions(
+    plan: Plan, filters: ActionFilters, *, among: QuerySet[Action] | None = None
+) -> QuerySet[Action]:
+    """The plan's public actions (or those of ``among``) that pass every filter given.
+    Trees (themes, organisations) are read in one query each when filtered by them."""
+    actions = Action.objects.for_plan(plan).public() if among is None else among
     if filters.category is not None:
         rows = Category.objects.filter(type_id=filters.category.type_id).values_list(
             "pk", "parent_id"

@@ -12,7 +12,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -303,24 +303,20 @@ class Action(
         """Publish ``revision``; the public page then says it was updated now ("Tietoja
         päivitetty"), or at ``updated_at`` when given (loading history). Every way of
         publishing (the admin, scheduled publishing, reverting, the services) passes
-        here."""
+        here; the history row and the search entries are written in the same
+        transaction. (Unpublishing does the same from Wagtail's ``unpublished`` signal:
+        the admin's unpublish view does not call the model's method.)"""
         from vahti.actions import history
         from vahti.search.services import index_action
 
-        revision.content["updated_at"] = DjangoJSONEncoder().default(updated_at or timezone.now())
-        revision.save(update_fields=["content"])
-        result = super().publish(revision, *args, **kwargs)
-        history.record(self, published=True, revision=revision)
-        index_action(self)
-        return result
-
-    def unpublish(self, *args, **kwargs):
-        from vahti.actions import history
-        from vahti.search.services import index_action
-
-        result = super().unpublish(*args, **kwargs)
-        history.record(self, published=False)
-        index_action(self)
+        with transaction.atomic():
+            revision.content["updated_at"] = DjangoJSONEncoder().default(
+                updated_at or timezone.now()
+            )
+            revision.save(update_fields=["content"])
+            result = super().publish(revision, *args, **kwargs)
+            history.record(self, published=True, revision=revision)
+            index_action(self)
         return result
 
     def get_preview_template(self, request, mode_name):

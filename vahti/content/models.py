@@ -11,6 +11,7 @@ in the plan's primary language.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -38,7 +39,9 @@ class PlanPages(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["content.ContentPage"]
     max_count_per_parent = None
-    content_panels = [FieldPanel("title"), FieldPanel("plan")]
+    # The plan is set when the plan's pages are made, never in a form: moving a plan's
+    # pages to another plan would publish them there.
+    content_panels = [FieldPanel("title")]
     promote_panels = []
 
     class Meta:
@@ -102,6 +105,19 @@ class ContentPage(TranslatableMixin, Page):
 
     def clean(self):
         super().clean()
+        plan = self.get_plan()
+        if plan is not None and self.slug:
+            taken = ContentPage.objects.filter(plan=plan, slug=self.slug).exclude(pk=self.pk)
+            if taken.exists():
+                raise ValidationError(
+                    {
+                        "slug": _(
+                            "Another page of the plan has the address “%(slug)s”: the "
+                            "public address /pages/<slug>/ must be unique in the plan."
+                        )
+                        % {"slug": self.slug}
+                    }
+                )
         self.clean_translations()
 
     def save(self, *args, **kwargs):

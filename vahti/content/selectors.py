@@ -25,4 +25,9 @@ def footer_pages(plan: Plan | None) -> list[ContentPage]:
 
 
 def page_for_site(plan: Plan, slug: str) -> ContentPage:
-    return public_pages(plan).get(slug=slug)
+    """The page at ``/pages/<slug>/``; should two pages share a slug (made before the
+    check in ``ContentPage.clean``), the first in the tree."""
+    page = public_pages(plan).filter(slug=slug).order_by("path").first()
+    if page is None:
+        raise ContentPage.DoesNotExist(slug)
+    return page

@@ -19,7 +19,8 @@ PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unl
 
 
 def group_name(plan: Plan) -> str:
-    return f"Plan admins: {plan.identifier}"
+    # By the plan's number, which never changes (its identifier can).
+    return f"Plan {plan.pk} admins"
 
 
 @transaction.atomic
@@ -80,3 +81,23 @@ def add_page(parent: Page, **fields) -> ContentPage:
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def page_moved(page: Page) -> None:
+    """A page and the pages below it belong to the plan of their new place."""
+    from vahti.search.services import index_page
+
+    for moved in ContentPage.objects.descendant_of(page, inclusive=True):
+        plan = moved.plan_from_tree()
+        if moved.plan_id != (plan.pk if plan else None):
+            ContentPage.objects.filter(pk=moved.pk).update(plan=plan)
+        index_page(moved)
+
+
+def restriction_changed(page: Page) -> None:
+    """Reindex the pages a view restriction on ``page`` covers (restricted pages leave
+    the search index, freed ones come back)."""
+    from vahti.search.services import index_page
+
+    for covered in ContentPage.objects.descendant_of(page, inclusive=True):
+        index_page(covered)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from vahti.access.models import Role
 from vahti.content.models import ContentPage
@@ -23,3 +24,17 @@ def _page_changed(sender, instance, **kwargs):
 
     if isinstance(instance, ContentPage):
         index_page(instance)
+
+
+@receiver(post_page_move)
+def _page_moved(sender, instance, **kwargs):
+    from vahti.content.services import page_moved
+
+    page_moved(instance)
+
+
+@receiver([post_save, post_delete], sender=PageViewRestriction)
+def _restriction_changed(sender, instance: PageViewRestriction, **kwargs):
+    from vahti.content.services import restriction_changed
+
+    restriction_changed(instance.page)

@@ -98,6 +98,20 @@ class Plan(TranslatableMixin, TimestampedModel):
             *[c for c in self.other_languages if c != self.primary_language],
         ]
 
+    def save(self, *args, **kwargs):
+        before = (
+            Plan.objects.filter(pk=self.pk).values_list("primary_language", "other_languages")
+            if self.pk
+            else []
+        )
+        before = next(iter(before), None)
+        super().save(*args, **kwargs)
+        if before is not None and list(before) != [self.primary_language, self.other_languages]:
+            # The search index has an entry per language and falls back to the primary.
+            from vahti.search.services import rebuild_plan
+
+            rebuild_plan(self)
+
     @property
     def update_target(self) -> int:
         return min(self.update_target_days, self.stale_after_days)

@@ -145,6 +145,7 @@ def search(
     page = Paginator(ids, page_size).get_page(page_number)
     shown = list(page.object_list)
     entries = SearchEntry.objects.defer("vector", "title_stems", "body_stems").in_bulk(shown)
-    page.object_list = [_hit(entries[pk], terms) for pk in shown]
+    # An entry can go between the two queries (an action being republished): left out.
+    page.object_list = [_hit(entries[pk], terms) for pk in shown if pk in entries]
     results.page = page
     return results

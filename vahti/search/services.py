@@ -204,7 +204,13 @@ def index_page(page: ContentPage) -> None:
     if _deferred.get():
         return
     SearchEntry.objects.filter(page_id=page.pk).delete()
-    stored = ContentPage.objects.filter(pk=page.pk).live().public().select_related("plan").first()
+    from vahti.content.selectors import public_pages
+
+    # The plan as stored: a move may have changed it since ``page`` was read.
+    plan_id = ContentPage.objects.filter(pk=page.pk).values_list("plan_id", flat=True).first()
+    stored = (
+        public_pages(plan_id).filter(pk=page.pk).select_related("plan").first() if plan_id else None
+    )
     if stored is not None and stored.plan is not None:
         SearchEntry.objects.bulk_create(_page_entries(stored.plan, stored))
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from django.utils.html import escape
@@ -35,6 +35,7 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(algorithm) if algorithm else None
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str, language: str) -> str:
     word = word.lower()
     stemmer = _stemmer(language)

@@ -24,7 +24,8 @@ urlpatterns = [
     ),
     path("insight/", views_indicators.insight, name="insight"),
     path("search/", views.search, name="search"),
-    path("pages/<slug:slug>/", views.content_page, name="content-page"),
+    # <str:>: Wagtail allows slugs in any alphabet ("päästöt").
+    path("pages/<str:slug>/", views.content_page, name="content-page"),
     path(
         "indicators/<str:identifier>/values.csv",
         views_indicators.indicator_values_csv,

@@ -137,7 +137,9 @@ def action_list(request):
     elif view == "history":
         today = selectors.plan_today(plan)
         history_form = HistoryDayForm(request.GET, today=today)
-        counted = actions if filters.active else Action.objects.filter(plan=plan)
+        # Every action of the plan, public now or not: what was public on a past day
+        # counts then (filtered by what the actions are now).
+        counted = filtered_actions(plan, filters, among=Action.objects.for_plan(plan))
         context |= {
             "history_form": history_form,
             "over_time": over_time(plan, counted, history_form.day(), form.lookups()),

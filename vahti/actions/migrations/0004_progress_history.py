@@ -25,7 +25,13 @@ def backfill(apps, schema_editor):
     if content_type is not None:
         entries = list(
             LogEntry.objects.filter(
-                content_type=content_type, action__in=["wagtail.publish", "wagtail.unpublish"]
+                content_type=content_type,
+                action__in=[
+                    "wagtail.publish",
+                    "wagtail.publish.scheduled",
+                    "wagtail.unpublish",
+                    "wagtail.unpublish.scheduled",
+                ],
             ).order_by("timestamp", "pk")
         )
     revisions = Revision.objects.in_bulk([e.revision_id for e in entries if e.revision_id])
@@ -36,7 +42,7 @@ def backfill(apps, schema_editor):
             continue
         previous = last.get(action.pk)
         revision = revisions.get(entry.revision_id)
-        if entry.action == "wagtail.publish" and revision is not None:
+        if entry.action.startswith("wagtail.publish") and revision is not None:
             content = revision.content
             status = content.get("status") if content.get("status") in statuses else None
             phase = content.get("implementation_phase")
@@ -45,7 +51,7 @@ def backfill(apps, schema_editor):
                 "merged_with"
             )
             at = parse_datetime(content.get("updated_at") or "") or entry.timestamp
-        elif entry.action == "wagtail.unpublish" and previous is not None:
+        elif entry.action.startswith("wagtail.unpublish") and previous is not None:
             status, phase, public, at = previous[0], previous[1], False, entry.timestamp
         else:
             continue
