@@ -34,6 +34,10 @@ URLS = [
     # The dashboard over time: today, and on a past day for a filtered set.
     "/actions/?view=history",
     "/en/actions/?view=history&on=2025-06-30&status=late",
+    # Feeds: the plan's updates, one action's, one organisation's open tasks.
+    "/feeds/updates.atom",
+    "/en/feeds/actions/6.atom",
+    "/feeds/tasks.ics?organization=city",
     # Search: a word every action has (a page of thousands of matches) and one kind only.
     "/search/?q=toimenpide",
     "/sv/search/?q=päästöjen&kind=action&page=2",

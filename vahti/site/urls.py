@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from vahti.site import views, views_indicators
+from vahti.site import feeds, views, views_indicators
 
 app_name = "site"
 
@@ -24,6 +24,13 @@ urlpatterns = [
     ),
     path("insight/", views_indicators.insight, name="insight"),
     path("search/", views.search, name="search"),
+    path("feeds/updates.atom", feeds.PlanUpdatesFeed(), name="feed-updates"),
+    re_path(
+        r"^feeds/actions/(?P<identifier>[^/]+)\.atom$",
+        feeds.PlanUpdatesFeed(),
+        name="feed-action-updates",
+    ),
+    path("feeds/tasks.ics", feeds.task_calendar, name="feed-tasks"),
     # <str:>: Wagtail allows slugs in any alphabet ("päästöt").
     path("pages/<str:slug>/", views.content_page, name="content-page"),
     path(

@@ -1,0 +1,160 @@
+"""The plan's Atom feeds of updates and its iCalendar feed of open tasks: public data
+only, well-formed, and per action or organisation."""
+
+import datetime
+import xml.etree.ElementTree as ET
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from tests.factories import ActionStatusFactory, OrganizationFactory, make_action, task
+from vahti.actions.models import Action
+from vahti.actions.services import action_update
+
+pytestmark = pytest.mark.django_db
+ATOM = "{http://www.w3.org/2005/Atom}"
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+def at(day: str):
+    return time_machine.travel(
+        datetime.datetime.combine(datetime.date.fromisoformat(day), datetime.time(12), HELSINKI),
+        tick=False,
+    )
+
+
+@pytest.fixture
+def plan_with_updates(plan):
+    started = ActionStatusFactory(
+        plan=plan, identifier="started", name_fi="Aloitettu", name_en="", name_sv=""
+    )
+    late = ActionStatusFactory(
+        plan=plan, identifier="late", name_fi="Myöhässä", name_en="", name_sv=""
+    )
+    city = OrganizationFactory(plan=plan, identifier="city", name_fi="Kaupunki")
+    unit = OrganizationFactory(plan=plan, identifier="unit", name_fi="Yksikkö", parent=city)
+    other = OrganizationFactory(plan=plan, identifier="other", name_fi="Muu")
+    with at("2025-01-10"):
+        make_action(
+            plan,
+            "1",
+            name_fi="Pyöräily",
+            status=started,
+            responsible_parties=[(unit, "primary")],
+            tasks=[
+                task("Suunnitelma; valmis, kyllä", due=datetime.date(2025, 3, 1)),
+                task("Vanha", state="completed", due=datetime.date(2024, 1, 1),
+                     completed=datetime.date(2025, 1, 5)),
+            ],
+            news_posts=[{"title_fi": "Baana avattiin", "body_fi": "<p>Hienoa.</p>",
+                         "published_on": datetime.date(2025, 1, 8)}],
+        )  # fmt: skip
+        make_action(
+            plan,
+            "2",
+            name_fi="Toinen",
+            status=started,
+            responsible_parties=[(other, "primary")],
+            tasks=[task("Toisen tehtävä", due=datetime.date(2025, 4, 1))],
+        )
+        make_action(
+            plan,
+            "3",
+            name_fi="Sisäinen",
+            status=started,
+            visibility="internal",
+            tasks=[task("Salainen tehtävä")],
+        )
+    with at("2025-02-01"):
+        action_update(Action.objects.get(plan=plan, identifier="1"), status=late)
+        action_update(Action.objects.get(plan=plan, identifier="1"), name_fi="Pyöräily!")
+        action_update(
+            Action.objects.get(plan=plan, identifier="2"), status=late, publish=False
+        )  # a draft
+    return plan
+
+
+def entries(client, url):
+    with at("2025-02-02"):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)  # noqa: S314 (our own response)
+    return feed, [
+        (entry.find(f"{ATOM}title").text, entry.find(f"{ATOM}link").get("href"))
+        for entry in feed.findall(f"{ATOM}entry")
+    ]
+
+
+def test_the_plan_feed_has_status_changes_completed_tasks_and_news(client, plan_with_updates):
+    feed, found = entries(client, "/en/feeds/updates.atom")
+    assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+    assert found == [
+        ("1 Pyöräily!: Myöhässä", "http://testserver/en/actions/1/#section-history"),
+        # Published at the same moment: the later row first.
+        ("2 Toinen: Aloitettu", "http://testserver/en/actions/2/#section-history"),
+        ("1 Pyöräily!: Aloitettu", "http://testserver/en/actions/1/#section-history"),
+        ("Baana avattiin", "http://testserver/en/actions/1/#section-news"),
+        ("Task completed: Vanha", f"http://testserver/en/actions/1/#task-{_task('Vanha')}"),
+    ]
+    ids = [entry.find(f"{ATOM}id").text for entry in feed.findall(f"{ATOM}entry")]
+    assert len(set(ids)) == len(ids)
+
+
+def _task(name):
+    from vahti.actions.models import Task
+
+    return Task.objects.get(name_fi=name).pk
+
+
+def test_an_actions_feed_has_its_updates_only(client, plan_with_updates):
+    _feed, found = entries(client, "/en/feeds/actions/2.atom")
+    assert [title for title, _link in found] == ["2 Toinen: Aloitettu"]
+    with at("2025-02-02"):
+        assert client.get("/feeds/actions/3.atom").status_code == 404  # internal
+        assert client.get("/feeds/actions/99.atom").status_code == 404
+
+
+def calendar(client, url) -> str:
+    with at("2025-02-02"):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    text = response.content.decode()
+    assert text.endswith("END:VCALENDAR\r\n")
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    return text.replace("\r\n ", "")  # unfolded
+
+
+def test_the_calendar_has_the_open_tasks_of_public_actions(client, plan_with_updates):
+    text = calendar(client, "/en/feeds/tasks.ics")
+    summaries = [line for line in text.split("\r\n") if line.startswith("SUMMARY:")]
+    assert summaries == [
+        "SUMMARY:Suunnitelma\\; valmis\\, kyllä (1)",
+        "SUMMARY:Toisen tehtävä (2)",
+    ]
+    assert "DTSTART;VALUE=DATE:20250301\r\nDTEND;VALUE=DATE:20250302" in text
+    assert "Salainen" not in text and "Vanha" not in text
+
+
+def test_an_organisations_calendar_includes_its_units(client, plan_with_updates):
+    text = calendar(client, "/en/feeds/tasks.ics?organization=city")
+    assert "Suunnitelma" in text and "Toisen" not in text
+    assert "X-WR-CALNAME:Tasks of Kaupunki – " in text
+    with at("2025-02-02"):
+        assert client.get("/feeds/tasks.ics?organization=nosuch").status_code == 404
+
+
+def test_late_tasks_say_so(client, plan_with_updates):
+    with at("2025-03-05"):
+        text = client.get("/en/feeds/tasks.ics").content.decode()
+    assert "SUMMARY:Late: Suunnitelma" in text
+
+
+def test_every_page_announces_the_feed(client, plan_with_updates):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(client.get("/en/").content.decode(), "html.parser")
+    link = page.select_one('link[rel=alternate][type="application/atom+xml"]')
+    assert link["href"] == "/en/feeds/updates.atom"
