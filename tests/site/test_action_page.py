@@ -150,7 +150,9 @@ def test_language_switch_and_hreflang_point_to_the_same_page(client, plan, soup)
     page = soup(client.get("/en/actions/126/"))
     switch = {a["lang"]: a["href"] for a in page.select(".language-switch a")}
     assert switch == {"fi": "/actions/126/", "sv": "/sv/actions/126/", "en": "/en/actions/126/"}
-    alternates = {link["hreflang"]: link["href"] for link in page.select("link[rel=alternate]")}
+    alternates = {
+        link["hreflang"]: link["href"] for link in page.select("link[rel=alternate][hreflang]")
+    }
     assert alternates["fi"].endswith("/actions/126/") and alternates["sv"].endswith(
         "/sv/actions/126/"
     )
