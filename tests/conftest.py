@@ -133,3 +133,10 @@ def world(plan, category, organization, status) -> World:
 def fast_password_hashing(settings):
     """Tests log people in all the time; a deliberately slow hash would only slow them."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def generous_api_rate_limit(settings):
+    """Tests make many API requests from one address within a minute; the limit has
+    its own test (tests/api/test_read_api.py)."""
+    settings.API_RATE_LIMIT = 1_000_000

@@ -41,6 +41,7 @@ def configure() -> None:
     db = ROOT / "var" / "bench.sqlite3"
     os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{db}")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
+    os.environ["API_RATE_LIMIT"] = "100000000"  # one client asks for everything
     if "BENCH_DATABASE_URL" not in os.environ and db.exists():
         db.unlink()
     import django
@@ -54,15 +55,17 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[index]
 
 
-def measure(client, urls: list[str], host: str) -> tuple[float, float, int, int]:
+def measure(
+    client, urls: list[str], host: str, requests: int = REQUESTS_PER_PAGE
+) -> tuple[float, float, int, int]:
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
     # Warm up: templates compiled, caches filled, as on a running server.
-    for url in urls[:3]:
+    for url in urls[: min(3, requests)]:
         client.get(url, HTTP_HOST=host)
     times = []
-    for index in range(REQUESTS_PER_PAGE):
+    for index in range(requests):
         url = urls[index % len(urls)]
         start = time.perf_counter()
         response = client.get(url, HTTP_HOST=host)
@@ -132,11 +135,22 @@ def main() -> int:
             # A word in every generated action's name, and identifiers (a few matches).
             "search": ["/search/?q=päästöjen"],
             "search few": [f"/search/?q={identifier}" for identifier in identifiers],
+            "api actions": ["/api/v1/actions/"],
+            "api actions 500": ["/api/v1/actions/?page_size=500&page=2"],
+            "api filtered": [f"/api/v1/actions/{filtered}"],
+            "api action": [f"/api/v1/actions/{identifier}/" for identifier in identifiers],
+            "api indicators": ["/api/v1/indicators/"],
         }
         for page, urls in pages.items():
             median, p95, queries, size = measure(client, urls, host)
             print(ROW.format(label, count, page, f"{median:.1f}", f"{p95:.1f}", queries, size))
             weights.append((label, page, page_weight(client, urls[0], host)))
+        # The whole plan in one document: large, so asked for a few times only.
+        document = [f"/api/v1/plans/{plan.identifier}/document.json"]
+        median, p95, queries, size = measure(client, document, host, requests=5)
+        print(
+            ROW.format(label, count, "api document", f"{median:.1f}", f"{p95:.1f}", queries, size)
+        )
     print()
     print("page weight, gzip -6, bytes (html + the scripts and styles it loads)")
     header = WEIGHT_ROW.format("plan", "page", "html", "js", "css", "total")

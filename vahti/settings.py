@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "vahti.access",
     "vahti.site",
     "vahti.editing",
+    "vahti.api",
     "vahti.demo",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -63,6 +64,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_htmx",
+    "ninja",  # the API's browsable docs, from its own static files
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vahti.site.middleware.PlanMiddleware",
     "vahti.site.locale.PlanLocaleMiddleware",
+    "vahti.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -219,8 +222,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 # for years: the city decides that, not Vahti. Its check is silenced until it is turned on.
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
-if env.bool("BEHIND_TLS_PROXY", default=False):
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Requests a minute one client (an address, or an API token) may make to the API.
+API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=300, minimum=1)
 
 EMAIL_BACKEND = (
     "django.core.mail.backends.console.EmailBackend"

@@ -9,6 +9,7 @@ from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from vahti.api.api import api
 from vahti.site.locale import plan_language_patterns, register_urlconfs
 
 handler404 = "vahti.site.views.page_not_found"
@@ -18,6 +19,7 @@ def build_urlpatterns(primary_language: str) -> list:
     patterns = [
         path("admin/", include(wagtailadmin_urls)),
         path("documents/", include(wagtaildocs_urls)),
+        path("api/v1/", api.urls),
     ]
     if settings.SSO_ENABLED:
         patterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
@@ -26,7 +28,9 @@ def build_urlpatterns(primary_language: str) -> list:
 
         patterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
     patterns += plan_language_patterns(
-        path("", include("vahti.site.urls")), default_language=primary_language
+        path("", include("vahti.site.urls")),
+        path("", include("vahti.api.reference")),
+        default_language=primary_language,
     )
     return patterns
 

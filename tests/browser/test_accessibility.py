@@ -41,6 +41,8 @@ PAGES = {
     "content page with a list": "/pages/ohjeet-yhteyshenkiloille/",
     "accessibility statement": "/pages/saavutettavuusseloste/",
     "privacy notice": "/pages/tietosuojaseloste/",
+    "open data": "/data/",
+    "API reference": "/data/api/",
     "not found": "/actions/does-not-exist/",
 }
 PREFIX = {"fi": "", "sv": "/sv", "en": "/en"}

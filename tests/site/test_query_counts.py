@@ -41,6 +41,17 @@ URLS = [
     # Search: a word every action has (a page of thousands of matches) and one kind only.
     "/search/?q=toimenpide",
     "/sv/search/?q=päästöjen&kind=action&page=2",
+    # Open data: the page of downloads, the API reference and the API itself.
+    "/data/",
+    "/en/data/api/",
+    "/api/v1/plans/",
+    "/api/v1/actions/?page_size=500",
+    "/api/v1/actions/?category=t1&organization=city&status=late",
+    "/api/v1/actions/6/",
+    "/api/v1/categories/",
+    "/api/v1/organizations/",
+    "/api/v1/indicators/",
+    "/api/v1/news/",
 ]
 
 

@@ -8,4 +8,11 @@ class ActionsConfig(AppConfig):
     verbose_name = _("Actions")
 
     def ready(self):
-        from vahti.actions import signals  # noqa: F401
+        from vahti.actions import models, signals  # noqa: F401
+        from vahti.plans import changes
+
+        changes.watch(models.Action)
+        for child in (models.Task, models.ResponsibleParty, models.ContactPerson, models.NewsPost):
+            changes.watch(child, changes.through("action"))
+        for relation in ("categories", "schedules", "related_actions"):
+            changes.watch_links(getattr(models.Action, relation).through)

@@ -17,6 +17,7 @@ from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsiblePar
 from vahti.core.i18n import active_language, column_name, language_codes, pick_translation
 from vahti.plans.models import (
     ActionImplementationPhase,
+    ActionSchedule,
     ActionStatus,
     Category,
     Plan,
@@ -401,3 +402,39 @@ def changes_between(older_content: dict, newer_content: dict) -> list[str]:
                 label = model_field.verbose_name
             labels.append(str(label))
     return list(dict.fromkeys(labels))
+
+
+def actions_for_data(actions: QuerySet[Action]) -> QuerySet[Action]:
+    """``actions`` (public ones) with everything the open data gives of each: the API,
+    the plan document and the downloads. Eight queries for any number of actions."""
+    public_links = Action.objects.public().only("id", "identifier", "sort_key").order_by("sort_key")
+    return actions.select_related("status", "implementation_phase", "impact").prefetch_related(
+        Prefetch(
+            "categories", queryset=Category.objects.select_related("type").order_by("order", "pk")
+        ),
+        Prefetch("schedules", queryset=ActionSchedule.objects.order_by("order", "pk")),
+        Prefetch("tasks", queryset=Task.objects.order_by("due_at", "sort_order", "pk")),
+        Prefetch(
+            "responsible_parties",
+            queryset=ResponsibleParty.objects.select_related("organization").order_by(
+                "sort_order", "pk"
+            ),
+        ),
+        Prefetch(
+            "contact_persons",
+            queryset=ContactPerson.objects.select_related(
+                "person", "person__organization"
+            ).order_by("sort_order", "pk"),
+        ),
+        Prefetch("related_actions", queryset=public_links),
+        Prefetch("related_from", queryset=public_links),
+    )
+
+
+def news_for_data(actions: QuerySet[Action]) -> QuerySet[NewsPost]:
+    """The news posts of ``actions``, newest first, as their action pages show them."""
+    return (
+        NewsPost.objects.filter(action__in=actions)
+        .select_related("action", "author")
+        .order_by("-published_on", "-pk")
+    )

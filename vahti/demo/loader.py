@@ -28,6 +28,7 @@ from vahti.indicators import periods
 from vahti.indicators.models import Dimension, DimensionCategory, Scenario
 from vahti.indicators.services import ValueRow, indicator_upsert, indicator_values_save
 from vahti.orgs.models import Organization, Person
+from vahti.plans import changes
 from vahti.plans.models import (
     ActionImpact,
     ActionImplementationPhase,
@@ -107,7 +108,7 @@ class DemoLoader:
 
     @transaction.atomic
     def load(self) -> LoadReport:
-        with search.deferred():
+        with search.deferred(), changes.batched():
             report = self._load()
             plan = Plan.objects.get(identifier=content.PLAN["identifier"])
             self._pages(plan)

@@ -28,6 +28,7 @@ from vahti.indicators.models import (
     IndicatorRelation,
     IndicatorValue,
 )
+from vahti.plans import changes
 
 # The columns of an indicator's values in CSV, for download and upload alike.
 CSV_COLUMNS = ("date", "dimension", "category", "value")
@@ -288,6 +289,7 @@ def indicator_values_save(
     IndicatorValue.objects.bulk_update(changed, ["value", "updated_at"], batch_size=1000)
     if created or changed or stale:
         Indicator.objects.filter(pk=indicator.pk).update(updated_at=_now())
+        changes.touch(indicator.plan_id)  # bulk writes send no signals
     return counts
 
 
@@ -356,6 +358,7 @@ def indicator_goals_save(indicator: Indicator, goals: Sequence[tuple]) -> bool:
     IndicatorGoal.objects.filter(indicator=indicator).delete()
     IndicatorGoal.objects.bulk_create(built)
     Indicator.objects.filter(pk=indicator.pk).update(updated_at=_now())
+    changes.touch(indicator.plan_id)
     return True
 
 

@@ -6,3 +6,10 @@ class OrgsConfig(AppConfig):
     name = "vahti.orgs"
     label = "orgs"
     verbose_name = _("Organisations and people")
+
+    def ready(self):
+        from vahti.orgs import models
+        from vahti.plans import changes
+
+        changes.watch(models.Organization)
+        changes.watch(models.Person)

@@ -13,6 +13,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.http.request import split_domain_port
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vahti.core.i18n import TranslatableMixin, TranslatedField
@@ -75,6 +76,11 @@ class Plan(TranslatableMixin, TimestampedModel):
             "publish them."
         ),
     )
+    # Moved forward by every change to the plan's data (vahti.plans.changes): the
+    # API's Last-Modified.
+    data_changed_at = models.DateTimeField(
+        _("data changed at"), default=timezone.now, editable=False
+    )
 
     class Meta:
         ordering = ["order", "identifier"]
@@ -105,6 +111,10 @@ class Plan(TranslatableMixin, TimestampedModel):
             else []
         )
         before = next(iter(before), None)
+        self.data_changed_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "data_changed_at"}
         super().save(*args, **kwargs)
         if before is not None and list(before) != [self.primary_language, self.other_languages]:
             # The search index has an entry per language and falls back to the primary.

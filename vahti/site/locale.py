@@ -14,7 +14,6 @@ from __future__ import annotations
 import sys
 import types
 from collections.abc import Callable
-from importlib import import_module
 
 from django.conf import settings
 from django.urls import LocalePrefixPattern, URLResolver
@@ -22,6 +21,7 @@ from django.utils import translation
 from django.utils.translation import get_language_from_path
 
 from vahti.core.i18n import language_codes
+from vahti.core.urls import urlconf_for
 
 
 class PlanLanguagePrefixPattern(LocalePrefixPattern):
@@ -46,13 +46,6 @@ def register_urlconfs(module_name: str, build: Callable[[str], types.ModuleType]
     for code in language_codes():
         if code != settings.LANGUAGE_CODE:
             sys.modules[f"{module_name}_{code}"] = build(code)
-
-
-def urlconf_for(language: str) -> str:
-    if language == settings.LANGUAGE_CODE or language not in language_codes():
-        return settings.ROOT_URLCONF
-    import_module(settings.ROOT_URLCONF)  # registers the others
-    return f"{settings.ROOT_URLCONF}_{language}"
 
 
 class PlanLocaleMiddleware:

@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("insight/", views_indicators.insight, name="insight"),
     path("search/", views.search, name="search"),
+    path("data/", views.data_page, name="data"),
     path("feeds/updates.atom", feeds.PlanUpdatesFeed(), name="feed-updates"),
     re_path(
         r"^feeds/actions/(?P<identifier>[^/]+)\.atom$",

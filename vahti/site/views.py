@@ -19,6 +19,7 @@ from vahti.content import selectors as content_selectors
 from vahti.content.models import ContentPage
 from vahti.core import spreadsheets
 from vahti.core.i18n import active_language
+from vahti.indicators.selectors import public_indicators
 from vahti.orgs.models import Organization
 from vahti.plans.models import Category, CategoryType, Plan
 from vahti.search import selectors as search_selectors
@@ -272,6 +273,22 @@ def search(request):
             "kinds": kinds,
             "all_url": f"{request.path}?{urlencode({'q': query})}",
             "page_links": page and _page_links(request, page),
+        },
+    )
+
+
+@require_safe
+def data_page(request):
+    """Every download, feed and the API, in one place."""
+    plan = request_plan(request)
+    return render(
+        request,
+        "site/data.html",
+        {
+            "plan": plan,
+            "nav": "data",
+            "organizations": Organization.objects.filter(plan=plan).order_by("order", "pk"),
+            "indicators": public_indicators(plan).order_by("sort_key", "pk"),
         },
     )
 

@@ -1,0 +1,55 @@
+"""The open data page lists every download, feed and the API, and each link works; the
+API reference lists every endpoint and field of the OpenAPI document."""
+
+from bs4 import BeautifulSoup
+
+from vahti.api.api import api
+
+
+def test_the_data_page_links_work(client, open_plan):
+    response = client.get("/data/")
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    links = [a["href"] for a in page.select("main a[href]")]
+    for expected in [
+        "/api/v1/plans/hnh/document.json",
+        "/api/v1/plan-document.schema.json",
+        "/actions.csv",
+        "/actions.xlsx",
+        "/indicators/ghg/values.csv",
+        "/feeds/updates.atom",
+        "/feeds/tasks.ics",
+        "/data/api/",
+        "/api/v1/console",
+        "/api/v1/openapi.json",
+        "/api/v1/actions/",
+    ]:
+        assert expected in links
+    for link in links:
+        assert client.get(link).status_code == 200, link
+    # The calendar of one organisation, chosen in a form that works without JavaScript.
+    form = page.select_one("form.data-form")
+    assert form["action"] == "/feeds/tasks.ics" and form["method"] == "get"
+    options = [o["value"] for o in form.select("select[name=organization] option")]
+    assert options == ["kymp", "liikenne", "kasko"]
+    assert client.get("/feeds/tasks.ics?organization=kymp").status_code == 200
+    # Every page's footer leads here.
+    footer = BeautifulSoup(client.get("/actions/").content.decode(), "html.parser")
+    assert footer.select_one("footer a[href='/data/']").get_text() == "Avoin data"
+
+
+def test_the_reference_lists_every_endpoint_and_field(client, open_plan):
+    response = client.get("/en/data/api/")
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    document = api.get_openapi_schema()
+    headings = {h.get_text(" ", strip=True) for h in page.select("h3")}
+    for path, methods in document["paths"].items():
+        for method in methods:
+            assert f"{method.upper()} {path}" in headings
+    action = page.select_one("#model-Action")
+    fields = {row.select_one("th code").get_text() for row in action.select("tbody tr")}
+    assert fields == set(document["components"]["schemas"]["Action"]["properties"])
+    # The field descriptions come from the document, in English: marked as such.
+    assert action.select_one("tbody td[lang=en]")
+    assert page.select_one("a[href='#model-Task']")

@@ -1,0 +1,157 @@
+"""The API's reference as a page of the site (``/data/api/``), read from the OpenAPI
+document: every endpoint with its parameters and answers, and every object with its
+fields. Server-rendered, so it works without JavaScript and with every assistive
+technology; the interactive console (Swagger UI) is linked from it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from vahti.api.api import api
+
+# Models that describe parameters, not answers: shown with their endpoint instead.
+PARAMETER_MODELS = {"ActionParams", "PlanParam", "CategoryParams", "NewsParams", "PageParams"}
+
+
+@dataclass
+class Field:
+    name: str
+    type: SafeString
+    required: bool
+    description: SafeString
+
+
+@dataclass
+class Operation:
+    anchor: str
+    method: str
+    path: str
+    summary: str
+    description: SafeString
+    parameters: list[Field] = field(default_factory=list)
+    responses: list[tuple[str, str, SafeString]] = field(default_factory=list)
+
+
+@dataclass
+class Model:
+    name: str
+    description: SafeString
+    fields: list[Field]
+
+
+def text(value: str | None) -> SafeString:
+    """Plain text from the document with `code` marked, escaped."""
+    escaped = str(escape((value or "").strip()))
+    escaped = re.sub(r"`([^`]+)`", r"<code>\1</code>", escaped)
+    paragraphs = [part.replace("\n", " ") for part in re.split(r"\n\s*\n", escaped) if part]
+    return mark_safe("".join(f"<p>{part}</p>" for part in paragraphs))  # noqa: S308 (escaped above)
+
+
+def type_label(schema: dict) -> SafeString:
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return mark_safe(f'<a href="#model-{escape(name)}">{escape(name)}</a>')  # noqa: S308
+    if "anyOf" in schema:
+        options = [option for option in schema["anyOf"] if option.get("type") != "null"]
+        label = " | ".join(type_label(option) for option in options)
+        nullable = len(options) < len(schema["anyOf"])
+        return mark_safe(label + (" | null" if nullable else ""))  # noqa: S308 (parts escaped)
+    kind = schema.get("type", "any")
+    if kind == "array":
+        return mark_safe(_("list of %(type)s") % {"type": type_label(schema.get("items", {}))})  # noqa: S308
+    if kind == "object" and "additionalProperties" in schema:
+        return mark_safe(_("texts by language code"))  # noqa: S308
+    if schema.get("format") in ("date", "date-time"):
+        return mark_safe(escape(f"string ({schema['format']})"))  # noqa: S308
+    limits = []
+    if "minimum" in schema:
+        limits.append(f"≥ {schema['minimum']}")
+    if "maximum" in schema:
+        limits.append(f"≤ {schema['maximum']}")
+    if "default" in schema:
+        limits.append(_("default %(value)s") % {"value": schema["default"]})
+    suffix = f" ({', '.join(limits)})" if limits else ""
+    return mark_safe(escape(f"{kind}{suffix}"))  # noqa: S308
+
+
+def build_reference(document: dict) -> tuple[list[Operation], list[Model]]:
+    operations = []
+    for route, methods in document["paths"].items():
+        for method, operation in methods.items():
+            item = Operation(
+                anchor=operation["operationId"],
+                method=method.upper(),
+                path=route,
+                summary=operation.get("summary", ""),
+                description=text(operation.get("description")),
+            )
+            for parameter in operation.get("parameters", []):
+                item.parameters.append(
+                    Field(
+                        name=parameter["name"],
+                        type=type_label(parameter.get("schema", {})),
+                        required=parameter.get("required", False),
+                        description=text(parameter.get("description")),
+                    )
+                )
+            for status, answer in operation.get("responses", {}).items():
+                schema = answer.get("content", {}).get("application/json", {}).get("schema", {})
+                item.responses.append((status, answer.get("description", ""), type_label(schema)))
+            operations.append(item)
+    models = []
+    for name, schema in sorted(document.get("components", {}).get("schemas", {}).items()):
+        if name in PARAMETER_MODELS:
+            continue
+        required = set(schema.get("required", []))
+        models.append(
+            Model(
+                name=name,
+                description=text(schema.get("description")),
+                fields=[
+                    Field(
+                        name=prop,
+                        type=type_label(value),
+                        required=prop in required,
+                        description=text(value.get("description")),
+                    )
+                    for prop, value in schema.get("properties", {}).items()
+                ],
+            )
+        )
+    return operations, models
+
+
+@require_safe
+def reference(request):
+    plan = getattr(request, "plan", None)
+    if plan is None:
+        raise Http404("No plan is published on this site yet.")
+    document = api.get_openapi_schema()
+    operations, models = build_reference(document)
+    return render(
+        request,
+        "api/reference.html",
+        {
+            "plan": plan,
+            "nav": "data",
+            "document": document,
+            "description": text(document["info"].get("description")),
+            "operations": operations,
+            "models": models,
+            "openapi_url": reverse("api-v1:openapi-json"),
+            "console_url": reverse("api-v1:openapi-view"),
+        },
+    )
+
+
+app_name = "api-pages"
+urlpatterns = [path("data/api/", reference, name="reference")]

@@ -1,0 +1,249 @@
+"""What the API gives, as pydantic models: the OpenAPI document and the plan document's
+JSON Schema are generated from these, and every answer is checked against them.
+
+Texts are given in every language the plan is published in that has the text, as
+``{"fi": "…", "sv": "…"}``; rich text is sanitised HTML. Other objects are named by
+their identifiers, which are stable; database ids are never exposed.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from ninja import Schema
+from pydantic import Field
+
+Texts = dict[str, str]
+
+TEXTS = "The text in each of the plan's languages that has it, by language code."
+HTML = "Sanitised HTML, by language code."
+
+
+class Problem(Schema):
+    detail: str = Field(description="What is wrong, in words.")
+    errors: list[ParameterProblem] = Field(
+        default_factory=list, description="Each bad parameter or field, when there are any."
+    )
+
+
+class ParameterProblem(Schema):
+    parameter: str
+    message: str
+
+
+Problem.model_rebuild()
+
+
+class Status(Schema):
+    identifier: str
+    name: Texts = Field(description=TEXTS)
+    is_completed: bool
+    color: str
+    sentiment: str
+    order: int
+
+
+class Phase(Schema):
+    identifier: str
+    name: Texts = Field(description=TEXTS)
+    color: str
+    order: int
+
+
+class Impact(Schema):
+    identifier: str
+    name: Texts = Field(description=TEXTS)
+    is_estimate: bool
+    order: int
+
+
+class Schedule(Schema):
+    identifier: str
+    name: Texts = Field(description=TEXTS)
+    begins_at: datetime.date | None
+    ends_at: datetime.date | None
+    order: int
+
+
+class CategoryType(Schema):
+    identifier: str
+    name: Texts = Field(description=TEXTS)
+    is_primary: bool
+    order: int
+
+
+class Plan(Schema):
+    identifier: str
+    name: Texts = Field(description=TEXTS)
+    short_name: Texts = Field(description=TEXTS)
+    intro: Texts = Field(description=HTML)
+    primary_language: str
+    languages: list[str] = Field(description="The plan's languages, primary first.")
+    time_zone: str
+    url: str = Field(description="The plan's public site.")
+    data_changed_at: datetime.datetime = Field(
+        description="When anything in the plan's data last changed."
+    )
+    statuses: list[Status]
+    implementation_phases: list[Phase]
+    impacts: list[Impact]
+    schedules: list[Schedule]
+    category_types: list[CategoryType]
+
+
+class Category(Schema):
+    type: str = Field(description="The category type's identifier.")
+    identifier: str
+    name: Texts = Field(description=TEXTS)
+    lead: Texts = Field(description=TEXTS)
+    color: str
+    parent: str | None = Field(description="The parent category's identifier (same type).")
+    order: int
+
+
+class CategoryRef(Schema):
+    type: str
+    identifier: str
+
+
+class Organization(Schema):
+    identifier: str
+    name: Texts = Field(description=TEXTS)
+    abbreviation: Texts = Field(description=TEXTS)
+    parent: str | None = Field(description="The parent organisation's identifier.")
+    order: int
+
+
+class Responsibility(Schema):
+    organization: str = Field(description="The organisation's identifier.")
+    role: str = Field(description="primary or collaborator.")
+
+
+class ContactPerson(Schema):
+    first_name: str
+    last_name: str
+    title: Texts = Field(description=TEXTS)
+    organization: str | None = Field(description="The person's organisation's identifier.")
+    role: str = Field(description="contact, editor or moderator.")
+
+
+class Task(Schema):
+    name: Texts = Field(description=TEXTS)
+    state: str = Field(description="not_started, in_progress, completed or cancelled.")
+    due_at: datetime.date
+    completed_at: datetime.date | None = Field(description="When it was completed (or cancelled).")
+    comment: Texts = Field(description=HTML)
+
+
+class Action(Schema):
+    identifier: str
+    url: str = Field(description="The action's public page.")
+    name: Texts = Field(description=TEXTS)
+    lead: Texts = Field(description=TEXTS)
+    description: Texts = Field(description=HTML)
+    official_name: Texts = Field(description=TEXTS)
+    official_description: Texts = Field(description=HTML)
+    official_description_source: Texts = Field(description=TEXTS)
+    status: str | None = Field(description="The status's identifier (see the plan).")
+    implementation_phase: str | None
+    impact: str | None
+    schedules: list[str] = Field(description="Identifiers of the plan's timeframes.")
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    schedule_continuous: bool
+    categories: list[CategoryRef]
+    responsible_organizations: list[Responsibility]
+    contact_persons: list[ContactPerson]
+    tasks: list[Task]
+    related_actions: list[str] = Field(description="Identifiers of related public actions.")
+    updated_at: datetime.datetime = Field(
+        description="When a change to the action was last published."
+    )
+
+
+class NewsPost(Schema):
+    action: str = Field(description="The action's identifier.")
+    title: Texts = Field(description=TEXTS)
+    published_on: datetime.date
+    author: str | None = Field(description="The author's name.")
+    body: Texts = Field(description=HTML)
+
+
+class Goal(Schema):
+    date: datetime.date
+    value: float
+    scenario: str | None = Field(description="The scenario's identifier.")
+
+
+class Value(Schema):
+    date: datetime.date = Field(description="The last day of the value's period.")
+    value: float
+    dimension: str | None = Field(description="For a breakdown: the dimension's identifier.")
+    category: str | None = Field(description="For a breakdown: the category's identifier.")
+
+
+class ActionLink(Schema):
+    action: str = Field(description="The action's identifier.")
+    effect: str = Field(description="increases or decreases.")
+    indicates_progress: bool
+
+
+class IndicatorLink(Schema):
+    indicator: str = Field(description="The affected indicator's identifier.")
+    effect: str = Field(description="increases, decreases or part_of.")
+    confidence: str
+
+
+class Indicator(Schema):
+    identifier: str
+    url: str = Field(description="The indicator's public page.")
+    name: Texts = Field(description=TEXTS)
+    description: Texts = Field(description=HTML)
+    level: str
+    unit: Texts = Field(description=TEXTS)
+    quantity: Texts = Field(description=TEXTS)
+    time_resolution: str = Field(description="year, month or day.")
+    desired_direction: str = Field(description="decrease, increase or empty (from the goals).")
+    minimum_value: float | None
+    maximum_value: float | None
+    decimals: int
+    organization: str | None
+    categories: list[CategoryRef]
+    data_source: Texts = Field(description=TEXTS)
+    data_source_url: str
+    licence: str
+    goals: list[Goal]
+    actions: list[ActionLink]
+    effects: list[IndicatorLink]
+    latest_value: Value | None = None
+    updated_at: datetime.datetime
+
+
+class IndicatorWithValues(Indicator):
+    values: list[Value]
+
+
+class Page(Schema):
+    count: int = Field(description="How many there are in all.")
+    next: str | None = Field(description="The next page's address.")
+    previous: str | None = Field(description="The previous page's address.")
+
+
+class ActionPage(Page):
+    results: list[Action]
+
+
+class NewsPage(Page):
+    results: list[NewsPost]
+
+
+class PlanDocument(Schema):
+    """The whole public plan in one document."""
+
+    schema_version: str = Field(description="The version of this document's format.")
+    plan: Plan
+    categories: list[Category]
+    organizations: list[Organization]
+    actions: list[Action]
+    news_posts: list[NewsPost]
+    indicators: list[IndicatorWithValues]

@@ -1,0 +1,110 @@
+"""When a plan's data last changed: ``Plan.data_changed_at``.
+
+Every save and delete of a plan's own rows (its lists, categories, organisations,
+people, actions and their children, indicators and their values) moves the plan's
+timestamp forward. The API answers ``Last-Modified`` with it and page caches can key on
+it, so it must never lag behind a change: each app registers its models with
+:func:`watch`, and the services that write with ``bulk_create`` or ``update()`` (which
+send no signals) call :func:`touch` themselves.
+
+Inside :func:`batched` (an import, the demo loader) the timestamps are moved once per
+plan at the end instead of once per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db import models
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+_pending: ContextVar[set[int] | None] = ContextVar("vahti_changed_plans", default=None)
+
+PlanOf = Callable[[models.Model], int | None]
+
+
+def touch(*plan_ids: int | None) -> None:
+    """Note that these plans' data changed now."""
+    ids = {pk for pk in plan_ids if pk}
+    if not ids:
+        return
+    pending = _pending.get()
+    if pending is not None:
+        pending |= ids
+        return
+    from vahti.plans.models import Plan
+
+    Plan.objects.filter(pk__in=ids).update(data_changed_at=timezone.now())
+
+
+@contextmanager
+def batched() -> Iterator[None]:
+    """Collect the changes made inside the block and note them once, at its end."""
+    if _pending.get() is not None:  # already inside a batch: the outer one notes them
+        yield
+        return
+    token = _pending.set(set())
+    try:
+        yield
+        ids = _pending.get()
+    finally:
+        _pending.reset(token)
+    touch(*ids)
+
+
+def _plan_id(attribute: str) -> PlanOf:
+    return lambda instance: getattr(instance, attribute, None)
+
+
+def through(parent_field: str) -> PlanOf:
+    """The plan of a child row, read from its parent (in memory when it is there)."""
+
+    def plan_of(instance):
+        field = instance._meta.get_field(parent_field)
+        if field.is_cached(instance):
+            parent = getattr(instance, parent_field)
+            return parent.plan_id if parent is not None else None
+        parent_id = getattr(instance, field.attname)
+        if parent_id is None:
+            return None
+        return (
+            field.related_model._base_manager.filter(pk=parent_id)
+            .values_list("plan_id", flat=True)
+            .first()
+        )
+
+    return plan_of
+
+
+def watch(model: type[models.Model], plan_of: PlanOf | None = None) -> None:
+    """Touch the plan whenever a row of ``model`` is saved or deleted. ``plan_of`` finds
+    the row's plan id; by default its ``plan_id``."""
+    find = plan_of or _plan_id("plan_id")
+
+    def changed(sender, instance, **kwargs):
+        if kwargs.get("raw"):  # loading fixtures
+            return
+        touch(find(instance))
+
+    key = f"vahti-plan-changes-{model._meta.label_lower}"
+    post_save.connect(changed, sender=model, weak=False, dispatch_uid=key + "-save")
+    post_delete.connect(changed, sender=model, weak=False, dispatch_uid=key + "-delete")
+
+
+def watch_links(through_model: type[models.Model], plan_of: PlanOf | None = None) -> None:
+    """Touch the plan when a many-to-many relation (``through_model``) changes."""
+    find = plan_of or _plan_id("plan_id")
+
+    def changed(sender, instance, action, **kwargs):
+        if action.startswith("post_"):
+            touch(find(instance))
+
+    m2m_changed.connect(
+        changed,
+        sender=through_model,
+        weak=False,
+        dispatch_uid=f"vahti-plan-changes-{through_model._meta.label_lower}",
+    )
