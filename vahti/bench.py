@@ -136,7 +136,7 @@ def main() -> int:
             "search": ["/search/?q=päästöjen"],
             "search few": [f"/search/?q={identifier}" for identifier in identifiers],
             "api actions": ["/api/v1/actions/"],
-            "api actions 500": ["/api/v1/actions/?page_size=500&page=2"],
+            "api actions 500": ["/api/v1/actions/?page_size=500"],
             "api filtered": [f"/api/v1/actions/{filtered}"],
             "api action": [f"/api/v1/actions/{identifier}/" for identifier in identifiers],
             "api indicators": ["/api/v1/indicators/"],
@@ -151,6 +151,7 @@ def main() -> int:
         print(
             ROW.format(label, count, "api document", f"{median:.1f}", f"{p95:.1f}", queries, size)
         )
+    bench_import(plans)
     print()
     print("page weight, gzip -6, bytes (html + the scripts and styles it loads)")
     header = WEIGHT_ROW.format("plan", "page", "html", "js", "css", "total")
@@ -164,6 +165,56 @@ def main() -> int:
     print()
     print(f"budget: indicator page {heaviest} B of {WEIGHT_BUDGET} B, {verdict}")
     return 0 if heaviest <= WEIGHT_BUDGET else 1
+
+
+def bench_import(plans) -> None:
+    """Import each generated plan's workbook into an empty plan: the time, the peak of
+    Python memory and the SQL queries (the workbook is the plan admin's full export)."""
+    import tracemalloc
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from vahti.actions.models import Action
+    from vahti.exchange import reader
+    from vahti.exchange.export import Export
+    from vahti.exchange.importer import import_workbook
+
+    print()
+    print("import of a plan's workbook into an empty plan")
+    header = "{:<16} {:>7} {:>9} {:>10} {:>12} {:>9}".format(
+        "plan", "actions", "seconds", "peak MB", "queries", "file KB"
+    )
+    print(header)
+    print("-" * len(header))
+    for label, plan in plans:
+        # The issue's size; far larger plans take minutes (every action is published
+        # through Wagtail, with its revision, history and audit log).
+        if not label.startswith("generated") or Action.objects.filter(plan=plan).count() > 1500:
+            continue
+        content = Export(plan, public=False).workbook()
+        sheets = reader.read("plan.xlsx", content)
+        number, record = sheets["plan"].rows[0]
+        sheets["plan"].rows[0] = (number, {**record, "identifier": f"{plan.identifier}-copy"})
+        tracemalloc.start()
+        start = time.perf_counter()
+        with CaptureQueriesContext(connection) as captured:
+            report = import_workbook(sheets)
+        seconds = time.perf_counter() - start
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        if not report.applied:
+            raise SystemExit(f"the import failed: {report.problems[:5]}")
+        print(
+            "{:<16} {:>7} {:>9.1f} {:>10.1f} {:>12} {:>9}".format(
+                label,
+                report.counts["actions"].created,
+                seconds,
+                peak / 1024 / 1024,
+                len(captured),
+                len(content) // 1024,
+            )
+        )
 
 
 def page_weight(client, url: str, host: str) -> tuple[int, int, int]:

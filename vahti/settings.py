@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "vahti.site",
     "vahti.editing",
     "vahti.api",
+    "vahti.exchange",
     "vahti.demo",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "vahti.site.middleware.SecurityHeadersMiddleware",
+    "vahti.core.middleware.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vahti.site.middleware.PlanMiddleware",
     "vahti.site.locale.PlanLocaleMiddleware",
@@ -228,6 +230,8 @@ if BEHIND_TLS_PROXY:
 
 # Requests a minute one client (an address, or an API token) may make to the API.
 API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=300, minimum=1)
+# The largest workbook a plan admin may import.
+IMPORT_MAX_MEGABYTES = env.int("IMPORT_MAX_MEGABYTES", default=20, minimum=1)
 
 EMAIL_BACKEND = (
     "django.core.mail.backends.console.EmailBackend"

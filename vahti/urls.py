@@ -30,6 +30,7 @@ def build_urlpatterns(primary_language: str) -> list:
     patterns += plan_language_patterns(
         path("", include("vahti.site.urls")),
         path("", include("vahti.api.reference")),
+        path("", include("vahti.exchange.views")),
         default_language=primary_language,
     )
     return patterns

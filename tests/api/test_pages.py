@@ -14,6 +14,9 @@ def test_the_data_page_links_work(client, open_plan):
     for expected in [
         "/api/v1/plans/hnh/document.json",
         "/api/v1/plan-document.schema.json",
+        "/data/plan.xlsx",
+        "/data/actions.csv",
+        "/data/values.csv",
         "/actions.csv",
         "/actions.xlsx",
         "/indicators/ghg/values.csv",

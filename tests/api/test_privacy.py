@@ -21,6 +21,12 @@ DOWNLOADS = [
     "/feeds/tasks.ics",
     "/feeds/tasks.ics?organization=kymp",
     "/indicators/ghg/values.csv",
+    "/data/plan.xlsx",
+    "/data/actions.csv",
+    "/data/tasks.csv",
+    "/data/indicators.csv",
+    "/data/goals.csv",
+    "/data/values.csv",
 ]
 
 

@@ -283,3 +283,23 @@ def test_the_list_costs_the_same_queries_for_any_number_of_actions(client, open_
             tasks=[{"name_fi": "T", "due_at": datetime.date(2030, 1, 1)}],
         )
     assert queries() == few <= 14
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/categories/?type=a%00b",
+        "/api/v1/actions/%00/",
+        "/api/v1/actions/?q=%00",
+    ],
+)
+def test_a_nul_character_is_a_bad_parameter(client, open_plan, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "holds a NUL character" in response.json()["detail"]
+
+
+def test_a_nul_character_on_the_site_is_a_bad_request(client, open_plan):
+    response = client.get("/actions/?q=a%00")
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse, StreamingHttpResponse
@@ -59,38 +60,36 @@ def csv_response(rows: Iterable[Sequence], filename: str) -> StreamingHttpRespon
     return response
 
 
-def xlsx_response(
-    rows: Iterable[Sequence], filename: str, sheet_title: str, widths: Sequence[int] = ()
-) -> HttpResponse:
-    """Rows (header first) as one sheet of an Excel workbook, the header in bold and
-    frozen. Dates stay dates and numbers numbers."""
+def xlsx_bytes(sheets: Sequence[tuple[str, Iterable[Sequence], Sequence[int]]]) -> bytes:
+    """A workbook of (title, rows with the header first, column widths) sheets, each
+    header bold and frozen. Dates stay dates and numbers numbers; text is stored as
+    text, never as a formula. Written in a fixed form (no creation time), so the same
+    rows give the same sheets."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title[:31])
-    sheet.freeze_panes = "A2"
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    workbook.properties.creator = "Vahti"
+    workbook.properties.created = workbook.properties.modified = datetime.datetime(2000, 1, 1)
     bold = Font(bold=True)
-    for number, row in enumerate(rows):
-        if number == 0:
-            header = []
-            for value in row:
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.font = bold
-                header.append(cell)
-            sheet.append(header)
-        else:
+    for title, rows, widths in sheets:
+        sheet = workbook.create_sheet(title=title[:31])
+        sheet.freeze_panes = "A2"
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+        for number, row in enumerate(rows):
             cells = []
             for value in row:
                 if isinstance(value, str):
                     # Control characters are not allowed in a workbook; they mean nothing.
                     value = ILLEGAL_CHARACTERS_RE.sub("", value)
                 cell = WriteOnlyCell(sheet, value=value)
-                if isinstance(value, str):
+                if number == 0:
+                    cell.font = bold
+                elif isinstance(value, str):
                     cell.data_type = "s"  # never a formula
                 elif isinstance(value, datetime.date):
                     cell.number_format = "yyyy-mm-dd"
@@ -98,6 +97,50 @@ def xlsx_response(
             sheet.append(cells)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    return _fixed_zip(buffer.getvalue())
+
+
+def _fixed_zip(content: bytes) -> bytes:
+    """The same archive with every member dated alike: the same sheets then give the
+    same bytes, so two downloads of unchanged data are identical files."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(content))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl dates it when saving
+                data = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
+                    rb"\g<1>2000-01-01T00:00:00Z",
+                    data,
+                )
+            target.writestr(fixed, data)
+    return output.getvalue()
+
+
+def xlsx_response(
+    rows: Iterable[Sequence], filename: str, sheet_title: str, widths: Sequence[int] = ()
+) -> HttpResponse:
+    """Rows (header first) as one sheet of an Excel workbook."""
+    return xlsx_file_response(xlsx_bytes([(sheet_title, rows, widths)]), filename)
+
+
+def xlsx_file_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
+
+
+def csv_text(rows: Iterable[Sequence]) -> str:
+    """Rows as CSV text, protected like :func:`csv_response` (without the byte-order
+    mark)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in rows:
+        writer.writerow([_csv_value(value) for value in row])
+    return buffer.getvalue()

@@ -138,6 +138,7 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
         [
             Person(
                 plan=plan,
+                identifier=f"etunimi{n}-sukunimi{n}",
                 first_name=f"Etunimi{n}",
                 last_name=f"Sukunimi{n}",
                 title_fi="asiantuntija",

@@ -209,8 +209,10 @@ class DemoLoader:
             people[item["key"]] = self._upsert(
                 "people",
                 Person,
-                {"plan": plan, "first_name": item["first_name"], "last_name": item["last_name"]},
+                {"plan": plan, "identifier": item["key"]},
                 {
+                    "first_name": item["first_name"],
+                    "last_name": item["last_name"],
                     **self.texts("title", item.get("title")),
                     "organization": organizations[item["organization"]]
                     if item.get("organization")

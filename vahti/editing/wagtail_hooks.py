@@ -254,6 +254,7 @@ class PersonViewSet(PlanContentViewSet):
         [
             FieldPanel("plan"),
             FieldRowPanel([FieldPanel("first_name"), FieldPanel("last_name")]),
+            FieldPanel("identifier"),
             translated("title", _("Title")),
             FieldRowPanel([FieldPanel("organization"), FieldPanel("email")]),
             FieldPanel("photo"),

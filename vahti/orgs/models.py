@@ -6,12 +6,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from vahti.core.i18n import TranslatableMixin, TranslatedField
 from vahti.core.models import TimestampedModel, same_plan_errors, would_be_inside_itself
-from vahti.plans.models import Plan, PlanOwnedQuerySet
+from vahti.plans.models import Plan, PlanOwnedQuerySet, identifier_validator
 
 
 class Organization(TranslatableMixin, TimestampedModel):
@@ -75,6 +76,16 @@ class Person(TranslatableMixin, TimestampedModel):
     """Someone named on an action, e.g. a contact person. Email is not shown publicly."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="people")
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=50,
+        blank=True,
+        validators=[identifier_validator],
+        help_text=_(
+            "Unique within the plan; names the person in imported and exported "
+            "workbooks. Made from the name when left empty, e.g. “mikko-martikka”."
+        ),
+    )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     title = TranslatedField(
@@ -121,6 +132,12 @@ class Person(TranslatableMixin, TimestampedModel):
             ),
             models.UniqueConstraint(
                 "plan",
+                "identifier",
+                name="person_identifier_unique_in_plan",
+                violation_error_message=_("The plan already has a person with this identifier."),
+            ),
+            models.UniqueConstraint(
+                "plan",
                 "user",
                 condition=models.Q(user__isnull=False),
                 name="person_user_once_per_plan",
@@ -144,9 +161,30 @@ class Person(TranslatableMixin, TimestampedModel):
     def get_plan(self):
         return self.plan
 
+    def save(self, *args, **kwargs):
+        if not self.identifier and self.plan_id:
+            self.identifier = free_person_identifier(self.plan_id, self.full_name, self.pk)
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.plan_id and self.organization_id:
             errors = same_plan_errors(self.plan, {"organization": self.organization})
             if errors:
                 raise ValidationError(errors)
         self.clean_translations()
+
+
+def free_person_identifier(plan_id: int, name: str, pk: int | None = None) -> str:
+    """An identifier made from the name that no other person of the plan has:
+    ``mikko-martikka``, then ``mikko-martikka-2``…"""
+    base = slugify(name)[:44].strip("-") or "person"
+    taken = set(
+        Person.objects.filter(plan_id=plan_id, identifier__startswith=base)
+        .exclude(pk=pk)
+        .values_list("identifier", flat=True)
+    )
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate

@@ -289,6 +289,13 @@ def data_page(request):
             "nav": "data",
             "organizations": Organization.objects.filter(plan=plan).order_by("order", "pk"),
             "indicators": public_indicators(plan).order_by("sort_key", "pk"),
+            "sheets": [
+                {"name": "actions", "label": _("actions")},
+                {"name": "tasks", "label": _("tasks")},
+                {"name": "indicators", "label": _("indicators")},
+                {"name": "goals", "label": _("goals")},
+                {"name": "values", "label": _("values")},
+            ],
         },
     )
 

@@ -1,0 +1,184 @@
+"""The import and export in the admin, for plan admins: download the plan's workbook,
+upload one, see the dry run's report (every problem by sheet, row and column) and apply
+it when it has none. The page also explains the sheets and their columns."""
+
+from __future__ import annotations
+
+import secrets
+
+from django import forms
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
+
+from vahti.access import policies
+from vahti.core import spreadsheets
+from vahti.exchange import reader
+from vahti.exchange.export import Export
+from vahti.exchange.importer import import_workbook
+from vahti.exchange.sheets import SHEETS, documentation
+from vahti.plans.models import Plan
+
+CHECKED_FOR = 60 * 60  # seconds a checked workbook waits to be applied
+
+
+class UploadForm(forms.Form):
+    plan = forms.ModelChoiceField(queryset=Plan.objects.none(), label=gettext_lazy("Plan"))
+    file = forms.FileField(
+        label=gettext_lazy("Workbook"),
+        help_text=gettext_lazy(
+            "An Excel workbook (.xlsx), or one sheet as a CSV file named after it."
+        ),
+    )
+
+    def __init__(self, *args, plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = plans
+        if plans.count() == 1:
+            self.fields["plan"].initial = plans.first()
+
+
+class ImportView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "exchange/import.html"
+    page_title = gettext_lazy("Import and export")
+    header_icon = "download"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.plans = policies.plans_administered_by(request.user)
+        if not self.plans.exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        return {
+            "form": UploadForm(plans=self.plans),
+            "plans": self.plans,
+            "sheets": documentation(),
+            **super().get_context_data(**kwargs),
+            **kwargs,
+        }
+
+    def post(self, request):
+        if "token" in request.POST:
+            return self._apply(request)
+        form = UploadForm(request.POST, request.FILES, plans=self.plans)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        plan, upload = form.cleaned_data["plan"], form.cleaned_data["file"]
+        if upload.size > reader.max_bytes():
+            content = b"\0" * (reader.max_bytes() + 1)  # the reader names the limit
+        else:
+            content = upload.read()
+        try:
+            sheets = reader.read(upload.name, content)
+        except reader.Unreadable as error:
+            return self.render_to_response(
+                self.get_context_data(form=form, problems=error.problems, checked_plan=plan)
+            )
+        report = import_workbook(sheets, plan=plan, user=request.user, dry_run=True)
+        context = {
+            "form": form,
+            "report": report,
+            "problems": report.problems,
+            "checked_plan": plan,
+        }
+        if not report.problems:
+            token = secrets.token_urlsafe(24)
+            cache.set(
+                f"vahti-import:{token}",
+                {"user": request.user.pk, "plan": plan.pk, "name": upload.name, "content": content},
+                CHECKED_FOR,
+            )
+            context["token"] = token
+        return self.render_to_response(self.get_context_data(**context))
+
+    def _apply(self, request):
+        key = f"vahti-import:{request.POST['token']}"
+        checked = cache.get(key)
+        if not checked or checked["user"] != request.user.pk:
+            messages.error(request, _("The checked workbook has expired: upload it again."))
+            return redirect("vahti_exchange")
+        plan = get_object_or_404(self.plans, pk=checked["plan"])  # still an admin of it
+        sheets = reader.read(checked["name"], checked["content"])
+        report = import_workbook(sheets, plan=plan, user=request.user)
+        cache.delete(key)
+        if report.problems:  # the plan changed since the check
+            return self.render_to_response(
+                self.get_context_data(report=report, problems=report.problems, checked_plan=plan)
+            )
+        log(
+            instance=plan,
+            action="vahti.plan.import",
+            user=request.user,
+            data={
+                "file": checked["name"],
+                "counts": {
+                    sheet: [c.created, c.updated, c.unchanged] for sheet, c in report.counts.items()
+                },
+            },
+        )
+        messages.success(
+            request,
+            _("Imported %(file)s into %(plan)s.") % {"file": checked["name"], "plan": plan},
+        )
+        return redirect("vahti_exchange")
+
+
+def export_view(request, pk: int):
+    plan = get_object_or_404(policies.plans_administered_by(request.user), pk=pk)
+    return spreadsheets.xlsx_file_response(
+        Export(plan, public=False).workbook(), f"{plan.identifier}.xlsx"
+    )
+
+
+def template_view(request):
+    if not policies.plans_administered_by(request.user).exists():
+        raise PermissionDenied
+    rows = [
+        (name, [[column.name for column in columns]], [14] * len(columns))
+        for name, columns in SHEETS.items()
+    ]
+    return spreadsheets.xlsx_file_response(spreadsheets.xlsx_bytes(rows), "vahti-template.xlsx")
+
+
+@hooks.register("register_admin_urls")
+def exchange_urls():
+    return [
+        path("import/", ImportView.as_view(), name="vahti_exchange"),
+        path("import/template.xlsx", template_view, name="vahti_exchange_template"),
+        path("import/export/<int:pk>.xlsx", export_view, name="vahti_exchange_export"),
+    ]
+
+
+class ExchangeMenuItem(MenuItem):
+    def is_shown(self, request):
+        return policies.plans_administered_by(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def exchange_menu_item():
+    return ExchangeMenuItem(
+        gettext_lazy("Import and export"),
+        reverse("vahti_exchange"),
+        icon_name="download",
+        order=900,
+    )
+
+
+@hooks.register("register_log_actions")
+def exchange_log_actions(actions):
+    actions.register_action(
+        "vahti.plan.import", gettext_lazy("Import a workbook"), gettext_lazy("Workbook imported")
+    )
