@@ -11,7 +11,12 @@ from collections.abc import Iterable
 
 from django.utils.http import quote
 
-from vahti.actions.selectors import actions_for_data, news_for_data, public_actions
+from vahti.actions.selectors import (
+    TEXT_FIELDS,
+    actions_for_data,
+    news_for_data,
+    public_actions,
+)
 from vahti.core.i18n import column_name
 from vahti.core.urls import plan_path
 from vahti.indicators.selectors import indicators_for_data, latest_values, public_indicators
@@ -144,65 +149,63 @@ def _identifier(obj) -> str | None:
     return obj.identifier if obj is not None else None
 
 
-def action_data(ctx: Context, action) -> dict:
-    related = {
-        other.pk: other for other in [*action.related_actions.all(), *action.related_from.all()]
-    }
-    related.pop(action.pk, None)
+def _row_texts(ctx: Context, row: dict, name: str, prefix: str = "") -> dict[str, str]:
+    found = {}
+    for language in ctx.languages:
+        value = row.get(f"{prefix}{name}_{language}")
+        if value:
+            found[language] = value
+    return found
+
+
+def action_data(ctx: Context, item) -> dict:
+    """One action (a :class:`vahti.actions.selectors.ActionData`) in the API's shape."""
+    row = item.row
+    item.related.pop(row["id"], None)
     return {
-        "identifier": action.identifier,
-        "url": ctx.url("site:action-detail", action.identifier),
-        "name": ctx.texts(action, "name"),
-        "lead": ctx.texts(action, "lead"),
-        "description": ctx.texts(action, "description"),
-        "official_name": ctx.texts(action, "official_name"),
-        "official_description": ctx.texts(action, "official_description"),
-        "official_description_source": ctx.texts(action, "official_description_source"),
-        "status": _identifier(action.status),
-        "implementation_phase": _identifier(action.implementation_phase),
-        "impact": _identifier(action.impact),
-        "schedules": [schedule.identifier for schedule in action.schedules.all()],
-        "start_date": action.start_date,
-        "end_date": action.end_date,
-        "schedule_continuous": action.schedule_continuous,
+        "identifier": row["identifier"],
+        "url": ctx.url("site:action-detail", row["identifier"]),
+        **{name: _row_texts(ctx, row, name) for name in TEXT_FIELDS},
+        "status": row["status__identifier"],
+        "implementation_phase": row["implementation_phase__identifier"],
+        "impact": row["impact__identifier"],
+        "schedules": item.schedules,
+        "start_date": row["start_date"],
+        "end_date": row["end_date"],
+        "schedule_continuous": row["schedule_continuous"],
         "categories": [
-            {"type": category.type.identifier, "identifier": category.identifier}
-            for category in action.categories.all()
+            {"type": kind, "identifier": identifier} for kind, identifier in item.categories
         ],
         "responsible_organizations": [
-            {"organization": party.organization.identifier, "role": party.role}
-            for party in action.responsible_parties.all()
+            {"organization": organization, "role": role} for organization, role in item.parties
         ],
         "contact_persons": [
             {
-                "first_name": contact.person.first_name,
-                "last_name": contact.person.last_name,
-                "title": ctx.texts(contact.person, "title"),
-                "organization": _identifier(contact.person.organization),
-                "role": contact.role,
+                "first_name": contact["person__first_name"],
+                "last_name": contact["person__last_name"],
+                "title": _row_texts(ctx, contact, "title", "person__"),
+                "organization": contact["person__organization__identifier"],
+                "role": contact["role"],
             }
-            for contact in action.contact_persons.all()
+            for contact in item.contacts
         ],
         "tasks": [
             {
-                "name": ctx.texts(task, "name"),
-                "state": task.state,
-                "due_at": task.due_at,
-                "completed_at": task.completed_at,
-                "comment": ctx.texts(task, "comment"),
+                "name": _row_texts(ctx, task, "name"),
+                "state": task["state"],
+                "due_at": task["due_at"],
+                "completed_at": task["completed_at"],
+                "comment": _row_texts(ctx, task, "comment"),
             }
-            for task in action.tasks.all()
+            for task in item.tasks
         ],
-        "related_actions": [
-            other.identifier
-            for other in sorted(related.values(), key=lambda other: (other.sort_key, other.pk))
-        ],
-        "updated_at": action.updated_at,
+        "related_actions": [identifier for _key, identifier in sorted(item.related.values())],
+        "updated_at": row["updated_at"],
     }
 
 
 def actions_data(ctx: Context, actions) -> list[dict]:
-    return [action_data(ctx, action) for action in actions_for_data(actions)]
+    return [action_data(ctx, item) for item in actions_for_data(actions)]
 
 
 def news_data(ctx: Context, posts) -> list[dict]:

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import datetime
 
-from ninja import Schema
-from pydantic import Field
+from pydantic import BaseModel, Field
+
+
+class Schema(BaseModel):
+    """Plain pydantic models: the answers are built as dicts, so ninja's Schema (which
+    also reads Django model instances, attribute by attribute) would only slow them."""
+
 
 Texts = dict[str, str]
 
