@@ -105,7 +105,7 @@ def open_plan(db) -> OpenPlan:
         responsible_parties=[(other_unit, "primary")],
         related_actions=[one],
     )
-    make_action(
+    internal = make_action(
         plan,
         "3",
         name_fi=SECRETS["internal action"],
@@ -121,7 +121,8 @@ def open_plan(db) -> OpenPlan:
         name_fi="Kasvihuonekaasupäästöt",
         values=[(2019, 2630.5), (2020, 2400), (2021, 2300)],
         goals=[(2030, 1000), (2035, 500)],
-        action_links=[(one, "decreases", False)],
+        # The link to the internal action must not show.
+        action_links=[(one, "decreases", False), (internal, "increases", False)],
     )
     make_indicator(plan, "secret", name_fi=SECRETS["internal indicator"], visibility="internal")
     return OpenPlan(plan, status, late, theme, sub_theme, unit, division)

@@ -491,18 +491,24 @@ def actions_for_data(actions: QuerySet[Action]) -> list[ActionData]:
         )
     ):
         found[contact["action_id"]].contacts.append(contact)
+    # Related actions both ways, the other end public. Whether it is public is checked
+    # here rather than in SQL: given conditions on the other end, SQLite's planner
+    # walks every action of every plan instead of the few links of these.
     related = Action.related_actions.through.objects
-    public = Action.objects.public()
-    for own, other, sort_key, identifier in related.filter(
-        from_action_id__in=ids, to_action__in=public
-    ).values_list("from_action_id", "to_action_id", "to_action__sort_key", "to_action__identifier"):
-        found[own].related[other] = (sort_key, identifier)
-    for own, other, sort_key, identifier in related.filter(
-        to_action_id__in=ids, from_action__in=public
-    ).values_list(
-        "to_action_id", "from_action_id", "from_action__sort_key", "from_action__identifier"
-    ):
-        found[own].related[other] = (sort_key, identifier)
+    for own_side, other_side in (("from_action", "to_action"), ("to_action", "from_action")):
+        for own, other, sort_key, identifier, live, visibility, merged in related.filter(
+            **{f"{own_side}_id__in": ids}
+        ).values_list(
+            f"{own_side}_id",
+            f"{other_side}_id",
+            f"{other_side}__sort_key",
+            f"{other_side}__identifier",
+            f"{other_side}__live",
+            f"{other_side}__visibility",
+            f"{other_side}__merged_with_id",
+        ):
+            if live and visibility == Action.Visibility.PUBLIC and merged is None:
+                found[own].related[other] = (sort_key, identifier)
     return [found[row["id"]] for row in rows]
 
 

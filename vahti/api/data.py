@@ -272,6 +272,7 @@ def indicators_data(ctx: Context, indicators, *, values: bool) -> list[dict]:
                     "indicates_progress": link.indicates_progress,
                 }
                 for link in indicator.action_links.all()
+                if link.action.is_public and link.action.merged_with_id is None
             ],
             "effects": [
                 {

@@ -396,17 +396,18 @@ def _name_columns() -> list[str]:
 
 
 def indicators_for_data(indicators: QuerySet[Indicator], *, values: bool) -> QuerySet[Indicator]:
-    """``indicators`` (public ones) with their goals, links to public actions and public
-    indicators, and with ``values`` all their values: the API, the plan document and the
-    downloads. Six queries (seven with values) for any number of indicators."""
+    """``indicators`` (public ones) with their goals, links to actions (public or not:
+    check ``link.action``) and to public indicators, and with ``values`` all their
+    values: the API, the plan document and the downloads. Six queries (seven with
+    values) for any number of indicators."""
     prefetches = [
         Prefetch("categories", queryset=Category.objects.select_related("type")),
         Prefetch("goals", queryset=IndicatorGoal.objects.select_related("scenario")),
+        # Every link: whether the action is public is for the caller to check (as a
+        # condition here, SQLite's planner walks every action of every plan).
         Prefetch(
             "action_links",
-            queryset=ActionIndicator.objects.filter(action__in=Action.objects.public())
-            .select_related("action")
-            .order_by("sort_order", "pk"),
+            queryset=ActionIndicator.objects.select_related("action").order_by("sort_order", "pk"),
         ),
         Prefetch(
             "effect_links",
