@@ -56,3 +56,18 @@ def test_the_reference_lists_every_endpoint_and_field(client, open_plan):
     # The field descriptions come from the document, in English: marked as such.
     assert action.select_one("tbody td[lang=en]")
     assert page.select_one("a[href='#model-Task']")
+
+
+def test_the_reference_says_how_to_write(client, open_plan):
+    page = BeautifulSoup(client.get("/en/data/api/").content.decode(), "html.parser")
+    operation = next(
+        section
+        for section in page.select("section.api-operation")
+        if section.h3.get_text(" ", strip=True) == "POST /api/v1/indicators/{identifier}/values/"
+    )
+    text = operation.get_text(" ", strip=True)
+    assert "Needs a plan's API token, sent as Authorization: Bearer vahti_…" in text
+    assert operation.select_one("a[href='#model-ValuesIn']")
+    assert page.select_one("#model-ValueIn")
+    reads = page.select_one("section.api-operation")
+    assert "API token" not in reads.get_text()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vahti.core.models import TimestampedModel, same_plan_errors
@@ -86,3 +87,63 @@ class Role(TimestampedModel):
             errors = same_plan_errors(self.plan, {"organization": self.organization})
             if errors:
                 raise ValidationError(errors)
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def usable(self, now=None):
+        """Neither revoked nor expired."""
+        now = now or timezone.now()
+        return self.filter(revoked_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+        )
+
+
+class ApiToken(models.Model):
+    """A key with which a program (a data feed, a script) writes a plan's indicator
+    values and goals through the API. A plan admin creates and revokes it in the admin;
+    the secret is shown once, when it is created, and only its SHA-256 digest is kept."""
+
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("plan")
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        help_text=_("What uses the token, e.g. “Energy company's monthly import”."),
+    )
+    # The first characters of the secret, to recognise it by; not enough to use it.
+    prefix = models.CharField(_("begins with"), max_length=16, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "-created_at", "-pk"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    def is_usable(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from vahti.access.models import Role
+from vahti.access.models import ApiToken, Role
 from vahti.actions.models import Action, ContactPerson, ResponsibleParty
 from vahti.core.trees import descendants
 from vahti.orgs.models import Organization
@@ -235,3 +235,15 @@ def can_edit_indicator_data(user, indicator) -> bool:
     if user.is_superuser or indicator.plan_id in plan_ids_where(user, Role.Kind.PLAN_ADMIN):
         return True
     return indicator.contact_persons.filter(person__user=user).exists()
+
+
+# API tokens: a plan admin's to create and revoke; a token writes the plan's indicator
+# values and goals (``vahti.api``), nothing else.
+
+
+def api_tokens_managed_by(user) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(plan__in=plans_administered_by(user))
+
+
+def can_manage_api_tokens(user, plan: Plan) -> bool:
+    return can_edit_plan_content(user, plan)

@@ -1,6 +1,12 @@
-"""Giving people access: a login account and a place on actions, in one step."""
+"""Giving people access: a login account and a place on actions, in one step; and
+giving programs access: the API tokens with which data feeds write a plan's indicator
+values."""
 
 from __future__ import annotations
+
+import datetime
+import hashlib
+import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -10,11 +16,13 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
+from vahti.access.models import ApiToken
 from vahti.actions.models import Action, ContactPerson
 from vahti.actions.services import action_update
 from vahti.orgs.models import Person
@@ -107,3 +115,86 @@ def send_welcome(person: Person) -> None:
             render_to_string("emails/account-welcome-body.html", context), "text/html"
         )
         message.send()
+
+
+# API tokens. The secret is "vahti_" and 43 random URL-safe characters (256 bits): far
+# beyond guessing, so a plain SHA-256 digest is a safe way to keep it (a slow password
+# hash protects guessable secrets, which these are not) and lets a request find its
+# token with one indexed query.
+TOKEN_PREFIX = "vahti_"  # noqa: S105 (not a password: how every token begins)
+# How often, at most, a token's "last used" is written: not on every request.
+LAST_USED_PRECISION = datetime.timedelta(minutes=1)
+
+
+def token_digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(plan, *, name: str, user, expires_at=None) -> tuple[ApiToken, str]:
+    """A new token for ``plan``: (the stored token, its secret). The secret is not kept
+    anywhere: show it to the user now."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": _("Give the token a name that says what uses it.")})
+    if expires_at is not None and expires_at <= timezone.now():
+        raise ValidationError({"expires_at": _("The expiry must be in the future.")})
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(
+        plan=plan,
+        name=name,
+        prefix=secret[: len(TOKEN_PREFIX) + 6],
+        digest=token_digest(secret),
+        created_by=user,
+        expires_at=expires_at,
+    )
+    token.full_clean(exclude=["created_by", "revoked_by"])
+    token.save()
+    log(token, "vahti.api_token.create", user=user, data=_token_data(token))
+    return token, secret
+
+
+@transaction.atomic
+def api_token_revoke(token: ApiToken, *, user) -> bool:
+    """Revoke the token at once; returns False when it was already revoked."""
+    locked = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if locked.revoked_at is not None:
+        return False
+    locked.revoked_at = timezone.now()
+    locked.revoked_by = user
+    locked.save(update_fields=["revoked_at", "revoked_by"])
+    token.revoked_at, token.revoked_by = locked.revoked_at, user
+    log(locked, "vahti.api_token.revoke", user=user, data=_token_data(locked))
+    return True
+
+
+class TokenRefused(Exception):
+    """The secret names no usable token; the message says why."""
+
+
+def api_token_for(secret: str) -> ApiToken:
+    """The usable token whose secret this is, with its plan; ``TokenRefused`` saying
+    why when there is none. Marks the token used."""
+    token = (
+        ApiToken.objects.select_related("plan").filter(digest=token_digest(secret.strip())).first()
+    )
+    if token is None:
+        raise TokenRefused(_("The API token is not known: check that it was copied whole."))
+    now = timezone.now()
+    if token.revoked_at is not None:
+        raise TokenRefused(_("The API token “%(name)s” has been revoked.") % {"name": token.name})
+    if token.expires_at is not None and token.expires_at <= now:
+        raise TokenRefused(_("The API token “%(name)s” has expired.") % {"name": token.name})
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_PRECISION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+    return token
+
+
+def _token_data(token: ApiToken) -> dict:
+    return {
+        "plan": token.plan.identifier,
+        "name": token.name,
+        "prefix": token.prefix,
+        "expires_at": token.expires_at.isoformat() if token.expires_at else None,
+    }

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query
+from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import BaseModel, Field
 
@@ -45,6 +46,13 @@ plan is published in, by language code. Answers carry `ETag` and `Last-Modified`
 `If-None-Match` or `If-Modified-Since` for a `304 Not Modified`. Any site may read the
 API from a browser (CORS). Each client may make a limited number of requests a minute;
 beyond it the answer is `429` with `Retry-After`.
+
+Data feeds keep indicator values and goals current through the writes (`POST` and `PUT`
+under `/indicators/{identifier}/`) with a plan's API token, sent as
+`Authorization: Bearer <token>`; a plan admin creates and revokes tokens in the admin.
+Writes are checked like the admin's forms: one bad value and nothing is saved, and the
+answer names each problem by its place in the body. Every write is in the audit log.
+Writes are not offered to browsers on other sites.
 """
 
 api = NinjaAPI(
@@ -67,14 +75,26 @@ class ApiProblem(Exception):
 
 @api.exception_handler(ApiProblem)
 def _api_problem(request, error: ApiProblem):
-    return problem(error.status, error.detail, error.errors)
+    response = problem(error.status, error.detail, error.errors)
+    if error.status == 401:
+        response["WWW-Authenticate"] = 'Bearer realm="vahti", error="invalid_token"'
+    return response
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, error: HttpError):
+    if error.status_code == 400 and str(error).startswith("Cannot parse request body"):
+        return problem(400, _("The request's body is not JSON: send JSON in UTF-8."))
+    return problem(error.status_code, str(error))
 
 
 @api.exception_handler(NinjaValidationError)
 def _bad_parameters(request, error: NinjaValidationError):
     errors = []
     for item in error.errors:
-        location = [str(part) for part in item.get("loc", ()) if part not in ("query", "path")]
+        location = [
+            str(part) for part in item.get("loc", ()) if part not in ("query", "path", "body")
+        ]
         errors.append({"parameter": ".".join(location) or "?", "message": item.get("msg", "")})
     names = ", ".join(sorted({e["parameter"] for e in errors}))
     return problem(400, _("Bad parameters: %(names)s.") % {"names": names}, errors)
@@ -407,3 +427,7 @@ def document_schema() -> dict:
         "title": "Vahti plan document",
         **schema,
     }
+
+
+# The writes register their endpoints on ``api`` (and need its errors).
+from vahti.api import writes  # noqa: E402, F401

@@ -63,6 +63,14 @@ def count_request(key: str, now: float | None = None) -> tuple[int, int]:
     return count, max(1, math.ceil((window + 1) * WINDOW - now))
 
 
+def too_large(request) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+
 class ApiMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -90,6 +98,18 @@ class ApiMiddleware:
                 status=429,
             )
             response["Retry-After"] = str(reset)
+        elif too_large(request):
+            response = JsonResponse(
+                {
+                    "detail": _(
+                        "The request is too large: at most %(megabytes)d MB. Send a long "
+                        "series in parts."
+                    )
+                    % {"megabytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)},
+                    "errors": [],
+                },
+                status=413,
+            )
         elif request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
             response = HttpResponse(status=204)
             response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)

@@ -38,6 +38,8 @@ class Operation:
     summary: str
     description: SafeString
     parameters: list[Field] = field(default_factory=list)
+    body: SafeString | None = None  # the type of the JSON body, for writes
+    needs_token: bool = False
     responses: list[tuple[str, str, SafeString]] = field(default_factory=list)
 
 
@@ -93,7 +95,11 @@ def build_reference(document: dict) -> tuple[list[Operation], list[Model]]:
                 path=route,
                 summary=operation.get("summary", ""),
                 description=text(operation.get("description")),
+                needs_token=bool(operation.get("security")),
             )
+            if "requestBody" in operation:
+                content = operation["requestBody"].get("content", {})
+                item.body = type_label(content.get("application/json", {}).get("schema", {}))
             for parameter in operation.get("parameters", []):
                 item.parameters.append(
                     Field(

@@ -252,3 +252,58 @@ class PlanDocument(Schema):
     actions: list[Action]
     news_posts: list[NewsPost]
     indicators: list[IndicatorWithValues]
+
+
+# Writes: an indicator's values and goals, posted by a data feed with an API token.
+
+PERIOD = (
+    "The period, by the indicator's time resolution: a year (2023), a month (2023-05) or "
+    "the period's last day (2023-12-31)."
+)
+
+
+class ValueIn(Schema):
+    date: str = Field(max_length=40, description=PERIOD)
+    value: float | str = Field(description="A number; as text also in the Finnish way (2 630,5).")
+    dimension: str = Field(
+        "", max_length=100, description="With `category`: the breakdown the value is of."
+    )
+    category: str = Field("", max_length=100, description="The dimension's category.")
+
+
+class ValuesIn(Schema):
+    values: list[ValueIn] = Field(
+        max_length=20_000, description="At most 20,000 a request: post a longer series in parts."
+    )
+    dry_run: bool = Field(
+        False, description="Check and count only: nothing is saved and nothing is logged."
+    )
+
+
+class ValuesSaved(Schema):
+    indicator: str
+    dry_run: bool
+    created: int
+    updated: int
+    deleted: int
+    unchanged: int
+
+
+class GoalIn(Schema):
+    date: str = Field(max_length=40, description=PERIOD)
+    value: float | str
+    scenario: str | None = Field(
+        None, max_length=100, description="A scenario's identifier; none for the plan's goal."
+    )
+
+
+class GoalsIn(Schema):
+    goals: list[GoalIn] = Field(max_length=1000)
+    dry_run: bool = Field(False, description="Check only: nothing is saved.")
+
+
+class GoalsSaved(Schema):
+    indicator: str
+    dry_run: bool
+    changed: bool
+    goals: int

@@ -35,6 +35,7 @@ from wagtail.snippets.models import register_snippet
 
 from vahti.access import policies
 from vahti.actions.models import Action
+from vahti.editing.api_tokens import ThroughToken
 from vahti.editing.forms import PlanContentForm, _limit_formset_field
 from vahti.editing.indicator_forms import GoalFormSet, ValueForm, ValuesUploadForm
 from vahti.editing.permissions import PlanContentPermissionPolicy
@@ -463,9 +464,14 @@ def indicator_data_menu_item():
 
 @hooks.register("register_log_actions")
 def indicator_log_actions(actions):
-    actions.register_action(
-        "vahti.indicator.values", gettext_lazy("Change values"), gettext_lazy("Values changed")
-    )
-    actions.register_action(
-        "vahti.indicator.goals", gettext_lazy("Change goals"), gettext_lazy("Goals changed")
-    )
+    @actions.register_action("vahti.indicator.values")
+    class ValuesChanged(ThroughToken):
+        label = gettext_lazy("Change values")
+        message = gettext_lazy("Values changed")
+        via_token = gettext_lazy("Values changed through the API token “%(name)s”")
+
+    @actions.register_action("vahti.indicator.goals")
+    class GoalsChanged(ThroughToken):
+        label = gettext_lazy("Change goals")
+        message = gettext_lazy("Goals changed")
+        via_token = gettext_lazy("Goals changed through the API token “%(name)s”")

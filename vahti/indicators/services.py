@@ -27,6 +27,7 @@ from vahti.indicators.models import (
     IndicatorGoal,
     IndicatorRelation,
     IndicatorValue,
+    Scenario,
 )
 from vahti.plans import changes
 
@@ -143,8 +144,7 @@ def parse_values_csv(indicator: Indicator, text: str) -> list[ValueRow]:
         )
         for name in unknown
     ]
-    categories = _categories_by_key(indicator) if "category" in header else {}
-    rows: list[tuple[int, ValueRow]] = []
+    numbered = []
     for number, cells in enumerate(reader, start=2):
         if not any(cell.strip() for cell in cells):
             continue
@@ -153,22 +153,42 @@ def parse_values_csv(indicator: Indicator, text: str) -> list[ValueRow]:
                 RowProblem(number, "date", _("Too many rows: at most %(max)d.") % {"max": MAX_ROWS})
             )
             break
-        record = dict(zip(header, (cell.strip() for cell in cells), strict=False))
-        row_problems = []
-        try:
-            date = periods.parse_period(record.get("date", ""), indicator.time_resolution)
-        except periods.PeriodError as error:
-            row_problems.append(RowProblem(number, "date", str(error)))
-            date = None
-        try:
-            value = parse_number(record.get("value", ""))
-        except ValueError:
-            row_problems.append(
-                RowProblem(
-                    number, "value", NOT_A_NUMBER_MESSAGE % {"text": record.get("value", "")}
-                )
-            )
-            value = None
+        numbered.append((number, dict(zip(header, (c.strip() for c in cells), strict=False))))
+    return value_rows(indicator, numbered, problems=problems)
+
+
+def _date_and_value(indicator: Indicator, number: int, record: dict[str, str]):
+    """A record's period and number: (date, value, problems), None for what is wrong."""
+    problems = []
+    try:
+        date = periods.parse_period(record.get("date", ""), indicator.time_resolution)
+    except periods.PeriodError as error:
+        problems.append(RowProblem(number, "date", str(error)))
+        date = None
+    try:
+        value = parse_number(record.get("value", ""))
+    except ValueError:
+        text = record.get("value", "")
+        problems.append(RowProblem(number, "value", NOT_A_NUMBER_MESSAGE % {"text": text}))
+        value = None
+    return date, value, problems
+
+
+def value_rows(
+    indicator: Indicator,
+    records: Sequence[tuple[int, dict[str, str]]],
+    *,
+    problems: Sequence[RowProblem] = (),
+) -> list[ValueRow]:
+    """The rows of ``records``, (row number, {column: text}) each with the columns of
+    ``CSV_COLUMNS``: the CSV upload's and the API's, checked alike. Raises
+    ``ValuesRejected`` naming every bad row and column (and ``problems`` found before)."""
+    problems = list(problems)
+    wants_categories = any(r.get("dimension") or r.get("category") for _n, r in records)
+    categories = _categories_by_key(indicator) if wants_categories else {}
+    rows: list[tuple[int, ValueRow]] = []
+    for number, record in records:
+        date, value, row_problems = _date_and_value(indicator, number, record)
         category = None
         dimension_key, category_key = record.get("dimension", ""), record.get("category", "")
         if dimension_key or category_key:
@@ -328,10 +348,54 @@ def values_csv_rows(indicator: Indicator) -> Iterable[list[str]]:
         ]
 
 
+GOAL_COLUMNS = ("date", "value", "scenario")
+UNKNOWN_SCENARIO_MESSAGE = gettext_lazy("The plan has no scenario “%(scenario)s”.")
+
+
+def goal_rows(indicator: Indicator, records: Sequence[tuple[int, dict[str, str]]]) -> list[tuple]:
+    """The goals of ``records``, (row number, {"date", "value", "scenario"}) each, as
+    (date, value, scenario) for ``indicator_goals_save``: checked like the admin's goal
+    form. Raises ``ValuesRejected`` naming every bad row and column."""
+    scenarios = {}
+    if any(record.get("scenario") for _number, record in records):
+        scenarios = {
+            scenario.identifier.lower(): scenario
+            for scenario in Scenario.objects.filter(plan_id=indicator.plan_id)
+        }
+    problems, goals = [], []
+    seen: dict[tuple, int] = {}
+    for number, record in records:
+        date, value, row_problems = _date_and_value(indicator, number, record)
+        scenario = None
+        if key := (record.get("scenario") or "").strip():
+            scenario = scenarios.get(key.lower())
+            if scenario is None:
+                row_problems.append(
+                    RowProblem(number, "scenario", UNKNOWN_SCENARIO_MESSAGE % {"scenario": key})
+                )
+        if not row_problems:
+            if error := indicator.value_error(value):
+                row_problems.append(RowProblem(number, "value", " ".join(error.messages)))
+            if (date, scenario) in seen:
+                row_problems.append(
+                    RowProblem(number, "date", _("Two goals for the same period and scenario."))
+                )
+            seen.setdefault((date, scenario), number)
+        problems += row_problems
+        if not row_problems:
+            goals.append((date, value, scenario))
+    if problems:
+        raise ValuesRejected(problems)
+    return goals
+
+
 @transaction.atomic
-def indicator_goals_save(indicator: Indicator, goals: Sequence[tuple]) -> bool:
+def indicator_goals_save(
+    indicator: Indicator, goals: Sequence[tuple], *, dry_run: bool = False
+) -> bool:
     """Give the indicator exactly these goals, (date, value[, scenario]) each, checked like
-    its values. Returns whether anything changed."""
+    its values. Returns whether anything changed (with ``dry_run``: would change, and
+    nothing is written)."""
     built = []
     errors = {}
     for index, (date, value, *rest) in enumerate(goals):
@@ -355,6 +419,8 @@ def indicator_goals_save(indicator: Indicator, goals: Sequence[tuple]) -> bool:
     current = list(IndicatorGoal.objects.filter(indicator=indicator))
     if sorted(map(key, current)) == sorted(map(key, built)):
         return False
+    if dry_run:
+        return True
     IndicatorGoal.objects.filter(indicator=indicator).delete()
     IndicatorGoal.objects.bulk_create(built)
     Indicator.objects.filter(pk=indicator.pk).update(updated_at=_now())
