@@ -176,9 +176,9 @@ def bench_import(plans) -> None:
     from django.db import connection
 
     from vahti.actions.models import Action
-    from vahti.exchange import reader
-    from vahti.exchange.export import Export
-    from vahti.exchange.importer import import_workbook
+    from vahti.workbook import reader
+    from vahti.workbook.export import Export
+    from vahti.workbook.importer import import_workbook
 
     print()
     print("import of a plan's workbook into an empty plan")

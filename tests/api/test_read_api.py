@@ -303,3 +303,34 @@ def test_a_nul_character_on_the_site_is_a_bad_request(client, open_plan):
     response = client.get("/actions/?q=a%00")
     assert response.status_code == 400
     assert "NUL" in response.content.decode()
+
+
+def test_the_workbook_and_its_sheets_come_from_the_api_too(client, open_plan):
+    workbook = client.get("/api/v1/plans/hnh/plan.xlsx")
+    assert workbook.status_code == 200
+    assert workbook["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert workbook.content == client.get("/data/plan.xlsx").content
+    assert workbook["Access-Control-Allow-Origin"] == "*"
+    again = client.get("/api/v1/plans/hnh/plan.xlsx", HTTP_IF_NONE_MATCH=workbook["ETag"])
+    assert again.status_code == 304
+
+    for sheet in ("actions", "tasks", "indicators", "goals", "values"):
+        answer = client.get(f"/api/v1/plans/hnh/{sheet}.csv")
+        assert answer.status_code == 200, sheet
+        assert answer["Content-Type"] == "text/csv; charset=utf-8"
+        assert answer.content == client.get(f"/data/{sheet}.csv").content
+        assert answer["Last-Modified"]
+    actions = client.get("/api/v1/plans/hnh/actions.csv").content.decode("utf-8-sig")
+    assert actions.splitlines()[0].startswith("identifier,")
+    assert "Pyöräilyn edistäminen" in actions
+
+
+def test_downloads_of_unknown_plans_and_sheets_are_refused_clearly(client, open_plan):
+    answer = client.get("/api/v1/plans/nope/plan.xlsx")
+    assert answer.status_code == 404
+    assert answer.json()["detail"].startswith("There is no plan “nope”")
+    answer = client.get("/api/v1/plans/hnh/people.csv")
+    assert answer.status_code == 400
+    assert answer.json()["errors"][0]["parameter"] == "sheet"

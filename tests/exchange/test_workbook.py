@@ -19,10 +19,10 @@ from tests.factories import (
     task,
 )
 from vahti.actions.models import Action, Task
-from vahti.exchange import reader
-from vahti.exchange.export import Export
-from vahti.exchange.importer import import_workbook
 from vahti.plans.models import Plan
+from vahti.workbook import reader
+from vahti.workbook.export import Export
+from vahti.workbook.importer import import_workbook
 
 
 def workbook_bytes(sheets: dict[str, list[list]], formulas=()) -> bytes:

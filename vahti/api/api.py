@@ -429,5 +429,5 @@ def document_schema() -> dict:
     }
 
 
-# The writes register their endpoints on ``api`` (and need its errors).
-from vahti.api import writes  # noqa: E402, F401
+# The downloads and the writes register their endpoints on ``api`` (and use its errors).
+from vahti.api import downloads, writes  # noqa: E402, F401

@@ -110,8 +110,12 @@ def build_reference(document: dict) -> tuple[list[Operation], list[Model]]:
                     )
                 )
             for status, answer in operation.get("responses", {}).items():
-                schema = answer.get("content", {}).get("application/json", {}).get("schema", {})
-                item.responses.append((status, answer.get("description", ""), type_label(schema)))
+                content = answer.get("content", {})
+                if "application/json" in content or not content:
+                    body = type_label(content.get("application/json", {}).get("schema", {}))
+                else:  # a file
+                    body = mark_safe(f"<code>{escape(next(iter(content)))}</code>")  # noqa: S308
+                item.responses.append((status, answer.get("description", ""), body))
             operations.append(item)
     models = []
     for name, schema in sorted(document.get("components", {}).get("schemas", {}).items()):

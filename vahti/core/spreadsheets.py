@@ -136,6 +136,13 @@ def xlsx_file_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
+def csv_file_response(text: str, filename: str) -> HttpResponse:
+    """CSV text as a download, with the byte-order mark that makes Excel read UTF-8."""
+    response = HttpResponse("\ufeff" + text, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
 def csv_text(rows: Iterable[Sequence]) -> str:
     """Rows as CSV text, protected like :func:`csv_response` (without the byte-order
     mark)."""

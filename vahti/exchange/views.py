@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.urls import path, re_path
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from vahti.core import spreadsheets
-from vahti.exchange.export import Export
-from vahti.exchange.sheets import PUBLIC_SHEETS
+from vahti.workbook.export import Export
+from vahti.workbook.sheets import PUBLIC_SHEETS
 
 
 def _plan(request):
@@ -33,13 +32,9 @@ def sheet_csv(request, sheet: str):
     plan = _plan(request)
     if sheet not in PUBLIC_SHEETS:
         raise Http404("No such sheet.")
-    response = HttpResponse(
-        "\ufeff" + Export(plan, public=True).csv(sheet), content_type="text/csv; charset=utf-8"
+    return spreadsheets.csv_file_response(
+        Export(plan, public=True).csv(sheet), f"{plan.identifier}-{sheet}.csv"
     )
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"{plan.identifier}-{sheet}.csv"
-    )
-    return response
 
 
 app_name = "exchange"

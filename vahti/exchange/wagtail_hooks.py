@@ -22,11 +22,11 @@ from wagtail.log_actions import log
 
 from vahti.access import policies
 from vahti.core import spreadsheets
-from vahti.exchange import reader
-from vahti.exchange.export import Export
-from vahti.exchange.importer import import_workbook
-from vahti.exchange.sheets import SHEETS, documentation
 from vahti.plans.models import Plan
+from vahti.workbook import reader
+from vahti.workbook.export import Export
+from vahti.workbook.importer import import_workbook
+from vahti.workbook.sheets import SHEETS, documentation
 
 CHECKED_FOR = 60 * 60  # seconds a checked workbook waits to be applied
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from vahti.exchange.export import Export
 from vahti.plans.models import Plan
+from vahti.workbook.export import Export
 
 
 class Command(BaseCommand):

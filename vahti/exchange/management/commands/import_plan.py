@@ -8,9 +8,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from vahti.exchange import reader
-from vahti.exchange.importer import import_workbook
 from vahti.plans.models import Plan
+from vahti.workbook import reader
+from vahti.workbook.importer import import_workbook
 
 
 class Command(BaseCommand):

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from vahti.core.spreadsheets import FORMULA_STARTS
-from vahti.exchange.sheets import SHEETS
+from vahti.workbook.sheets import SHEETS
 
 MAX_ROWS = 200_000  # a sheet; far more than a plan has
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # what an .xlsx may unpack to (a zip bomb is refused)

@@ -1,4 +1,4 @@
-"""Importing a plan workbook (:mod:`vahti.exchange.sheets`).
+"""Importing a plan workbook (:mod:`vahti.workbook.sheets`).
 
 Everything is written through the domain's services and models, exactly as the admin
 writes it, inside one transaction: each row in a savepoint of its own, so that every
@@ -30,8 +30,6 @@ from vahti.actions.models import Action
 from vahti.actions.services import action_create, action_update, content_would_change
 from vahti.core.i18n import language_codes
 from vahti.core.services import upsert
-from vahti.exchange.reader import Problem, Sheet
-from vahti.exchange.sheets import ORDER, SHEETS, CellError, parse
 from vahti.indicators.models import Dimension, DimensionCategory, Indicator, Scenario
 from vahti.indicators.services import (
     ValueRow,
@@ -51,6 +49,8 @@ from vahti.plans.models import (
     Plan,
 )
 from vahti.search import services as search
+from vahti.workbook.reader import Problem, Sheet
+from vahti.workbook.sheets import ORDER, SHEETS, CellError, parse
 
 LIST_MODELS = {
     "status": ActionStatus,
@@ -943,7 +943,7 @@ def import_workbook(
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> Report:
-    """Check and import the sheets (from :func:`vahti.exchange.reader.read`) into ``plan``
+    """Check and import the sheets (from :func:`vahti.workbook.reader.read`) into ``plan``
     (or the plan the plan sheet names, created if new). Nothing is kept when there is a
     problem or with ``dry_run``; ``report.applied`` says whether it was."""
     importer = Importer(sheets, plan=plan, user=user, progress=progress)

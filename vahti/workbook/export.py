@@ -1,4 +1,4 @@
-"""The plan as a workbook (:mod:`vahti.exchange.sheets`): every sheet for a plan admin,
+"""The plan as a workbook (:mod:`vahti.workbook.sheets`): every sheet for a plan admin,
 which the import takes back unchanged; the public actions and indicators for everyone.
 A fixed number of queries whatever the plan's size."""
 
@@ -11,7 +11,6 @@ from django.db.models import Prefetch
 from vahti.actions.models import Action, ContactPerson, ResponsibleParty, Task
 from vahti.core import spreadsheets
 from vahti.core.i18n import language_codes
-from vahti.exchange.sheets import ORDER, PUBLIC_SHEETS, column_names, columns
 from vahti.indicators.models import (
     ActionIndicator,
     Dimension,
@@ -31,6 +30,7 @@ from vahti.plans.models import (
     CategoryType,
     Plan,
 )
+from vahti.workbook.sheets import ORDER, PUBLIC_SHEETS, column_names, columns
 
 WIDTH = {"text": 24, "html": 40, "list": 20, "date": 12, "bool": 8, "int": 8, "float": 12}
 
