@@ -1,6 +1,7 @@
 """The plan workbook: the export is a valid import (round trip), importing twice adds
 nothing, and bad input gets a precise problem and leaves the database as it was."""
 
+import csv
 import datetime
 import io
 
@@ -326,3 +327,30 @@ def test_the_workbook_documentation_in_the_repository_is_current():
 
     written = (Path(__file__).resolve().parents[2] / "docs" / "workbook.md").read_text()
     assert written == markdown(), "run: manage.py workbook_docs > docs/workbook.md"
+
+
+def test_text_that_looks_like_a_formula_is_exported_inert_and_imported_back(small_plan):
+    from openpyxl import load_workbook
+
+    hostile = ["=HYPERLINK(\"http://evil.invalid\",\"x\")", "+1+1", "-5 % of emissions",
+               "@SUM(A1)", "=1+1"]  # fmt: skip
+    for index, name in enumerate(hostile, start=2):
+        make_action(small_plan, str(index), name_fi=name)
+    export = Export(Plan.objects.get(pk=small_plan.pk), public=True)
+
+    rows = list(csv.reader(io.StringIO(export.csv("actions"))))
+    names = {row[0]: row[rows[0].index("name_fi")] for row in rows[1:]}
+    assert [names[str(i)] for i in range(2, 7)] == ["'" + name for name in hostile]
+
+    content = export.workbook()
+    sheet = load_workbook(io.BytesIO(content))["actions"]
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert {
+        c.data_type for c in cells if str(c.value or "").lstrip().startswith(("=", "+", "@"))
+    } == {"s"}
+    # Read back, both give the texts unchanged: nothing changes.
+    for filename, data in (("plan.xlsx", content), ("actions.csv", export.csv("actions").encode())):
+        problems, report = run(filename, data, small_plan, dry_run=True)
+        assert problems == [], filename
+        assert report.counts["actions"].updated == 0, filename
+        assert report.counts["actions"].unchanged == 6, filename

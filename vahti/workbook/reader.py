@@ -195,10 +195,11 @@ def _header_name(value) -> str:
 class _Cell:
     __slots__ = ("data_type", "value")
 
-    def __init__(self, value: str):
-        self.value = value
-        # A CSV file has no formulas, but a spreadsheet program would take this for one.
-        self.data_type = "f" if value.startswith("=") else "s"
+    def __init__(self, text: str):
+        # A CSV file has no formulas, but a spreadsheet program would take this for one;
+        # text our downloads protected with an apostrophe is text, and read without it.
+        self.data_type = "f" if text.startswith("=") else "s"
+        self.value = _unprotected(text)
 
 
 def _read_csv(filename: str, content: bytes) -> tuple[dict[str, Sheet], list[Problem]]:
@@ -240,7 +241,7 @@ def _read_csv(filename: str, content: bytes) -> tuple[dict[str, Sheet], list[Pro
         raise Unreadable([Problem(name, None, None, str(error))]) from None
 
     def cells(row):
-        return [_Cell(_unprotected(value)) for value in row]
+        return [_Cell(value) for value in row]
 
     sheet, problems = _sheet_from_cells(name, (cells(row) for row in rows))
     return {name: sheet}, problems
