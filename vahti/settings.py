@@ -77,11 +77,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "vahti.site.middleware.SecurityHeadersMiddleware",
-    "vahti.core.middleware.RefuseNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vahti.site.middleware.PlanMiddleware",
     "vahti.site.locale.PlanLocaleMiddleware",
     "vahti.api.middleware.ApiMiddleware",
+    # After the language is chosen (the site's, or the API's Accept-Language), before
+    # anything reads the request's parameters.
+    "vahti.core.middleware.RefuseNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

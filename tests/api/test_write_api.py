@@ -9,7 +9,7 @@ import datetime
 import json
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from tests.conftest import make_user
@@ -21,6 +21,7 @@ from vahti.indicators.models import Indicator, IndicatorGoal, IndicatorValue
 from vahti.indicators.services import NOT_A_NUMBER_MESSAGE
 from vahti.plans.models import Plan
 
+pytestmark = pytest.mark.usefixtures("english")
 VALUES = "/api/v1/indicators/ghg/values/"
 GOALS = "/api/v1/indicators/ghg/goals/"
 
@@ -77,7 +78,8 @@ def test_a_token_adds_and_changes_values_and_the_change_is_logged(client, open_p
     assert entry.user is None
     assert entry.data["api_token"]["name"] == "Energy feed"
     assert entry.data["created"] == 1 and entry.data["updated"] == 1
-    assert entry.message == "Values changed through the API token “Energy feed”"
+    with translation.override("en"):
+        assert entry.message == "Values changed through the API token “Energy feed”"
     # The public API and pages see the change at once (their Last-Modified moves).
     assert Plan.objects.get(pk=open_plan.plan.pk).data_changed_at > before
     assert client.get("/api/v1/indicators/ghg/").json()["values"][-1]["value"] == 2100.5
@@ -119,6 +121,7 @@ def test_bad_values_save_nothing_and_each_problem_is_named_as_in_the_admin(
     problems = {e["parameter"]: e["message"] for e in answer.json()["errors"]}
     assert answer.json()["detail"] == "Nothing was saved: 4 problems in values."
     indicator = Indicator.objects.get(identifier="ghg")
+    translation.activate("en")  # the answers' language (no Accept-Language: English)
     assert problems == {
         "values[1].date": periods.off_period_message(datetime.date(2024, 6, 30), "year"),
         "values[2].value": NOT_A_NUMBER_MESSAGE % {"text": "lots"},
@@ -176,7 +179,8 @@ def test_goals_are_replaced_checked_and_logged(client, open_plan, token):
     assert answer.json() == {"indicator": "ghg", "dry_run": False, "changed": True, "goals": 1}
     assert list(IndicatorGoal.objects.values_list("date", "value")) == [(year(2035), 0.0)]
     entry = ModelLogEntry.objects.get(action="vahti.indicator.goals")
-    assert entry.message == "Goals changed through the API token “Energy feed”"
+    with translation.override("en"):
+        assert entry.message == "Goals changed through the API token “Energy feed”"
 
     again = send(client, "put", GOALS, {"goals": [{"date": "2035", "value": 0}]}, token)
     assert again.json()["changed"] is False

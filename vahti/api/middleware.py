@@ -81,7 +81,10 @@ class ApiMiddleware:
         # Data comes in every language; messages (errors, the docs) in the one asked
         # for with Accept-Language, else English.
         language = answer_language(request)
-        translation.activate(language)
+        with translation.override(language):
+            return self.answer(request, language)
+
+    def answer(self, request, language: str):
         request.LANGUAGE_CODE = language
         limit = settings.API_RATE_LIMIT
         count, reset = count_request(client_key(request))
