@@ -2,6 +2,7 @@
 an environment variable (see ``vahti/env.py`` and the README's table); bad values stop
 the process at start-up with a message naming the variable."""
 
+import re
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "vahti.editing",
     "vahti.api",
     "vahti.exchange",
+    "vahti.notifications",
     "vahti.demo",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -235,11 +237,18 @@ API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=300, minimum=1)
 # The largest workbook a plan admin may import.
 IMPORT_MAX_MEGABYTES = env.int("IMPORT_MAX_MEGABYTES", default=20, minimum=1)
 
-EMAIL_BACKEND = (
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG and not env.str("EMAIL_HOST", default="")
-    else "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_BACKEND = env.str(
+    "EMAIL_BACKEND",
+    default=(
+        "django.core.mail.backends.console.EmailBackend"
+        if DEBUG and not env.str("EMAIL_HOST", default="")
+        else "django.core.mail.backends.smtp.EmailBackend"
+    ),
 )
+if not re.fullmatch(r"[A-Za-z_][\w.]*\.[A-Za-z_]\w*", EMAIL_BACKEND):
+    raise ImproperlyConfigured(
+        f"EMAIL_BACKEND must be a dotted path to an email backend class, not {EMAIL_BACKEND!r}."
+    )
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25, minimum=1)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")

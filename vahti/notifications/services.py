@@ -1,0 +1,355 @@
+"""Planning and sending reminders.
+
+``plan_reminders`` stores what :func:`~vahti.notifications.planning.due_reminders`
+finds as pending rows; a reminder already stored (pending or sent) is not stored
+again (a unique constraint, so two workers planning at once cannot both add it).
+``send_pending`` sends each recipient one email with all their pending reminders (the
+weekly digest once a week). Each email is one transaction: its rows are marked sent
+and only then is the email handed to the mail server, and the commit follows; a second
+worker waits for the rows or finds them sent, and a worker killed before the commit
+leaves them pending for the next run. Failures are retried with a growing delay and
+logged; after ``MAX_ATTEMPTS`` the rows are marked failed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from vahti.core.i18n import pick_translation, primary_language
+from vahti.notifications.models import Kind, Reminder
+from vahti.notifications.planning import Planned, due_reminders
+from vahti.plans.models import Plan
+
+logger = logging.getLogger("vahti.reminders")
+
+MAX_ATTEMPTS = 5
+RETRY_AFTER = datetime.timedelta(minutes=10)  # doubled after each failure
+DIGEST_WEEKDAY = 0  # Monday, in the plan's time zone
+TEMPLATE = "emails/reminders"
+
+
+def local_today(plan: Plan, now: datetime.datetime) -> datetime.date:
+    return now.astimezone(plan.tzinfo).date()
+
+
+def plan_reminders(plan: Plan, now: datetime.datetime) -> int:
+    """Store the reminders due in ``plan`` now (those stored before are left as they
+    are); returns how many are due."""
+    planned = due_reminders(plan, local_today(plan, now))
+    rows = [_row(plan, item) for item in planned]
+    Reminder.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    return len(rows)
+
+
+def _row(plan: Plan, item: Planned) -> Reminder:
+    return Reminder(
+        plan=plan,
+        kind=item.kind,
+        recipient=item.recipient.key,
+        person_id=item.recipient.person_id,
+        user_id=item.recipient.user_id,
+        name=item.recipient.name[:200],
+        email=item.recipient.email,
+        language=item.language,
+        action_id=item.action_id,
+        indicator_id=item.indicator_id,
+        subject=item.subject[:200],
+        occasion=item.occasion[:100],
+        details=item.details,
+        digest=item.digest,
+    )
+
+
+@dataclass
+class Email:
+    """One email: a recipient's pending reminders."""
+
+    plan: Plan
+    recipient: str
+    name: str
+    address: str
+    language: str
+    digest: bool
+    reminders: list[Reminder] = field(default_factory=list)
+
+    @property
+    def ids(self) -> list[int]:
+        return [r.pk for r in self.reminders]
+
+
+def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
+    """The emails to send now: per recipient, their pending reminders as they come in
+    one, and their digest reminders in another on the digest day (or when the oldest
+    has waited a week). One query."""
+    rows = (
+        Reminder.objects.filter(plan=plan, state=Reminder.State.PENDING)
+        .exclude(retry_at__gt=now)
+        .select_related("action", "indicator")
+        .order_by("recipient", "action__sort_key", "indicator__sort_key", "kind", "pk")
+    )
+    today = local_today(plan, now)
+    groups: dict[tuple[str, bool], Email] = {}
+    for row in rows:
+        key = (row.recipient, row.digest)
+        email = groups.get(key)
+        if email is None:
+            email = groups[key] = Email(
+                plan, row.recipient, row.name, row.email, row.language, row.digest
+            )
+        email.reminders.append(row)
+    found = []
+    for email in groups.values():
+        if email.digest:
+            oldest = min(r.created_at for r in email.reminders)
+            waited = now - oldest >= datetime.timedelta(days=7)
+            if today.weekday() != DIGEST_WEEKDAY and not waited:
+                continue
+        found.append(email)
+    return found
+
+
+def render(email: Email) -> EmailMultiAlternatives:
+    """The email in the recipient's language: HTML and plain text, with a direct link
+    to each action (or indicator) in the admin."""
+    plan = email.plan
+    language = email.language or plan.primary_language
+    with translation.override(language), primary_language(plan.primary_language):
+        items = _items(email)
+        context = {
+            "plan": plan,
+            "name": email.name,
+            "digest": email.digest,
+            "groups": items,
+            "count": sum(len(group["lines"]) for group in items),
+            "preferences_url": settings.BASE_URL + reverse("wagtailadmin_account"),
+            "language": language,
+        }
+        subject = " ".join(render_to_string(f"{TEMPLATE}-subject.txt", context).split())
+        message = EmailMultiAlternatives(
+            subject,
+            render_to_string(f"{TEMPLATE}-body.txt", context),
+            to=[email.address],
+            headers={"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"},
+        )
+        message.attach_alternative(render_to_string(f"{TEMPLATE}-body.html", context), "text/html")
+    return message
+
+
+def _items(email: Email) -> list[dict]:
+    """The reminders grouped by what they are about, in the plan's order."""
+    today = local_today(email.plan, timezone.now())
+    groups: dict[tuple, dict] = {}
+    for reminder in current(email.reminders):
+        if reminder.action_id:
+            key = ("action", reminder.action_id)
+            if key not in groups:
+                action = reminder.action
+                groups[key] = {
+                    "identifier": action.identifier,
+                    "title": action.name,
+                    "url": settings.BASE_URL
+                    + reverse("wagtailsnippets_actions_action:edit", args=[action.pk]),
+                    "lines": [],
+                }
+        else:
+            key = ("indicator", reminder.indicator_id)
+            if key not in groups:
+                indicator = reminder.indicator
+                groups[key] = {
+                    "identifier": "",
+                    "title": indicator.name,
+                    "url": settings.BASE_URL + reverse("vahti_indicator_data", args=[indicator.pk]),
+                    "lines": [],
+                }
+        groups[key]["lines"].append(describe(reminder.kind, reminder.details, today))
+    return list(groups.values())
+
+
+def current(reminders: list[Reminder]) -> list[Reminder]:
+    """Of reminders of the same kind about the same thing (a digest gathers "due in 7
+    days" and later "due tomorrow"), the latest only."""
+    latest: dict[tuple, Reminder] = {}
+    for reminder in reminders:
+        key = (reminder.kind, reminder.subject)
+        if key not in latest or (reminder.created_at, reminder.pk) > (
+            latest[key].created_at,
+            latest[key].pk,
+        ):
+            latest[key] = reminder
+    return [r for r in reminders if latest[(r.kind, r.subject)] is r]
+
+
+def describe(kind: str, details: dict, today: datetime.date) -> str:
+    """One reminder as a sentence, in the active language."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    language = translation.get_language() or ""
+    # Counted from the day the email goes out (a digest waits for its day).
+    due = datetime.date.fromisoformat(details["due"]) if details.get("due") else None
+    days = details.get("days", 0)
+    if due is not None:
+        days = abs((due - today).days)
+        if kind == Kind.TASK_DUE and due <= today:
+            kind = Kind.TASK_LATE
+        elif kind == Kind.VALUES_DUE and due <= today:
+            kind = Kind.VALUES_LATE
+    if details.get("updated"):
+        days = (today - datetime.date.fromisoformat(details["updated"])).days
+    due_text = date_format(due, "SHORT_DATE_FORMAT") if due else ""
+    task_name = pick_translation(details.get("task", {}), language.split("-")[0], "fi")
+    if kind == Kind.TASK_DUE:
+        return ngettext(
+            "The task “%(task)s” is due tomorrow (%(due)s).",
+            "The task “%(task)s” is due in %(days)d days (%(due)s).",
+            days,
+        ) % {"task": task_name, "days": days, "due": due_text}
+    if kind == Kind.TASK_LATE:
+        return ngettext(
+            "The task “%(task)s” was due %(due)s, %(days)d day ago: "
+            "mark it done or give it a new date.",
+            "The task “%(task)s” was due %(due)s, %(days)d days ago: "
+            "mark it done or give it a new date.",
+            days,
+        ) % {"task": task_name, "days": days, "due": due_text}
+    if kind == Kind.ACTION_STALE:
+        return ngettext(
+            "The action has not been updated for %(days)d day: check that its progress is current.",
+            "The action has not been updated for %(days)d days: "
+            "check that its progress is current.",
+            days,
+        ) % {"days": days}
+    if kind == Kind.FEW_TASKS:
+        return ngettext(
+            "The action has %(planned)d open task due within a year; plan at least %(minimum)d.",
+            "The action has %(planned)d open tasks due within a year; plan at least %(minimum)d.",
+            details.get("planned", 0),
+        ) % {"planned": details.get("planned", 0), "minimum": details.get("minimum", 3)}
+    if kind == Kind.VALUES_DUE:
+        return ngettext(
+            "New values are due tomorrow (%(due)s).",
+            "New values are due in %(days)d days (%(due)s).",
+            days,
+        ) % {"days": days, "due": due_text}
+    if kind == Kind.VALUES_LATE:
+        return ngettext(
+            "New values were due %(due)s, %(days)d day ago.",
+            "New values were due %(due)s, %(days)d days ago.",
+            days,
+        ) % {"days": days, "due": due_text}
+    return _("A reminder.")
+
+
+@dataclass
+class Outcome:
+    due: int = 0
+    emails: int = 0
+    reminders: int = 0
+    failed: int = 0
+
+
+def send_pending(
+    plan: Plan, now: datetime.datetime, *, emails: list[Email] | None = None,
+    on_sent: Callable[[Email], None] | None = None,
+) -> Outcome:  # fmt: skip
+    """Send the emails due in ``plan`` now, each in a transaction of its own."""
+    outcome = Outcome()
+    for email in pending_emails(plan, now) if emails is None else emails:
+        batch = uuid.uuid4()
+        try:
+            with transaction.atomic():
+                claimed = Reminder.objects.filter(
+                    pk__in=email.ids, state=Reminder.State.PENDING
+                ).update(state=Reminder.State.SENT, sent_at=now, batch=batch)
+                if not claimed:
+                    continue  # another worker sent them
+                if claimed != len(email.ids):
+                    got = set(Reminder.objects.filter(batch=batch).values_list("pk", flat=True))
+                    email.reminders = [r for r in email.reminders if r.pk in got]
+                render(email).send()
+        except Exception as error:  # any failure of one email: retried later
+            outcome.failed += 1
+            _failed(email, now, error)
+            continue
+        outcome.emails += 1
+        outcome.reminders += len(email.reminders)
+        if on_sent:
+            on_sent(email)
+    return outcome
+
+
+def _failed(email: Email, now: datetime.datetime, error: Exception) -> None:
+    rows = Reminder.objects.filter(pk__in=email.ids, state=Reminder.State.PENDING)
+    attempts = max((r.attempts for r in email.reminders), default=0) + 1
+    if attempts >= MAX_ATTEMPTS:
+        rows.update(
+            state=Reminder.State.FAILED, attempts=F("attempts") + 1, last_error=str(error)[:2000]
+        )
+        logger.error(
+            "Reminders to %s failed %d times, given up: %s", email.address, attempts, error
+        )
+        return
+    rows.update(
+        attempts=F("attempts") + 1,
+        last_error=str(error)[:2000],
+        retry_at=now + RETRY_AFTER * 2 ** (attempts - 1),
+    )
+    logger.warning(
+        "Reminders to %s failed (attempt %d of %d), retried later: %s",
+        email.address, attempts, MAX_ATTEMPTS, error,
+    )  # fmt: skip
+
+
+def run(
+    now: datetime.datetime | None = None, *, plans: Iterable[Plan] | None = None,
+    dry_run: bool = False, out: Callable[[str], None] | None = None,
+) -> Outcome:  # fmt: skip
+    """One round: plan and send every plan's reminders. With ``dry_run`` nothing is
+    sent or stored; ``out`` gets a line for each reminder that would be sent."""
+    now = now or timezone.now()
+    total = Outcome()
+    for plan in plans if plans is not None else Plan.objects.all():
+        if dry_run:
+            with transaction.atomic():
+                total.due += plan_reminders(plan, now)
+                for email in pending_emails(plan, now):
+                    total.emails += 1
+                    for reminder in email.reminders:
+                        total.reminders += 1
+                        if out:
+                            out(dry_run_line(reminder))
+                transaction.set_rollback(True)
+            continue
+        total.due += plan_reminders(plan, now)
+        outcome = send_pending(plan, now)
+        total.emails += outcome.emails
+        total.reminders += outcome.reminders
+        total.failed += outcome.failed
+    return total
+
+
+def dry_run_line(reminder: Reminder) -> str:
+    about = (
+        f"action {reminder.action.identifier}" if reminder.action_id
+        else f"indicator {reminder.indicator.identifier}"
+    )  # fmt: skip
+    with translation.override("en"):
+        what = describe(reminder.kind, reminder.details, local_today(reminder.plan, timezone.now()))
+    way = "digest" if reminder.digest else "now"
+    return (
+        f"{reminder.plan.identifier}\t{reminder.kind}\t{way}\t{reminder.name} "
+        f"<{reminder.email}>\t{about}\t{what}"
+    )
