@@ -1,6 +1,7 @@
-"""Every kind of reminder on its schedule, with the clock frozen and moved day by day;
-who gets them when an action has no contact person; the weekly digest; each person's
-choices; the language and content of the emails; failures retried; the dry run."""
+"""Every kind of reminder on its schedule (the plan is Finnish, and so are its emails),
+with the clock frozen and moved day by day; who gets them when an action has no contact
+person; the weekly digest; each person's choices; the language and content of the emails;
+failures retried; the dry run."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def test_a_task_due_soon_is_reminded_30_7_and_1_days_before(town, action_with):
     assert town.run() != []  # 30 days before: 1 December
     (first,) = mail.outbox
     assert first.to == ["mikko@example.invalid"]
-    assert "The task “Tehtävä 1” is due in 30 days (31.12.2026)." in lines(first)
+    assert "Tehtävän ”Tehtävä 1” määräaika on 30 päivän päästä (31.12.2026)." in lines(first)
     assert town.run() == []  # the same day again: nothing
     town.at(D(2026, 12, 23))
     assert town.run() == []  # between occasions
@@ -57,15 +58,16 @@ def test_a_late_task_is_reminded_the_day_after_a_week_after_then_monthly(town, a
     for day in [D(2026, 12, 1) + datetime.timedelta(days=n) for n in range(0, 70)]:
         town.at(day)
         for message in town.run():
-            if "was due" in message.body:
+            if "määräaika oli" in message.body:
                 sent[day] = message
     late = sorted(Reminder.objects.filter(kind=Kind.TASK_LATE).values_list("occasion", flat=True))
     assert late == ["after:1", "after:37", "after:67", "after:7"]
     assert [d for d in sent if d >= D(2026, 12, 1)] == [
         D(2026, 12, 2), D(2026, 12, 8), D(2027, 1, 7), D(2027, 2, 6),
     ]  # fmt: skip
-    assert "The task “Tehtävä 1” was due 1.12.2026, 37 days ago: mark it done" in lines(
-        sent[D(2027, 1, 7)]
+    assert (
+        "Tehtävän ”Tehtävä 1” määräaika oli 1.12.2026, 37 päivää sitten: merkitse se tehdyksi"
+        in lines(sent[D(2027, 1, 7)])
     )
 
 
@@ -89,10 +91,10 @@ def test_an_action_not_updated_for_longer_than_the_plan_allows(town, action_with
     town.at(D(2026, 1, 1))
     action = action_with(tasks=[])
     town.at(D(2026, 6, 30))  # 180 days: still within the limit
-    assert [m for m in town.run() if "not been updated" in m.body] == []
+    assert [m for m in town.run() if "ei ole päivitetty" in m.body] == []
     town.at(D(2026, 7, 1))
     (message,) = town.run()
-    assert "The action has not been updated for 181 days" in lines(message)
+    assert "Toimenpidettä ei ole päivitetty 181 päivään" in lines(message)
     town.at(D(2026, 7, 30))
     assert town.run() == []
     town.at(D(2026, 7, 31))
@@ -108,7 +110,10 @@ def test_an_action_with_fewer_than_three_planned_tasks(town):
         contact_persons=[(town.mikko, "contact")],
     )  # fmt: skip
     (message,) = town.run()
-    assert "The action has 1 open task due within a year; plan at least 3." in lines(message)
+    assert (
+        "Toimenpiteellä on 1 avoin tehtävä, jonka määräaika on vuoden sisällä; "
+        "suunnittele vähintään 3." in lines(message)
+    )
     assert town.run() == []
     town.at(D(2026, 12, 31))  # the next 30-day window
     assert len(town.run()) == 1
@@ -133,11 +138,11 @@ def test_indicator_values_due_and_late_until_they_are_entered(town):
     town.at(D(2026, 12, 1))
     (due,) = town.run()
     assert due.to == ["liisa@example.invalid"]
-    assert "New values are due in 14 days (15.12.2026)." in lines(due)
+    assert "Uudet arvot pitää antaa 14 päivän päästä (15.12.2026)." in lines(due)
     assert f"/admin/indicator-values/{indicator.pk}/" in due.body
     town.at(D(2026, 12, 16))
     (late,) = town.run()
-    assert "New values were due 15.12.2026, 1 day ago." in lines(late)
+    assert "Uudet arvot piti antaa 15.12.2026, 1 päivä sitten." in lines(late)
     indicator_values_save(indicator, [ValueRow(D(2025, 12, 31), 9.0)])
     town.at(D(2026, 12, 22))
     assert town.run() == []  # answered
@@ -166,9 +171,9 @@ def test_every_contact_person_gets_one_email_for_all_their_reminders(town, actio
     sent = {m.to[0]: m for m in town.run()}
     assert set(sent) == {"mikko@example.invalid", "liisa@example.invalid"}
     mikko = sent["mikko@example.invalid"]
-    assert mikko.subject == "HNH: 3 reminders"
+    assert mikko.subject == "HNH: 3 muistutusta"
     assert mikko.body.count("/admin/snippets/actions/action/edit/") == 2
-    assert sent["liisa@example.invalid"].subject == "HNH: 2 reminders about 1 Toimenpide 1"
+    assert sent["liisa@example.invalid"].subject == "HNH: 2 muistutusta: 1 Toimenpide 1"
 
 
 def test_the_email_is_html_and_text_with_a_direct_link_in_the_persons_language(
@@ -212,13 +217,13 @@ def test_a_weekly_digest_instead_and_a_kind_turned_off(town, action_with):
     assert town.run() == []  # task 2 of action 1 is late now, but Mikko wants none of those
     town.at(D(2026, 12, 7))  # Monday
     (digest,) = town.run()
-    assert digest.subject == "HNH: your weekly digest, 3 reminders"
+    assert digest.subject == "HNH: viikon kooste, 3 muistutusta"
     # Told as it stands on the day it goes out.
-    assert "The task “Tehtävä 1” is due tomorrow (8.12.2026)." in lines(digest)
-    assert "is due in 7 days" not in lines(digest)
-    assert "The task “Tehtävä 2” was due 2.12.2026, 5 days ago" in lines(digest)
-    assert "The task “Tehtävä 1” is due in 23 days (30.12.2026)." in lines(digest)
-    assert "this week's digest" in digest.body
+    assert "Tehtävän ”Tehtävä 1” määräaika on huomenna (8.12.2026)." in lines(digest)
+    assert "7 päivän päästä" not in lines(digest)
+    assert "Tehtävän ”Tehtävä 2” määräaika oli 2.12.2026, 5 päivää sitten" in lines(digest)
+    assert "Tehtävän ”Tehtävä 1” määräaika on 23 päivän päästä (30.12.2026)." in lines(digest)
+    assert "viikon kooste" in digest.body
     assert town.run() == []
     assert not Reminder.objects.filter(kind=Kind.TASK_LATE).exists()
 

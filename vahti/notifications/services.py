@@ -212,8 +212,13 @@ def describe(kind: str, details: dict, today: datetime.date) -> str:
     due_text = date_format(due, "SHORT_DATE_FORMAT") if due else ""
     task_name = pick_translation(details.get("task", {}), language.split("-")[0], "fi")
     if kind == Kind.TASK_DUE:
+        if days == 1:
+            return _("The task “%(task)s” is due tomorrow (%(due)s).") % {
+                "task": task_name,
+                "due": due_text,
+            }
         return ngettext(
-            "The task “%(task)s” is due tomorrow (%(due)s).",
+            "The task “%(task)s” is due in %(days)d day (%(due)s).",
             "The task “%(task)s” is due in %(days)d days (%(due)s).",
             days,
         ) % {"task": task_name, "days": days, "due": due_text}
@@ -239,8 +244,10 @@ def describe(kind: str, details: dict, today: datetime.date) -> str:
             details.get("planned", 0),
         ) % {"planned": details.get("planned", 0), "minimum": details.get("minimum", 3)}
     if kind == Kind.VALUES_DUE:
+        if days == 1:
+            return _("New values are due tomorrow (%(due)s).") % {"due": due_text}
         return ngettext(
-            "New values are due tomorrow (%(due)s).",
+            "New values are due in %(days)d day (%(due)s).",
             "New values are due in %(days)d days (%(due)s).",
             days,
         ) % {"days": days, "due": due_text}
@@ -353,3 +360,101 @@ def dry_run_line(reminder: Reminder) -> str:
         f"{reminder.plan.identifier}\t{reminder.kind}\t{way}\t{reminder.name} "
         f"<{reminder.email}>\t{about}\t{what}"
     )
+
+
+@transaction.atomic
+def preferences_save(user, choices: dict[str, str]) -> None:
+    """How ``user`` wants each kind of reminder: ``{kind: delivery}``."""
+    from vahti.notifications.models import Delivery, ReminderPreference
+
+    for kind, delivery in choices.items():
+        if kind not in Kind.values or delivery not in Delivery.values:
+            raise ValueError(f"Unknown reminder kind or delivery: {kind!r}, {delivery!r}")
+        if delivery == Delivery.IMMEDIATE:
+            ReminderPreference.objects.filter(user=user, kind=kind).delete()
+        else:
+            ReminderPreference.objects.update_or_create(
+                user=user, kind=kind, defaults={"delivery": delivery}
+            )
+
+
+def preferences_of(user) -> dict[str, str]:
+    from vahti.notifications.models import Delivery, ReminderPreference
+
+    chosen = dict(ReminderPreference.objects.filter(user=user).values_list("kind", "delivery"))
+    return {kind: chosen.get(kind, Delivery.IMMEDIATE) for kind in Kind.values}
+
+
+@transaction.atomic
+def rules_save(plan: Plan, rules: dict[str, dict], *, user=None) -> None:
+    """The plan's timing of each kind: ``{kind: {"enabled", "days", "repeat"}}``. Every
+    rule is checked first (``ValidationError`` naming the kind); then all are saved."""
+    from django.core.exceptions import ValidationError
+    from wagtail.log_actions import log
+
+    from vahti.notifications.models import ReminderRule
+
+    existing = {rule.kind: rule for rule in ReminderRule.objects.filter(plan=plan)}
+    built, errors = [], {}
+    for kind, values in rules.items():
+        rule = existing.get(kind) or ReminderRule(plan=plan, kind=kind)
+        rule.enabled = values["enabled"]
+        rule.days = list(values.get("days", []))
+        rule.repeat = values.get("repeat", 0)
+        try:
+            rule.full_clean(exclude=["plan"], validate_unique=False)
+        except ValidationError as error:
+            for field_name, messages in error.message_dict.items():
+                errors[f"{kind}.{field_name}"] = messages
+        built.append(rule)
+    if errors:
+        raise ValidationError(errors)
+    for rule in built:
+        rule.save()
+    log(plan, "vahti.reminders.rules", user=user, data={
+        r.kind: {"enabled": r.enabled, "days": r.days, "repeat": r.repeat} for r in built
+    })  # fmt: skip
+
+
+SAMPLES = {
+    Kind.TASK_DUE: lambda today: {"task": {"fi": "Esimerkkitehtävä", "sv": "Exempeluppgift",
+                                           "en": "An example task"},
+                                  "due": (today + datetime.timedelta(days=7)).isoformat()},
+    Kind.TASK_LATE: lambda today: {"task": {"fi": "Esimerkkitehtävä", "sv": "Exempeluppgift",
+                                            "en": "An example task"},
+                                   "due": (today - datetime.timedelta(days=7)).isoformat()},
+    Kind.ACTION_STALE: lambda today: {
+        "updated": (today - datetime.timedelta(days=200)).isoformat()
+    },
+    Kind.FEW_TASKS: lambda today: {"planned": 1, "minimum": 3},
+    Kind.VALUES_DUE: lambda today: {"due": (today + datetime.timedelta(days=14)).isoformat()},
+    Kind.VALUES_LATE: lambda today: {"due": (today - datetime.timedelta(days=7)).isoformat()},
+}  # fmt: skip
+
+
+def preview(plan: Plan, kind: str, *, user, language: str, digest: bool = False):
+    """The email a reminder of ``kind`` would be, about the plan's first action (or
+    indicator), addressed to ``user``: nothing is stored or sent."""
+    from vahti.actions.models import Action
+    from vahti.indicators.models import Indicator
+
+    today = local_today(plan, timezone.now())
+    about = {}
+    if kind in (Kind.VALUES_DUE, Kind.VALUES_LATE):
+        indicator = Indicator.objects.filter(plan=plan).order_by("sort_key", "pk").first()
+        if indicator is None:
+            return None
+        about = {"indicator": indicator, "indicator_id": indicator.pk}
+    else:
+        action = Action.objects.filter(plan=plan).in_natural_order().first()
+        if action is None:
+            return None
+        about = {"action": action, "action_id": action.pk}
+    name = user.get_full_name() or user.get_username()
+    reminder = Reminder(
+        plan=plan, kind=kind, subject="preview", occasion="preview",
+        details=SAMPLES[kind](today), created_at=timezone.now(), **about,
+    )  # fmt: skip
+    email = Email(plan, f"user:{user.pk}", name, user.email or "preview@example.invalid",
+                  language, digest, [reminder])  # fmt: skip
+    return render(email)
