@@ -152,6 +152,7 @@ def main() -> int:
             ROW.format(label, count, "api document", f"{median:.1f}", f"{p95:.1f}", queries, size)
         )
     bench_import(plans)
+    bench_reminders(plans)
     print()
     print("page weight, gzip -6, bytes (html + the scripts and styles it loads)")
     header = WEIGHT_ROW.format("plan", "page", "html", "js", "css", "total")
@@ -219,6 +220,69 @@ def bench_import(plans) -> None:
                 len(content) // 1024,
             )
         )
+
+
+REMINDER_ROW = "{:<16} {:>7} {:>6} {:>7} {:>7} {:>7} {:>7} {:>8} {:>7} {:>8.1f} {:>8.1f}"
+
+
+def bench_reminders(plans) -> None:
+    """One round of reminders over each generated plan (planning and sending, into the
+    local memory mailbox), then a second round the same day, which finds everything
+    already sent. Planning reads a fixed number of queries; sending costs a few per
+    email (each is its own transaction), and a person gets one email however many of
+    their actions need attention."""
+    from django.core import mail
+    from django.db import connection
+    from django.test.utils import override_settings
+    from django.utils import timezone
+
+    from vahti.actions.models import Action
+    from vahti.notifications import services
+    from vahti.notifications.models import Reminder
+
+    print()
+    print("reminders: one round (plan, then send), and a second round the same day")
+    header = "{:<16} {:>7} {:>6} {:>7} {:>7} {:>7} {:>7} {:>8} {:>7} {:>8} {:>8}".format(
+        "plan", "actions", "round", "due", "new", "emails", "read q", "insert q", "send q",
+        "q/email", "seconds",
+    )  # fmt: skip
+    print(header)
+    print("-" * len(header))
+    now = timezone.now()
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        mail.outbox = []
+        for label, plan in plans:
+            if not label.startswith("generated"):
+                continue
+            actions = Action.objects.filter(plan=plan).count()
+            for round_number in (1, 2):
+                counts = {"read": 0, "insert": 0, "send": 0}
+                phase = ["plan"]
+
+                def count(execute, sql, params, many, context, counts=counts, phase=phase):
+                    if phase[0] == "send":
+                        counts["send"] += 1
+                    elif sql.lstrip().upper().startswith("INSERT"):
+                        counts["insert"] += 1
+                    else:
+                        counts["read"] += 1
+                    return execute(sql, params, many, context)
+
+                start = time.perf_counter()
+                with connection.execute_wrapper(count):
+                    due, new = services.plan_reminders(plan, now)
+                    phase[0] = "send"
+                    outcome = services.send_pending(plan, now)
+                seconds = time.perf_counter() - start
+                per_email = counts["send"] / outcome.emails if outcome.emails else 0
+                print(
+                    REMINDER_ROW.format(
+                        label, actions, round_number, due, new, outcome.emails, counts["read"],
+                        counts["insert"], counts["send"], per_email, seconds,
+                    )
+                )  # fmt: skip
+            Reminder.objects.filter(plan=plan).delete()
+            mail.outbox = []
 
 
 def page_weight(client, url: str, host: str) -> tuple[int, int, int]:

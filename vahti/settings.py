@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "vahti.editing",
     "vahti.api",
     "vahti.exchange",
+    "vahti.feedback",
     "vahti.notifications",
     "vahti.demo",
     "wagtail.contrib.settings",

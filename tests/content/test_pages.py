@@ -60,6 +60,7 @@ def test_the_footer_links_the_pages_in_tree_order(client, plan, about):
         ("Tietoa ohjelmasta", "/pages/tietoa/"),
         ("Saavutettavuusseloste", "/pages/saavutettavuus/"),
         ("Avoin data", "/data/"),  # on every site, after the plan's pages
+        ("Palaute", "/feedback/"),
     ]
     current = html(client.get("/pages/tietoa/")).select_one(".footer-nav a[aria-current=page]")
     assert current.get_text() == "Tietoa ohjelmasta"
@@ -73,7 +74,10 @@ def test_drafts_unpublished_and_restricted_pages_stay_private(client, plan, abou
     assert html(client.get("/pages/tietoa/")).h1.get_text() == "Luonnos"
     PageViewRestriction.objects.create(page=about, restriction_type="login")
     assert client.get("/pages/tietoa/").status_code == 404
-    assert [a["href"] for a in html(client.get("/")).select(".footer-nav a")] == ["/data/"]
+    assert [a["href"] for a in html(client.get("/")).select(".footer-nav a")] == [
+        "/data/",
+        "/feedback/",
+    ]
     PageViewRestriction.objects.all().delete()
     ContentPage.objects.get(pk=about.pk).unpublish()
     assert client.get("/pages/tietoa/").status_code == 404

@@ -247,3 +247,30 @@ def api_tokens_managed_by(user) -> QuerySet[ApiToken]:
 
 def can_manage_api_tokens(user, plan: Plan) -> bool:
     return can_edit_plan_content(user, plan)
+
+
+# Residents' feedback: a plan admin reads and processes all of the plan's; a contact
+# person that about their own actions.
+
+
+def feedback_visible_to(user):
+    from vahti.feedback.models import Feedback
+
+    if not _active(user):
+        return Feedback.objects.none()
+    if user.is_superuser:
+        return Feedback.objects.all()
+    return Feedback.objects.filter(
+        Q(plan_id__in=plan_ids_where(user, Role.Kind.PLAN_ADMIN))
+        | Q(action__in=ContactPerson.objects.filter(person__user=user).values("action_id"))
+    )
+
+
+def may_see_feedback(user) -> bool:
+    if not _active(user):
+        return False
+    return bool(
+        user.is_superuser
+        or plan_ids_where(user, Role.Kind.PLAN_ADMIN)
+        or ContactPerson.objects.filter(person__user=user).exists()
+    )

@@ -141,6 +141,7 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
                 identifier=f"etunimi{n}-sukunimi{n}",
                 first_name=f"Etunimi{n}",
                 last_name=f"Sukunimi{n}",
+                email=f"etunimi{n}.sukunimi{n}@example.invalid",
                 title_fi="asiantuntija",
                 organization=organizations[n % len(organizations)],
                 photo=photo if n % 3 == 0 else None,

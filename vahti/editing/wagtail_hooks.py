@@ -316,4 +316,4 @@ def reports_for_superusers_only(request, menu_items):
 
 
 # The indicators' admin registers itself on import (its snippets, views and menu items).
-from vahti.editing import api_tokens, indicator_admin  # noqa: E402, F401
+from vahti.editing import api_tokens, feedback_admin, indicator_admin  # noqa: E402, F401

@@ -19,6 +19,7 @@ class Kind(models.TextChoices):
     FEW_TASKS = "few_tasks", _("An action has too few planned tasks")
     VALUES_DUE = "values_due", _("Indicator values are due soon")
     VALUES_LATE = "values_late", _("Indicator values are late")
+    FEEDBACK = "feedback", _("New feedback from a resident")
 
 
 # Each kind's timing unless the plan sets its own: ``days`` before the due date (the
@@ -30,6 +31,7 @@ DEFAULTS = {
     Kind.FEW_TASKS: {"days": [], "repeat": 30},
     Kind.VALUES_DUE: {"days": [14, 1], "repeat": 0},
     Kind.VALUES_LATE: {"days": [1, 7], "repeat": 30},
+    Kind.FEEDBACK: {"days": [], "repeat": 0},  # once, when it arrives
 }
 USES_DAYS = {Kind.TASK_DUE, Kind.TASK_LATE, Kind.VALUES_DUE, Kind.VALUES_LATE}
 

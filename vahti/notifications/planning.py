@@ -21,12 +21,16 @@ from wagtail.users.models import UserProfile
 from vahti.access.models import Role
 from vahti.actions.attention import MIN_PLANNED_TASKS, with_attention_counts
 from vahti.actions.models import Action, ContactPerson, ResponsibleParty, Task
+from vahti.feedback.models import Feedback
 from vahti.indicators.models import Indicator, IndicatorContactPerson
 from vahti.notifications import schedule
 from vahti.notifications.models import DEFAULTS, Delivery, Kind, ReminderPreference, ReminderRule
 from vahti.orgs.models import Organization
 from vahti.plans.models import Plan
 
+# Unprocessed feedback of the last this many days is forwarded (older feedback was there
+# before reminders were, or waited while the kind was off).
+FEEDBACK_WINDOW = 30
 # Values saved this many days before their due date (or later) answer the reminder.
 VALUES_ANSWER_WINDOW = 30
 
@@ -255,6 +259,24 @@ def due_reminders(plan: Plan, today: datetime.date) -> list[Planned]:
                     indicator_id=row["pk"],
                     details={"due": due.isoformat(), "days": (today - due).days},
                 )  # fmt: skip
+    if timing[Kind.FEEDBACK].enabled:
+        since = datetime.datetime.combine(
+            today - datetime.timedelta(days=FEEDBACK_WINDOW), datetime.time(), tzinfo=tz
+        )
+        for row in (
+            Feedback.objects.filter(plan=plan, processed_at__isnull=True, created_at__gte=since)
+            .values("pk", "action_id", "message", "name", "email", "created_at")
+            .iterator(chunk_size=2000)
+        ):
+            recipients = people.for_action(row["action_id"]) if row["action_id"] else (
+                people.plan_admins
+            )  # fmt: skip
+            add(
+                Kind.FEEDBACK, recipients, f"feedback:{row['pk']}", "new",
+                action_id=row["action_id"],
+                details={"message": row["message"], "name": row["name"], "email": row["email"],
+                         "received": row["created_at"].astimezone(tz).date().isoformat()},
+            )  # fmt: skip
     return _with_preferences(plan, planned)
 
 

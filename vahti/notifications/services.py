@@ -26,8 +26,10 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from vahti.core.i18n import pick_translation, primary_language
+from vahti.feedback.services import feedback_purge
 from vahti.notifications.models import Kind, Reminder
 from vahti.notifications.planning import Planned, due_reminders
 from vahti.plans.models import Plan
@@ -38,6 +40,9 @@ MAX_ATTEMPTS = 5
 RETRY_AFTER = datetime.timedelta(minutes=10)  # doubled after each failure
 DIGEST_WEEKDAY = 0  # Monday, in the plan's time zone
 TEMPLATE = "emails/reminders"
+# Reminders stored within this time are looked up before storing again (older occasions
+# are not due any more, and the unique key would keep them out anyway).
+KNOWN_FOR = datetime.timedelta(days=400)
 
 
 def local_today(plan: Plan, now: datetime.datetime) -> datetime.date:
@@ -45,12 +50,24 @@ def local_today(plan: Plan, now: datetime.datetime) -> datetime.date:
 
 
 def plan_reminders(plan: Plan, now: datetime.datetime) -> int:
-    """Store the reminders due in ``plan`` now (those stored before are left as they
-    are); returns how many are due."""
+    """Store the reminders due in ``plan`` now; those stored before (pending, sent or
+    failed) are left as they are. Returns (due, new)."""
     planned = due_reminders(plan, local_today(plan, now))
-    rows = [_row(plan, item) for item in planned]
+    if not planned:
+        return 0, 0
+    known = set(
+        Reminder.objects.filter(plan=plan, created_at__gte=now - KNOWN_FOR).values_list(
+            "recipient", "kind", "subject", "occasion"
+        )
+    )
+    rows = [
+        _row(plan, item)
+        for item in planned
+        if (item.recipient.key, item.kind, item.subject[:200], item.occasion[:100]) not in known
+    ]
+    # Another worker may store the same rows at the same moment: the unique key keeps one.
     Reminder.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
-    return len(rows)
+    return len(planned), len(rows)
 
 
 def _row(plan: Plan, item: Planned) -> Reminder:
@@ -132,7 +149,7 @@ def render(email: Email) -> EmailMultiAlternatives:
             "name": email.name,
             "digest": email.digest,
             "groups": items,
-            "count": sum(len(group["lines"]) for group in items),
+            "count": sum(len(g["lines"]) + len(g.get("feedback", [])) for g in items),
             "preferences_url": settings.BASE_URL + reverse("wagtailadmin_account"),
             "language": language,
         }
@@ -163,7 +180,7 @@ def _items(email: Email) -> list[dict]:
                     + reverse("wagtailsnippets_actions_action:edit", args=[action.pk]),
                     "lines": [],
                 }
-        else:
+        elif reminder.indicator_id:
             key = ("indicator", reminder.indicator_id)
             if key not in groups:
                 indicator = reminder.indicator
@@ -173,6 +190,19 @@ def _items(email: Email) -> list[dict]:
                     "url": settings.BASE_URL + reverse("vahti_indicator_data", args=[indicator.pk]),
                     "lines": [],
                 }
+        else:  # feedback about the plan in general
+            key = ("plan", reminder.plan_id)
+            if key not in groups:
+                groups[key] = {
+                    "identifier": "",
+                    "title": _("The plan in general"),
+                    "url": settings.BASE_URL + reverse("vahti_feedback"),
+                    "lines": [],
+                }
+        if reminder.kind == Kind.FEEDBACK:
+            groups[key].setdefault("feedback", []).append(reminder.details)
+            groups[key]["feedback_url"] = settings.BASE_URL + reverse("vahti_feedback")
+            continue
         groups[key]["lines"].append(describe(reminder.kind, reminder.details, today))
     return list(groups.values())
 
@@ -194,7 +224,6 @@ def current(reminders: list[Reminder]) -> list[Reminder]:
 def describe(kind: str, details: dict, today: datetime.date) -> str:
     """One reminder as a sentence, in the active language."""
     from django.utils.formats import date_format
-    from django.utils.translation import gettext as _
     from django.utils.translation import ngettext
 
     language = translation.get_language() or ""
@@ -257,6 +286,10 @@ def describe(kind: str, details: dict, today: datetime.date) -> str:
             "New values were due %(due)s, %(days)d days ago.",
             days,
         ) % {"days": days, "due": due_text}
+    if kind == Kind.FEEDBACK:
+        return _("New feedback from a resident: “%(message)s”") % {
+            "message": " ".join(details.get("message", "").split())[:300]
+        }
     return _("A reminder.")
 
 
@@ -266,6 +299,7 @@ class Outcome:
     emails: int = 0
     reminders: int = 0
     failed: int = 0
+    feedback_deleted: int = 0
 
 
 def send_pending(
@@ -324,14 +358,18 @@ def run(
     now: datetime.datetime | None = None, *, plans: Iterable[Plan] | None = None,
     dry_run: bool = False, out: Callable[[str], None] | None = None,
 ) -> Outcome:  # fmt: skip
-    """One round: plan and send every plan's reminders. With ``dry_run`` nothing is
-    sent or stored; ``out`` gets a line for each reminder that would be sent."""
+    """One round: plan and send every plan's reminders, and delete feedback older than
+    its plan keeps it. With ``dry_run`` nothing is sent, stored or deleted; ``out`` gets
+    a line for each reminder that would be sent."""
     now = now or timezone.now()
     total = Outcome()
+    if not dry_run:
+        # The same job keeps feedback no longer than each plan says.
+        total.feedback_deleted = feedback_purge(now)
     for plan in plans if plans is not None else Plan.objects.all():
         if dry_run:
             with transaction.atomic():
-                total.due += plan_reminders(plan, now)
+                total.due += plan_reminders(plan, now)[0]
                 for email in pending_emails(plan, now):
                     total.emails += 1
                     for reminder in email.reminders:
@@ -340,7 +378,7 @@ def run(
                             out(dry_run_line(reminder))
                 transaction.set_rollback(True)
             continue
-        total.due += plan_reminders(plan, now)
+        total.due += plan_reminders(plan, now)[0]
         outcome = send_pending(plan, now)
         total.emails += outcome.emails
         total.reminders += outcome.reminders
@@ -349,10 +387,12 @@ def run(
 
 
 def dry_run_line(reminder: Reminder) -> str:
-    about = (
-        f"action {reminder.action.identifier}" if reminder.action_id
-        else f"indicator {reminder.indicator.identifier}"
-    )  # fmt: skip
+    if reminder.action_id:
+        about = f"action {reminder.action.identifier}"
+    elif reminder.indicator_id:
+        about = f"indicator {reminder.indicator.identifier}"
+    else:
+        about = "the plan"
     with translation.override("en"):
         what = describe(reminder.kind, reminder.details, local_today(reminder.plan, timezone.now()))
     way = "digest" if reminder.digest else "now"
@@ -429,6 +469,9 @@ SAMPLES = {
     Kind.FEW_TASKS: lambda today: {"planned": 1, "minimum": 3},
     Kind.VALUES_DUE: lambda today: {"due": (today + datetime.timedelta(days=14)).isoformat()},
     Kind.VALUES_LATE: lambda today: {"due": (today - datetime.timedelta(days=7)).isoformat()},
+    Kind.FEEDBACK: lambda today: {"message": "Pyöräteitä pitäisi aurata aiemmin aamulla.",
+                                  "name": "Asukas", "email": "asukas@example.invalid",
+                                  "received": today.isoformat()},
 }  # fmt: skip
 
 

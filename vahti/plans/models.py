@@ -59,6 +59,17 @@ class Plan(TranslatableMixin, TimestampedModel):
         validators=[MinValueValidator(1)],
         help_text=_("An action not updated for longer than this needs attention."),
     )
+    feedback_enabled = models.BooleanField(
+        _("residents may give feedback"),
+        default=True,
+        help_text=_("A feedback form on every action page and a general one."),
+    )
+    feedback_retention_days = models.PositiveIntegerField(
+        _("feedback kept for (days)"),
+        default=365,
+        validators=[MinValueValidator(1)],
+        help_text=_("Feedback older than this is deleted, processed or not."),
+    )
     update_target_days = models.PositiveIntegerField(
         _("update interval target (days)"),
         default=90,

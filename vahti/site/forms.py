@@ -191,3 +191,28 @@ class HistoryDayForm(forms.Form):
     def day(self):
         """The valid day asked for, else today (the form shows why)."""
         return (self.cleaned_data.get("on") if self.is_valid() else None) or self.today
+
+
+class FeedbackForm(forms.Form):
+    """A resident's feedback: the message only is needed. ``website`` is a trap for
+    programs (hidden from people and assistive technology alike); ``token`` is when
+    the form was shown (signed)."""
+
+    message = forms.CharField(
+        label=_("Your message"),
+        widget=forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
+        required=False,  # checked, with its message, by the service
+    )
+    name = forms.CharField(
+        label=_("Your name (optional)"), required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "maxlength": 100}),
+    )  # fmt: skip
+    email = forms.CharField(
+        label=_("Your email address (optional, for an answer)"), required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "maxlength": 254}),
+    )  # fmt: skip
+    website = forms.CharField(
+        label=_("Leave this empty"), required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )  # fmt: skip
+    token = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -9,6 +9,8 @@ urlpatterns = [
     path("actions/", views.action_list, name="action-list"),
     re_path(r"^actions\.(?P<format>csv|xlsx)$", views.action_export, name="action-export"),
     path("actions/<str:identifier>/", views.action_detail, name="action-detail"),
+    path("actions/<str:identifier>/feedback/", views.feedback, name="action-feedback"),
+    path("feedback/", views.feedback, name="feedback"),
     path(
         # <path:>: a category's or organisation's identifier may hold a "/".
         "categories/<str:type_identifier>/<path:identifier>/",

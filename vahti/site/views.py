@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.shortcuts import redirect, render
@@ -11,6 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from vahti.access.throttle import client_address
 from vahti.actions import overviews, selectors
 from vahti.actions.dashboard import dashboard_rows, distributions, over_time, sorted_ids
 from vahti.actions.filters import ActionFilters, filtered_actions
@@ -19,13 +21,14 @@ from vahti.content import selectors as content_selectors
 from vahti.content.models import ContentPage
 from vahti.core import spreadsheets
 from vahti.core.i18n import active_language
+from vahti.feedback import services as feedback_services
 from vahti.indicators.selectors import public_indicators
 from vahti.orgs.models import Organization
 from vahti.plans.models import Category, CategoryType, Plan
 from vahti.search import selectors as search_selectors
 from vahti.search.models import SearchEntry
 from vahti.site import dashboard as table
-from vahti.site.forms import ActionFilterForm, HistoryDayForm
+from vahti.site.forms import ActionFilterForm, FeedbackForm, HistoryDayForm
 
 
 def request_plan(request: HttpRequest) -> Plan:
@@ -211,6 +214,8 @@ def action_detail(request, identifier: str):
             "plan": plan,
             "nav": "action",
             "action": action,
+            "feedback_form": FeedbackForm(initial={"token": feedback_services.form_token()}),
+            "feedback_url": reverse("site:action-feedback", args=[action.identifier]),
             **selectors.action_page_context(action),
         },
     )
@@ -315,3 +320,69 @@ def content_page(request, slug: str):
 def page_not_found(request, exception):
     context = {"plan": getattr(request, "plan", None), "not_found": True}
     return render(request, "site/404.html", context, status=404)
+
+
+def feedback(request, identifier: str | None = None):
+    """A resident's feedback about an action (or the plan in general): the form, its
+    errors, and the thanks. Works without JavaScript; the action page has the same form."""
+    plan = request_plan(request)
+    if not plan.feedback_enabled:
+        raise Http404("This plan does not take feedback.")
+    action = None
+    if identifier is not None:
+        try:
+            action = selectors.action_for_site(plan, identifier)
+        except Action.DoesNotExist:
+            raise Http404("No such action in this plan.") from None
+        if action.merged_with_id:
+            raise Http404("No such action in this plan.")
+    here = (
+        reverse("site:action-feedback", args=[action.identifier])
+        if action
+        else reverse("site:feedback")
+    )
+    status, problem, errors = 200, "", {}
+    if request.method == "POST":
+        posted = FeedbackForm(request.POST)
+        posted.is_valid()
+        data = posted.cleaned_data
+        try:
+            feedback_services.feedback_submit(
+                plan, action=action, message=data.get("message", ""), name=data.get("name", ""),
+                email=data.get("email", ""), language=active_language(),
+                address=client_address(request), token=data.get("token", ""),
+                honeypot=data.get("website", ""),
+            )  # fmt: skip
+        except ValidationError as error:
+            status, errors = 400, error.message_dict
+        except feedback_services.Throttled:
+            status = 429
+            problem = _(
+                "You have sent several messages within the hour. Thank you! Please send "
+                "more a little later."
+            )
+        else:
+            return redirect(f"{here}?sent=1#feedback")
+        # What was written stays in the form, with a new token and the problems.
+        form = FeedbackForm(
+            {**request.POST.dict(), "website": "", "token": feedback_services.form_token()}
+        )
+        form.is_valid()
+        for field_name, messages in errors.items():
+            form.add_error(None if field_name == "__all__" else field_name, messages)
+    else:
+        form = FeedbackForm(initial={"token": feedback_services.form_token()})
+    return render(
+        request,
+        "site/feedback.html",
+        {
+            "plan": plan,
+            "nav": "feedback",
+            "action": action,
+            "form": form,
+            "sent": request.GET.get("sent") == "1" and request.method == "GET",
+            "problem": problem,
+            "feedback_url": here,
+        },
+        status=status,
+    )

@@ -46,7 +46,8 @@ class Command(BaseCommand):
             verb = "would send" if dry_run else "sent"
             self.stderr.write(
                 f"{outcome.due} reminders due; {verb} {outcome.reminders} reminders "
-                f"in {outcome.emails} emails; {outcome.failed} emails failed (retried later)."
+                f"in {outcome.emails} emails; {outcome.failed} emails failed (retried later); "
+                f"{outcome.feedback_deleted} old feedback messages deleted."
             )
             if not loop:
                 return
