@@ -195,3 +195,32 @@ def test_a_plan_that_takes_no_feedback_shows_no_form(client, town, action):
     assert 'id="feedback"' not in client.get("/actions/126/", **HOST).content.decode()
     assert send(client, "/actions/126/feedback/").status_code == 404
     assert not Feedback.objects.exists()
+
+
+def test_a_plan_admin_sets_whether_and_how_long_feedback_is_kept(client, town):
+    from wagtail.models import ModelLogEntry
+
+    client.force_login(town.plan_admin)
+    prefix = f"plan{town.plan.pk}"
+    page = client.get("/admin/feedback/").content.decode()
+    assert f'name="{prefix}-feedback_retention_days"' in page
+    bad = client.post("/admin/feedback/", {"settings": town.plan.pk,
+                                           f"{prefix}-feedback_retention_days": "0"})  # fmt: skip
+    assert bad.status_code == 200
+    town.plan.refresh_from_db()
+    assert town.plan.feedback_retention_days == 365
+    keep_90 = {"settings": town.plan.pk, f"{prefix}-feedback_retention_days": "90"}
+    answer = client.post("/admin/feedback/", keep_90)
+    assert answer.status_code == 302
+    town.plan.refresh_from_db()
+    assert (town.plan.feedback_enabled, town.plan.feedback_retention_days) == (False, 90)
+    assert ModelLogEntry.objects.filter(action="vahti.plan.settings").exists()
+    # A contact person cannot.
+    from tests.factories import make_action
+
+    make_action(town.plan, "1", contact_persons=[(town.mikko, "contact")])
+    client.force_login(town.mikko.user)
+    keep_5 = {"settings": town.plan.pk, f"{prefix}-feedback_retention_days": "5"}
+    assert client.post("/admin/feedback/", keep_5).status_code == 404
+    town.plan.refresh_from_db()
+    assert town.plan.feedback_retention_days == 90

@@ -116,3 +116,19 @@ def test_others_reach_neither_the_rules_nor_the_previews(client, town, db):
     client.force_login(stranger)
     assert client.post("/admin/reminders/", {"task_due-days": "1"}).status_code in (302, 403)
     assert not ReminderRule.objects.exists()
+
+
+def test_the_plans_update_limit_is_set_with_the_rules(client, town):
+    in_english(town.plan_admin)
+    client.force_login(town.plan_admin)
+    data = form_data(client.get("/admin/reminders/").content.decode(), None)
+    assert data["stale_after_days"] == ["180"]
+    data["stale_after_days"] = ["0"]
+    answer = client.post("/admin/reminders/", data)
+    assert answer.status_code == 200
+    assert "greater than or equal to 1" in answer.content.decode()
+    data["stale_after_days"] = ["90"]
+    assert client.post("/admin/reminders/", data).status_code == 302
+    town.plan.refresh_from_db()
+    assert town.plan.stale_after_days == 90
+    assert ModelLogEntry.objects.filter(action="vahti.plan.settings").count() == 1

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -25,6 +26,7 @@ from vahti.access import policies
 from vahti.notifications import services
 from vahti.notifications.models import DEFAULTS, USES_DAYS, Delivery, Kind, Reminder
 from vahti.notifications.planning import timings
+from vahti.plans.services import plan_settings_update
 
 PAGE_SIZE = 50
 
@@ -77,6 +79,10 @@ class RulesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.plan = plan
         current = timings(plan)
+        self.fields["stale_after_days"] = forms.IntegerField(
+            label=_("An action needs updating after … days"), min_value=1, max_value=3650,
+            initial=plan.stale_after_days,
+        )  # fmt: skip
         self.rows = []
         for kind in Kind:
             timing = current[kind.value]
@@ -163,7 +169,13 @@ class RemindersView(WagtailAdminTemplateMixin, TemplateView):
         form = RulesForm(request.POST, plan=self.plan)
         if form.is_valid():
             try:
-                services.rules_save(self.plan, form.rules(), user=request.user)
+                with transaction.atomic():
+                    services.rules_save(self.plan, form.rules(), user=request.user)
+                    plan_settings_update(
+                        self.plan,
+                        user=request.user,
+                        stale_after_days=form.cleaned_data["stale_after_days"],
+                    )
             except ValidationError as error:
                 for key, items in error.message_dict.items():
                     kind, _dot, field_name = key.partition(".")
