@@ -40,13 +40,22 @@ MAX_ATTEMPTS = 5
 RETRY_AFTER = datetime.timedelta(minutes=10)  # doubled after each failure
 DIGEST_WEEKDAY = 0  # Monday, in the plan's time zone
 TEMPLATE = "emails/reminders"
-# Reminders stored within this time are looked up before storing again (older occasions
-# are not due any more, and the unique key would keep them out anyway).
-KNOWN_FOR = datetime.timedelta(days=400)
 
 
 def local_today(plan: Plan, now: datetime.datetime) -> datetime.date:
     return now.astimezone(plan.tzinfo).date()
+
+
+def known_for(plan: Plan) -> datetime.timedelta:
+    """How far back a reminder due today can have been stored: an occasion stays the
+    latest until the next one comes, at most the longest gap of the plan's timings
+    apart. Older rows are not read (the unique key keeps them out all the same)."""
+    from vahti.notifications.planning import FEEDBACK_WINDOW, timings
+
+    gaps = [31, FEEDBACK_WINDOW + 1]
+    for timing in timings(plan).values():
+        gaps += [timing.repeat + 1, *(d + 1 for d in timing.days)]
+    return datetime.timedelta(days=max(gaps))
 
 
 def plan_reminders(plan: Plan, now: datetime.datetime) -> int:
@@ -56,7 +65,7 @@ def plan_reminders(plan: Plan, now: datetime.datetime) -> int:
     if not planned:
         return 0, 0
     known = set(
-        Reminder.objects.filter(plan=plan, created_at__gte=now - KNOWN_FOR).values_list(
+        Reminder.objects.filter(plan=plan, created_at__gte=now - known_for(plan)).values_list(
             "recipient", "kind", "subject", "occasion"
         )
     )
