@@ -173,8 +173,30 @@ def test_processed_in_the_admin_by_those_who_may(client, town, action):
     client.force_login(town.plan_admin)
     page = client.get("/admin/feedback/").content.decode()
     assert "Toimenpiteestä 127" in page and "Yleisesti" in page
-    client.force_login(town.division_admin)  # neither a plan admin nor a contact person
-    assert client.get("/admin/feedback/").status_code in (302, 403)
+    # An organisation admin sees that about their organisations' actions: none of these.
+    client.force_login(town.division_admin)
+    page = client.get("/admin/feedback/").content.decode()
+    assert "Toimenpiteestä" not in page and "Yleisesti" not in page
+
+
+def test_an_organisation_admin_sees_feedback_on_their_organisations_actions(client, town):
+    from tests.factories import make_action
+
+    make_action(town.plan, "5", responsible_parties=[(town.unit, "primary")])
+    send(client, "/actions/5/feedback/", message="Yksikön toimenpiteestä")
+    reminders.run(plans=[town.plan])
+    (forwarded,) = [m for m in mail.outbox if "Yksikön toimenpiteestä" in m.body]
+    assert forwarded.to == ["olli@example.invalid"]  # no contact persons: the division's admin
+    client.force_login(town.division_admin)
+    assert "Yksikön toimenpiteestä" in client.get("/admin/feedback/").content.decode()
+
+
+def test_forwarded_feedback_keeps_no_copy_of_the_words(client, town, action):
+    from vahti.notifications.models import Reminder
+
+    send(client, "/actions/126/feedback/", message="Henkilökohtainen asia")
+    reminders.run(plans=[town.plan])
+    assert Reminder.objects.get(kind="feedback").details == {}
 
 
 def test_old_feedback_is_deleted_after_the_plans_retention_period(client, town, action):

@@ -217,11 +217,13 @@ def test_a_weekly_digest_instead_and_a_kind_turned_off(town, action_with):
     assert town.run() == []  # task 2 of action 1 is late now, but Mikko wants none of those
     town.at(D(2026, 12, 7))  # Monday
     (digest,) = town.run()
-    assert digest.subject == "HNH: viikon kooste, 3 muistutusta"
+    # Task 2 went late meanwhile, and Mikko wants no late reminders: it is left out.
+    assert digest.subject == "HNH: viikon kooste, 2 muistutusta"
     # Told as it stands on the day it goes out.
     assert "Tehtävän ”Tehtävä 1” määräaika on huomenna (8.12.2026)." in lines(digest)
     assert "7 päivän päästä" not in lines(digest)
-    assert "Tehtävän ”Tehtävä 2” määräaika oli 2.12.2026, 5 päivää sitten" in lines(digest)
+    assert "Tehtävä 2" not in lines(digest)
+    assert Reminder.objects.filter(state="dropped").exists()
     assert "Tehtävän ”Tehtävä 1” määräaika on 23 päivän päästä (30.12.2026)." in lines(digest)
     assert "viikon kooste" in digest.body
     assert town.run() == []
@@ -266,6 +268,40 @@ def test_failures_are_retried_later_and_logged_then_given_up(town, action_with, 
     assert "given up" in caplog.text
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert town.run() == []  # never sent twice, not even after failing
+
+
+def test_a_settled_matter_is_not_reminded_of_and_not_repeating_means_once(town, action_with):
+    ReminderRule.objects.create(plan=town.plan, kind=Kind.FEW_TASKS, repeat=0)
+    make_action(town.plan, "9", contact_persons=[(town.mikko, "contact")], tasks=[],
+                name_fi="Ja & tai")  # fmt: skip
+    (message,) = town.run()
+    assert message.subject == "HNH: 1 muistutus: 9 Ja & tai"  # not HTML-escaped
+    for day in range(2, 40):
+        town.at(D(2026, 12, 1) + datetime.timedelta(days=day))
+        assert town.run() == []
+
+
+def test_one_plans_trouble_does_not_stop_the_others(town, action_with, monkeypatch, caplog):
+    from tests.factories import PlanFactory
+
+    other = PlanFactory(identifier="toinen")
+    real = services.plan_reminders
+
+    def broken(plan, now):
+        if plan.pk == town.plan.pk:
+            raise RuntimeError("bad data")
+        return real(plan, now)
+
+    monkeypatch.setattr(services, "plan_reminders", broken)
+    action_with(tasks=planned_work(D(2026, 12, 8)))
+    from tests.factories import PersonFactory
+
+    elsewhere = PersonFactory(plan=other, email="eeva@example.invalid")
+    make_action(other, "1", contact_persons=[(elsewhere, "contact")],
+                tasks=[task("T", due=D(2026, 12, 8))])  # fmt: skip
+    outcome = services.run(plans=[town.plan, other])
+    assert outcome.failed == 1 and "Reminders of the plan hnh failed" in caplog.text
+    assert [m.to for m in mail.outbox] == [["eeva@example.invalid"]]
 
 
 def test_a_dry_run_prints_each_reminder_and_sends_and_stores_nothing(town, action_with):

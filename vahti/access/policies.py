@@ -250,7 +250,8 @@ def can_manage_api_tokens(user, plan: Plan) -> bool:
 
 
 # Residents' feedback: a plan admin reads and processes all of the plan's; a contact
-# person that about their own actions.
+# person that about their own actions, an organisation admin that about their
+# organisations' actions.
 
 
 def feedback_visible_to(user):
@@ -263,6 +264,12 @@ def feedback_visible_to(user):
     return Feedback.objects.filter(
         Q(plan_id__in=plan_ids_where(user, Role.Kind.PLAN_ADMIN))
         | Q(action__in=ContactPerson.objects.filter(person__user=user).values("action_id"))
+        # Feedback on an action without contact persons reaches its organisation's admins.
+        | Q(
+            action__in=ResponsibleParty.objects.filter(
+                organization_id__in=administered_organization_ids(user)
+            ).values("action_id")
+        )
     )
 
 
@@ -271,6 +278,6 @@ def may_see_feedback(user) -> bool:
         return False
     return bool(
         user.is_superuser
-        or plan_ids_where(user, Role.Kind.PLAN_ADMIN)
+        or plan_ids_where(user, Role.Kind.PLAN_ADMIN, Role.Kind.ORGANIZATION_ADMIN)
         or ContactPerson.objects.filter(person__user=user).exists()
     )

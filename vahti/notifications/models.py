@@ -114,6 +114,7 @@ class Reminder(models.Model):
         PENDING = "pending", _("waiting")
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
+        DROPPED = "dropped", _("no longer needed")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

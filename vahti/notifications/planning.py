@@ -202,7 +202,8 @@ def due_reminders(plan: Plan, today: datetime.date) -> list[Planned]:
             recipients = recipients or people.for_action(row["pk"])
             add(
                 Kind.FEW_TASKS, recipients, f"action:{row['pk']}",
-                f"few:{schedule.window(today, few_timing.repeat)}", action_id=row["pk"],
+                f"few:{schedule.window(today, few_timing.repeat)}" if few_timing.repeat
+                else "few:once", action_id=row["pk"],
                 details={"planned": row["planned_tasks"], "minimum": MIN_PLANNED_TASKS},
             )  # fmt: skip
 

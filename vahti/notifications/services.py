@@ -62,6 +62,7 @@ def plan_reminders(plan: Plan, now: datetime.datetime) -> int:
     """Store the reminders due in ``plan`` now; those stored before (pending, sent or
     failed) are left as they are. Returns (due, new)."""
     planned = due_reminders(plan, local_today(plan, now))
+    _drop_resolved(plan, planned)
     if not planned:
         return 0, 0
     known = set(
@@ -77,6 +78,21 @@ def plan_reminders(plan: Plan, now: datetime.datetime) -> int:
     # Another worker may store the same rows at the same moment: the unique key keeps one.
     Reminder.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
     return len(planned), len(rows)
+
+
+def _drop_resolved(plan: Plan, planned: list[Planned]) -> None:
+    """Waiting reminders about what no longer needs it (the task was done, the values
+    entered, the feedback processed, the kind turned off) are not sent: a digest
+    waits up to a week and must not report what was settled meanwhile."""
+    current = {(p.recipient.key, p.kind, p.subject[:200]) for p in planned}
+    waiting = Reminder.objects.filter(plan=plan, state=Reminder.State.PENDING).values_list(
+        "pk", "recipient", "kind", "subject"
+    )
+    settled = [pk for pk, *key in waiting if tuple(key) not in current]
+    if settled:
+        Reminder.objects.filter(pk__in=settled, state=Reminder.State.PENDING).update(
+            state=Reminder.State.DROPPED, details={}
+        )
 
 
 def _row(plan: Plan, item: Planned) -> Reminder:
@@ -122,7 +138,7 @@ def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
     rows = (
         Reminder.objects.filter(plan=plan, state=Reminder.State.PENDING)
         .exclude(retry_at__gt=now)
-        .select_related("action", "indicator")
+        .select_related("plan", "action", "indicator")
         .order_by("recipient", "action__sort_key", "indicator__sort_key", "kind", "pk")
     )
     today = local_today(plan, now)
@@ -135,9 +151,19 @@ def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
                 plan, row.recipient, row.name, row.email, row.language, row.digest
             )
         email.reminders.append(row)
+    midnight = datetime.datetime.combine(today, datetime.time(), tzinfo=plan.tzinfo)
+    had_digest = set()
+    if any(email.digest for email in groups.values()):
+        had_digest = set(
+            Reminder.objects.filter(
+                plan=plan, digest=True, state=Reminder.State.SENT, sent_at__gte=midnight
+            ).values_list("recipient", flat=True)
+        )
     found = []
     for email in groups.values():
         if email.digest:
+            if email.recipient in had_digest:
+                continue  # one digest a day at most; the rest wait for the next
             oldest = min(r.created_at for r in email.reminders)
             waited = now - oldest >= datetime.timedelta(days=7)
             if today.weekday() != DIGEST_WEEKDAY and not waited:
@@ -241,15 +267,20 @@ def describe(kind: str, details: dict, today: datetime.date) -> str:
     days = details.get("days", 0)
     if due is not None:
         days = abs((due - today).days)
-        if kind == Kind.TASK_DUE and due <= today:
+        if kind == Kind.TASK_DUE and due < today:
             kind = Kind.TASK_LATE
-        elif kind == Kind.VALUES_DUE and due <= today:
+        elif kind == Kind.VALUES_DUE and due < today:
             kind = Kind.VALUES_LATE
     if details.get("updated"):
         days = (today - datetime.date.fromisoformat(details["updated"])).days
     due_text = date_format(due, "SHORT_DATE_FORMAT") if due else ""
     task_name = pick_translation(details.get("task", {}), language.split("-")[0], "fi")
     if kind == Kind.TASK_DUE:
+        if days == 0:
+            return _("The task “%(task)s” is due today (%(due)s).") % {
+                "task": task_name,
+                "due": due_text,
+            }
         if days == 1:
             return _("The task “%(task)s” is due tomorrow (%(due)s).") % {
                 "task": task_name,
@@ -282,6 +313,8 @@ def describe(kind: str, details: dict, today: datetime.date) -> str:
             details.get("planned", 0),
         ) % {"planned": details.get("planned", 0), "minimum": details.get("minimum", 3)}
     if kind == Kind.VALUES_DUE:
+        if days == 0:
+            return _("New values are due today (%(due)s).") % {"due": due_text}
         if days == 1:
             return _("New values are due tomorrow (%(due)s).") % {"due": due_text}
         return ngettext(
@@ -330,6 +363,10 @@ def send_pending(
                     got = set(Reminder.objects.filter(batch=batch).values_list("pk", flat=True))
                     email.reminders = [r for r in email.reminders if r.pk in got]
                 render(email).send()
+                if any(r.kind == Kind.FEEDBACK for r in email.reminders):
+                    # The resident's words live in the feedback, deleted on schedule;
+                    # the log keeps that it was forwarded, not what it said.
+                    Reminder.objects.filter(batch=batch, kind=Kind.FEEDBACK).update(details={})
         except Exception as error:  # any failure of one email: retried later
             outcome.failed += 1
             _failed(email, now, error)
@@ -375,24 +412,42 @@ def run(
     if not dry_run:
         # The same job keeps feedback no longer than each plan says.
         total.feedback_deleted = feedback_purge(now)
+        _purge_forwarded_feedback(now)
     for plan in plans if plans is not None else Plan.objects.all():
-        if dry_run:
-            with transaction.atomic():
-                total.due += plan_reminders(plan, now)[0]
-                for email in pending_emails(plan, now):
-                    total.emails += 1
-                    for reminder in email.reminders:
-                        total.reminders += 1
-                        if out:
-                            out(dry_run_line(reminder))
-                transaction.set_rollback(True)
-            continue
-        total.due += plan_reminders(plan, now)[0]
-        outcome = send_pending(plan, now)
-        total.emails += outcome.emails
-        total.reminders += outcome.reminders
-        total.failed += outcome.failed
+        try:
+            _round(plan, now, total, dry_run=dry_run, out=out)
+        except Exception:  # one plan's trouble must not stop the others' reminders
+            total.failed += 1
+            logger.exception("Reminders of the plan %s failed this round", plan.identifier)
     return total
+
+
+def _purge_forwarded_feedback(now: datetime.datetime) -> None:
+    """Forwarded feedback waiting or failed keeps the resident's words no longer than
+    the feedback itself is kept (sent ones are emptied when they go)."""
+    for plan_id, days in Plan.objects.values_list("pk", "feedback_retention_days"):
+        Reminder.objects.filter(
+            plan_id=plan_id, kind=Kind.FEEDBACK, created_at__lt=now - datetime.timedelta(days=days)
+        ).exclude(details={}).update(details={})
+
+
+def _round(plan: Plan, now, total: Outcome, *, dry_run: bool, out) -> None:
+    if dry_run:
+        with transaction.atomic():
+            total.due += plan_reminders(plan, now)[0]
+            for email in pending_emails(plan, now):
+                total.emails += 1
+                for reminder in email.reminders:
+                    total.reminders += 1
+                    if out:
+                        out(dry_run_line(reminder))
+            transaction.set_rollback(True)
+        return
+    total.due += plan_reminders(plan, now)[0]
+    outcome = send_pending(plan, now)
+    total.emails += outcome.emails
+    total.reminders += outcome.reminders
+    total.failed += outcome.failed
 
 
 def dry_run_line(reminder: Reminder) -> str:

@@ -178,8 +178,8 @@ class RemindersView(WagtailAdminTemplateMixin, TemplateView):
                     )
             except ValidationError as error:
                 for key, items in error.message_dict.items():
-                    kind, _dot, field_name = key.partition(".")
-                    name = f"{kind}-{field_name}"
+                    kind, dot, field_name = key.partition(".")
+                    name = f"{kind}-{field_name}" if dot else key
                     form.add_error(name if name in form.fields else None, items)
             else:
                 messages.success(request, _("The reminder rules were saved."))
