@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # `make run` is a local trial: DEBUG on, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DEBUG=true
 
-.PHONY: run test test-fast lint format bench translations messages check-migrations install install-dev clean
+.PHONY: run serve test test-fast lint format bench load translations messages check-migrations install install-dev clean
 
 run: $(VENV)/.runtime translations
 	$(RUN_ENV) $(MANAGE) migrate --noinput
@@ -15,6 +15,18 @@ run: $(VENV)/.runtime translations
 	$(RUN_ENV) $(MANAGE) demo_admin
 	@echo "Serving the demo plan at http://127.0.0.1:8000/ (Ctrl-C stops it)."
 	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+# Production: the settings come from the environment (SECRET_KEY, ALLOWED_HOSTS,
+# DATABASE_URL, REDIS_URL, ...; see README.md). gunicorn serves the site with its static
+# files (WhiteNoise); the reminders run beside it (each is sent once however many
+# servers run them). Ctrl-C or SIGTERM stops both.
+serve: $(VENV)/.runtime translations
+	$(MANAGE) check --deploy
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	@trap 'kill 0' EXIT INT TERM; \
+	$(MANAGE) send_reminders --loop & \
+	$(BIN)/gunicorn -c python:vahti.gunicorn_conf vahti.wsgi
 
 test: $(VENV)/.dev translations
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
@@ -37,6 +49,13 @@ check-migrations: $(VENV)/.runtime
 
 bench: $(VENV)/.dev translations
 	$(BIN)/python -m vahti.bench
+
+# A bounded load test on loopback: gunicorn + PostgreSQL + Redis, driven by wrk (from
+# Debian's packages, installed if missing). Prints throughput, latency and errors.
+load: $(VENV)/.dev translations
+	@command -v wrk >/dev/null 2>&1 || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  $$sudo apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
+	$(BIN)/python -m vahti.load
 
 translations: $(VENV)/.runtime
 	@$(RUN_ENV) $(MANAGE) compile_translations

@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 
 from tests.factories import (
     ActionStatusFactory,
@@ -14,6 +15,14 @@ from tests.factories import (
     task,
 )
 from vahti.access.models import Role
+
+# For tests whose processes share the test database: the PostgreSQL run has a server;
+# SQLite's test database lives in one process's memory.
+needs_database_server = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="processes sharing the test database need a database server (the run on "
+    "PostgreSQL has it; SQLite's test database lives in one process's memory)",
+)
 
 
 @pytest.fixture
@@ -140,3 +149,18 @@ def generous_api_rate_limit(settings):
     """Tests make many API requests from one address within a minute; the limit has
     its own test (tests/api/test_read_api.py)."""
     settings.API_RATE_LIMIT = 1_000_000
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: no page, count or version of another."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def uncached(settings):
+    """Public pages rendered on every request: for tests that count what a render
+    reads (a page from the cache reads nothing; tests/site/test_page_cache.py)."""
+    settings.PAGE_CACHE_SECONDS = 0

@@ -10,6 +10,8 @@ os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-0123456789abcdef")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1,plan-b.example")
 os.environ.setdefault("SECURE_COOKIES", "false")
+# Static files from the apps' folders, as in development: no collectstatic before tests.
+os.environ.setdefault("STATIC_MANIFEST", "false")
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the
 # test itself in that thread are safe (nothing else runs in it).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -1,14 +1,18 @@
-"""``make bench``: server time and SQL queries of the public pages.
+"""``make bench``: server time and SQL queries of the public pages, cached and not.
 
-For the demo plan and for a generated plan of 1,500 actions (with an indicator of 10,000
-daily values) it requests each page type many times through Django's full request
-handling (middleware, views, templates; no network), and prints the median and 95th
-percentile of the time spent, the number of SQL queries and the size of the HTML; then
-each page's weight as transferred: HTML, scripts and style sheets, gzip-compressed. The
-output format is kept stable so that runs can be compared line by line. The database
-is ``var/bench.sqlite3``, rebuilt on every run, or the one ``BENCH_DATABASE_URL`` names
-(a database of its own: the bench writes plans into it). ``DATABASE_URL`` is ignored so
-that a bench never writes into the real database.
+For the demo plan and generated plans of 150, 1,500 and 15,000 actions (``BENCH_SIZES``;
+each with an indicator of 10,000 daily values) it requests each page type many times
+through Django's full request handling (middleware, views, templates; no network) and
+prints, per page type: the median and 95th percentile of the time spent rendering it
+(the page cache off) and the SQL queries that takes; the same served from the page
+cache, as an anonymous visitor gets it; the same HTML served as a static file by the
+same server (WhiteNoise, in the same middleware chain), which is the practical limit;
+the ratio of the cached page to the static file; and the size of the HTML. Then each
+page's weight as transferred (HTML, scripts and style sheets, gzip-compressed), the
+import and the reminders. The output format is kept stable so that runs can be compared
+line by line. The database is ``var/bench.sqlite3``, rebuilt on every run, or the one
+``BENCH_DATABASE_URL`` names (a database of its own: the bench writes plans into it).
+``DATABASE_URL`` is ignored so that a bench never writes into the real database.
 """
 
 from __future__ import annotations
@@ -22,8 +26,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUESTS_PER_PAGE = int(os.environ.get("BENCH_REQUESTS", "60"))
-ROW = "{:<16} {:>7}  {:<15} {:>8} {:>8} {:>7} {:>8}"
-SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "1500").split(",") if n]
+ROW = "{:<16} {:>7}  {:<15} {:>8} {:>8} {:>7} {:>8} {:>8} {:>7} {:>8} {:>7} {:>8}"
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "150,1500,15000").split(",") if n]
+# Rendering a page of the largest plan takes long: fewer requests there.
+FEW_REQUESTS_ABOVE = 5000
+FEW_REQUESTS = 12
+# The most a cached page may take, as a multiple of the same HTML as a static file.
+CACHED_BUDGET = 2.0
+STATIC_DIR = "bench-pages"
 # Values of the generated plans' daily indicator, whose page is measured.
 INDICATOR_VALUES = int(os.environ.get("BENCH_INDICATOR_VALUES", "10000"))
 WEIGHT_ROW = "{:<16} {:<15} {:>8} {:>8} {:>8} {:>8}"
@@ -41,6 +51,8 @@ def configure() -> None:
     db = ROOT / "var" / "bench.sqlite3"
     os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{db}")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
+    # Templates name static files as they are; WhiteNoise serves them and STATIC_ROOT.
+    os.environ["STATIC_MANIFEST"] = "false"
     os.environ["API_RATE_LIMIT"] = "100000000"  # one client asks for everything
     if "BENCH_DATABASE_URL" not in os.environ and db.exists():
         db.unlink()
@@ -56,33 +68,57 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def measure(
-    client, urls: list[str], host: str, requests: int = REQUESTS_PER_PAGE, warmup: int = 3
+    client,
+    urls: list[str],
+    host: str,
+    requests: int = REQUESTS_PER_PAGE,
+    warmup: int = 3,
+    expect: str | None = None,
 ) -> tuple[float, float, int, int]:
+    """Median and p95 ms, the queries of one more request, and its size. ``expect``:
+    what ``X-Vahti-Cache`` must say (a cached page must really come from the cache)."""
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
     # Warm up: templates compiled, caches filled, as on a running server.
-    for url in urls[:warmup]:
+    for url in urls[: max(warmup, len(urls) if expect == "hit" else 0)]:
         client.get(url, HTTP_HOST=host)
     times = []
     for index in range(requests):
         url = urls[index % len(urls)]
         start = time.perf_counter()
         response = client.get(url, HTTP_HOST=host)
+        if response.streaming:  # a static file: read it, as a server sends it
+            b"".join(response.streaming_content)
         times.append((time.perf_counter() - start) * 1000)
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}")
+        if expect and response.get("X-Vahti-Cache") != expect:
+            raise SystemExit(f"{url}: X-Vahti-Cache {response.get('X-Vahti-Cache')}, not {expect}")
     reset_queries()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(urls[0], HTTP_HOST=host)
-    return statistics.median(times), percentile(times, 0.95), len(captured), len(response.content)
+        size = len(b"".join(response.streaming_content) if response.streaming else response.content)
+    return statistics.median(times), percentile(times, 0.95), len(captured), size
+
+
+def static_copy(client, url: str, host: str) -> str:
+    """Write the page's HTML into STATIC_ROOT, to be served as a file; its address."""
+    from django.conf import settings
+
+    name = f"{host}-{abs(hash(url))}.html"
+    folder = Path(settings.STATIC_ROOT) / STATIC_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(client.get(url, HTTP_HOST=host).content)
+    return f"{settings.STATIC_URL}{STATIC_DIR}/{name}"
 
 
 def main() -> int:
     configure()
+    from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
-    from django.test import Client
+    from django.test import Client, override_settings
 
     from vahti.actions.models import Action
     from vahti.demo.generate import generate_indicators, generate_plan
@@ -102,13 +138,14 @@ def main() -> int:
         plans.append((f"generated-{size}", generated))
     client = Client()
     weights = []
+    rows = []
+    static_pages = {}
     print(
         f"Vahti bench · {connection.vendor} · Python {platform.python_version()} · "
-        f"{REQUESTS_PER_PAGE} requests per page · times in ms, server side"
+        f"{REQUESTS_PER_PAGE} requests per page ({FEW_REQUESTS} uncached above "
+        f"{FEW_REQUESTS_ABOVE} actions) · times in ms, server side · cache "
+        f"{settings.CACHES['default']['BACKEND'].rsplit('.', 1)[1]}"
     )
-    header = ROW.format("plan", "actions", "page", "median", "p95", "queries", "bytes")
-    print(header)
-    print("-" * len(header))
     for label, plan in plans:
         host = f"{plan.identifier}.bench.invalid"
         PlanDomain.objects.get_or_create(plan=plan, hostname=host)
@@ -141,16 +178,48 @@ def main() -> int:
             "api action": [f"/api/v1/actions/{identifier}/" for identifier in identifiers],
             "api indicators": ["/api/v1/indicators/"],
         }
+        uncached_requests = REQUESTS_PER_PAGE if count <= FEW_REQUESTS_ABOVE else FEW_REQUESTS
         for page, urls in pages.items():
-            median, p95, queries, size = measure(client, urls, host)
-            print(ROW.format(label, count, page, f"{median:.1f}", f"{p95:.1f}", queries, size))
+            with override_settings(PAGE_CACHE_SECONDS=0):
+                uncached = measure(client, urls, host, requests=uncached_requests)
+            if urls[0].startswith("/api/"):
+                rows.append((label, count, page, uncached, None))
+                continue
+            cached = measure(client, urls, host, expect="hit")
+            static_pages[(label, page)] = static_copy(client, urls[0], host)
+            rows.append((label, count, page, uncached, cached))
             weights.append((label, page, page_weight(client, urls[0], host)))
         # The whole plan in one document: large, so asked for a few times only.
         document = [f"/api/v1/plans/{plan.identifier}/document.json"]
-        median, p95, queries, size = measure(client, document, host, requests=3, warmup=1)
-        print(
-            ROW.format(label, count, "api document", f"{median:.1f}", f"{p95:.1f}", queries, size)
+        rows.append(
+            (label, count, "api document", measure(client, document, host, 3, warmup=1), None)
         )
+    # The static copies are served by a new server (client), whose WhiteNoise finds them.
+    server = Client()
+    header = ROW.format(
+        "plan", "actions", "page", "median", "p95", "queries", "cached", "c p95", "c q",
+        "static", "ratio", "bytes",
+    )  # fmt: skip
+    print(" " * 34 + "rendered (no page cache)  from the page cache   static file")
+    print(header)
+    print("-" * len(header))
+    worst = 0.0
+    for label, count, page, uncached, cached in rows:
+        median, p95, queries, size = uncached
+        if cached is None:  # the API has its own conditional answers, not the page cache
+            print(ROW.format(label, count, page, f"{median:.1f}", f"{p95:.1f}", queries, "-", "-",
+                             "-", "-", "-", size).rstrip())  # fmt: skip
+            continue
+        host = f"{label}.bench.invalid"
+        static = measure(server, [static_pages[(label, page)]], host)[0]
+        ratio = cached[0] / static
+        worst = max(worst, ratio)
+        print(
+            ROW.format(
+                label, count, page, f"{median:.1f}", f"{p95:.1f}", queries, f"{cached[0]:.2f}",
+                f"{cached[1]:.2f}", cached[2], f"{static:.2f}", f"{ratio:.2f}", size,
+            )
+        )  # fmt: skip
     bench_import(plans)
     bench_reminders(plans)
     print()
@@ -165,7 +234,12 @@ def main() -> int:
     verdict = "within" if heaviest <= WEIGHT_BUDGET else "OVER"
     print()
     print(f"budget: indicator page {heaviest} B of {WEIGHT_BUDGET} B, {verdict}")
-    return 0 if heaviest <= WEIGHT_BUDGET else 1
+    cached_verdict = "within" if worst <= CACHED_BUDGET else "OVER"
+    print(
+        f"budget: slowest cached page {worst:.2f}× the static file, at most "
+        f"{CACHED_BUDGET:.0f}×, {cached_verdict}"
+    )
+    return 0 if heaviest <= WEIGHT_BUDGET and worst <= CACHED_BUDGET else 1
 
 
 def bench_import(plans) -> None:

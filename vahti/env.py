@@ -128,3 +128,10 @@ def redis_url_checked(url: str) -> str:
             f"REDIS_URL={url!r} must start with redis://, rediss:// or unix://."
         )
     return url
+
+
+# The log formats (``LOG_FORMAT``), for Django's logging and gunicorn's alike.
+LOG_FORMATTERS = {
+    "json": {"()": "vahti.core.logs.JsonFormatter"},
+    "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+}

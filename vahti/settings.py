@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from vahti.env import Env, database_config, redis_url_checked
+from vahti.env import LOG_FORMATTERS, Env, database_config, redis_url_checked
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = Env()
@@ -78,8 +78,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "vahti.core.health.HealthMiddleware",
+    "vahti.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files (compressed, hashed, cached for a year) before anything else runs.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "vahti.site.middleware.SecurityHeadersMiddleware",
+    # Before everything a page served from the cache does not need.
+    "vahti.site.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vahti.site.middleware.PlanMiddleware",
     "vahti.site.locale.PlanLocaleMiddleware",
@@ -179,6 +185,14 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Public pages are kept in the cache this long at most (vahti.site.pagecache); they are
+# dropped sooner, at once, when anything they show changes. 0 turns the page cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=24 * 3600, minimum=0)
+PAGE_CACHE_MAX_BYTES = 8 * 1024 * 1024
+# How long a CDN in front of Vahti may keep a public page without asking again (0: it
+# asks every time and gets a 304 while nothing changed).
+CDN_MAX_AGE = env.int("CDN_MAX_AGE", default=0, minimum=0)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -207,10 +221,25 @@ ASSETS_DIR = BASE_DIR / "var" / "assets" / "node_modules"
 STATICFILES_DIRS = [("vendor/chart.js", ASSETS_DIR / "chart.js" / "dist")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+# Production serves static files from STATIC_ROOT (``collectstatic``, which ``make
+# serve`` runs) with content hashes in their names and compressed copies (WhiteNoise);
+# development and the tests serve them from the apps' folders as they are.
+STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if STATIC_MANIFEST
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
 }
+WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+WHITENOISE_AUTOREFRESH = DEBUG
+# Uploaded images and documents' files are served by Vahti itself unless a web server in
+# front serves MEDIA_ROOT at MEDIA_URL (then set SERVE_MEDIA=false).
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
 
 # Security. Production defaults; DEBUG relaxes only what a local http:// server needs.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -260,13 +289,19 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be true.")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="vahti@localhost")
 
+# json: one JSON object per line (vahti.core.logs); text: for people reading a terminal.
+LOG_FORMAT = env.choice("LOG_FORMAT", ["json", "text"], "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": LOG_FORMATTERS,
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # Requests are logged once, by vahti.request; Django's own lines would repeat them.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
         # Wagtail's reference-index jobs log twice per save at INFO; only problems matter.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

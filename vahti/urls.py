@@ -5,11 +5,12 @@
 import types
 
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from vahti.api.api import api
+from vahti.core.media import media_file
 from vahti.site.locale import plan_language_patterns, register_urlconfs
 
 handler404 = "vahti.site.views.page_not_found"
@@ -23,10 +24,14 @@ def build_urlpatterns(primary_language: str) -> list:
     ]
     if settings.SSO_ENABLED:
         patterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
-    if settings.DEBUG:
-        from django.conf.urls.static import static
-
-        patterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    if settings.SERVE_MEDIA:
+        patterns.append(
+            re_path(
+                rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$",
+                media_file,
+                {"document_root": settings.MEDIA_ROOT},
+            )
+        )
     patterns += plan_language_patterns(
         path("", include("vahti.site.urls")),
         path("", include("vahti.api.reference")),

@@ -44,10 +44,19 @@ def errors(response) -> str:
 
 
 def test_the_action_page_has_the_form_and_feedback_is_stored(client, town, action):
-    page = BeautifulSoup(client.get("/actions/126/", **HOST).content, "html.parser")
+    response = client.get("/actions/126/", **HOST)
+    # No cookie: the page is the same for everyone and can be cached (vahti.core.origin).
+    assert not response.cookies
+    page = BeautifulSoup(response.content, "html.parser")
     form = page.select_one("#feedback form")
     assert form["action"] == "/actions/126/feedback/#feedback"
-    assert form.select_one("input[name=csrfmiddlewaretoken]")
+    assert not form.select_one("input[name=csrfmiddlewaretoken]")
+    # The time stamp is put in when the page is sent, also when it comes from the cache.
+    stamp = form.select_one("input[name=token]")["value"]
+    assert client.get("/actions/126/", **HOST)["X-Vahti-Cache"] == "hit"
+    again = BeautifulSoup(client.get("/actions/126/", **HOST).content, "html.parser")
+    assert again.select_one("input[name=token]")["value"] != "vahti-form-token-filled-in-when-sent"
+    services._check_token(stamp, timezone.now() + datetime.timedelta(seconds=10))
     assert form.select_one("textarea[name=message]")
     assert "se poistetaan 365 päivän kuluttua" in page.select_one("#feedback").get_text()
     answer = send(client, "/actions/126/feedback/", name="Asukas", email="asukas@example.invalid")
@@ -246,3 +255,35 @@ def test_a_plan_admin_sets_whether_and_how_long_feedback_is_kept(client, town):
     assert client.post("/admin/feedback/", keep_5).status_code == 404
     town.plan.refresh_from_db()
     assert town.plan.feedback_retention_days == 90
+
+
+@pytest.mark.parametrize(
+    ("headers", "refused"),
+    [
+        ({"HTTP_SEC_FETCH_SITE": "cross-site"}, True),
+        ({"HTTP_SEC_FETCH_SITE": "same-site"}, True),
+        ({"HTTP_SEC_FETCH_SITE": "same-origin"}, False),
+        ({"HTTP_ORIGIN": "https://evil.example"}, True),
+        ({"HTTP_ORIGIN": "null"}, True),
+        ({"HTTP_ORIGIN": "http://127.0.0.1"}, False),
+        ({"HTTP_REFERER": "https://evil.example/page"}, True),
+        ({"HTTP_REFERER": "http://127.0.0.1/actions/126/"}, False),
+        ({}, False),
+    ],
+)
+def test_feedback_posted_from_another_site_is_refused_and_not_stored(
+    client, town, action, headers, refused
+):
+    answer = client.post(
+        "/actions/126/feedback/",
+        {"message": "Väärennetty viesti.", "token": token()},
+        **HOST,
+        **headers,
+    )
+    if refused:
+        assert answer.status_code == 403
+        assert "another site" in answer.content.decode() or "toiselta" in answer.content.decode()
+        assert not Feedback.objects.exists()
+    else:
+        assert answer.status_code == 302
+        assert Feedback.objects.count() == 1

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.conftest import needs_database_server
 from tests.factories import PersonFactory, PlanFactory, make_action, task
 from vahti.notifications.models import Reminder
 
@@ -24,11 +25,7 @@ PEOPLE = 30
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="workers in separate processes need a shared database server (the run on "
-        "PostgreSQL has it; SQLite's test database lives in one process's memory)",
-    ),
+    needs_database_server,
 ]
 
 

@@ -327,7 +327,9 @@ def test_htmx_gets_the_dashboard_in_place(client, actions):
 
 
 @pytest.mark.usefixtures("today")
-def test_the_dashboard_and_downloads_issue_a_fixed_number_of_queries(client, actions, plan):
+def test_the_dashboard_and_downloads_issue_a_fixed_number_of_queries(
+    client, actions, plan, uncached
+):
     def count(url):
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)

@@ -13,7 +13,7 @@ from vahti.indicators.models import Dimension, DimensionCategory, IndicatorRelat
 from vahti.indicators.services import ValueRow, indicator_values_save
 from vahti.plans.models import PlanDomain
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 URLS = [
     "/indicators/",
     "/indicators/daily/",

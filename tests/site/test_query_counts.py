@@ -8,7 +8,7 @@ from tests.site.conftest import QUERY_BUDGET, visible_text
 from vahti.demo.generate import generate_plan
 from vahti.plans.models import PlanDomain
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
 # Action 6 has everything a page can show in a generated plan: action 7 merged into it,
 # related actions, a timeframe, tasks in every state, contact persons with photos.

@@ -1,14 +1,22 @@
-"""Keep the page editors' groups in step with roles, and the search index with pages."""
+"""Keep the page editors' groups in step with roles, the search index with pages, and
+the plans' data versions (``vahti.plans.changes``) with what their pages show: content
+pages, their view restrictions, and the images and documents every plan may use."""
 
 from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from vahti.access.models import Role
-from vahti.content.models import ContentPage
+from vahti.content.models import ContentPage, PlanPages
+from vahti.plans import changes
+
+changes.watch(ContentPage)
+changes.watch(PlanPages)
 
 
 @receiver([post_save, post_delete], sender=Role)
@@ -38,3 +46,11 @@ def _restriction_changed(sender, instance: PageViewRestriction, **kwargs):
     from vahti.content.services import restriction_changed
 
     restriction_changed(instance.page)
+    changes.touch(getattr(instance.page.specific, "plan_id", None))
+
+
+@receiver([post_save, post_delete], sender=get_image_model())
+@receiver([post_save, post_delete], sender=get_document_model())
+def _shared_file_changed(sender, instance, **kwargs):
+    if not kwargs.get("raw"):
+        changes.touch_all()

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,3 +21,8 @@ class PlansConfig(AppConfig):
             models.Category,
         ):
             changes.watch(model)
+
+        def plan_deleted(sender, instance, **kwargs):
+            changes.advance_versions(instance.pk, changes.ROUTING)
+
+        post_delete.connect(plan_deleted, sender=models.Plan, dispatch_uid="vahti-plan-deleted")

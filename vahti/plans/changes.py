@@ -9,21 +9,89 @@ send no signals) call :func:`touch` themselves.
 
 Inside :func:`batched` (an import, the demo loader) the timestamps are moved once per
 plan at the end instead of once per row.
+
+Beside the timestamp each plan has a *data version* in the shared cache (Redis in
+production, so every process sees the same one): a counter moved on with every change,
+once when the change is made and again when its transaction commits. The public page
+cache (``vahti.site.pagecache``) keeps each page with the version it was rendered at and
+serves it only while that is still the version. A counter rather than the timestamp:
+two changes in the same instant, or committed in the other order than made, still leave
+a version no page was rendered at. :func:`routing_version` is the same for which plan a
+host name serves (plans and their domains).
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
 _pending: ContextVar[set[int] | None] = ContextVar("vahti_changed_plans", default=None)
 
 PlanOf = Callable[[models.Model], int | None]
+
+
+ROUTING = "routing"
+
+
+def _version_key(name: int | str) -> str:
+    return f"vahti:data-version:{name}"
+
+
+def _current(name: int | str) -> int:
+    key = _version_key(name)
+    version = cache.get(key)
+    if version is None:
+        # Lost (a new cache, or evicted): start from a random number, so that no page
+        # kept from before can match it. ``add``: a version another process has just
+        # set is not overwritten.
+        cache.add(key, secrets.randbits(62), timeout=None)
+        version = cache.get(key)
+    return version
+
+
+def _advance(names) -> None:
+    for name in names:
+        key = _version_key(name)
+        try:
+            cache.incr(key)
+        except ValueError:  # not in the cache: any new number is a new version
+            cache.add(key, secrets.randbits(62), timeout=None)
+
+
+def advance_versions(*names: int | str) -> None:
+    """Move the versions on now and once more when the transaction commits: a page
+    rendered in between, by another process that still read the old rows, is not kept
+    as current."""
+    names = {name for name in names if name}
+    if names:
+        _advance(names)
+        transaction.on_commit(lambda: _advance(names))
+
+
+def data_version(plan_id: int) -> int:
+    """The plan's data version (see the module's description)."""
+    return _current(plan_id)
+
+
+def routing_version() -> int:
+    """The version of which plan serves which host name."""
+    return _current(ROUTING)
+
+
+def versions(plan_id: int) -> tuple[int, int]:
+    """The plan's data version and the routing version, in one cache round trip."""
+    keys = {_version_key(plan_id): plan_id, _version_key(ROUTING): ROUTING}
+    found = cache.get_many(keys)
+    if len(found) < 2:
+        return data_version(plan_id), routing_version()
+    return found[_version_key(plan_id)], found[_version_key(ROUTING)]
 
 
 def touch(*plan_ids: int | None) -> None:
@@ -38,6 +106,14 @@ def touch(*plan_ids: int | None) -> None:
     from vahti.plans.models import Plan
 
     Plan.objects.filter(pk__in=ids).update(data_changed_at=timezone.now())
+    advance_versions(*ids)
+
+
+def touch_all() -> None:
+    """Note that every plan's data changed: for what plans share (images)."""
+    from vahti.plans.models import Plan
+
+    touch(*Plan.objects.values_list("pk", flat=True))
 
 
 @contextmanager

@@ -20,6 +20,7 @@ from vahti.core.i18n import TranslatableMixin, TranslatedField
 from vahti.core.models import TimestampedModel, same_plan_errors, would_be_inside_itself
 from vahti.core.richtext import SanitizedRichTextField
 from vahti.core.validators import validate_hex_color, validate_time_zone
+from vahti.plans import changes
 
 identifier_validator = RegexValidator(
     r"^[a-z0-9][a-z0-9_-]*$",
@@ -127,6 +128,8 @@ class Plan(TranslatableMixin, TimestampedModel):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "data_changed_at"}
         super().save(*args, **kwargs)
+        # Which plan serves a host without a domain of its own follows the plans' order.
+        changes.advance_versions(self.pk, changes.ROUTING)
         if before is not None and list(before) != [self.primary_language, self.other_languages]:
             # The search index has an entry per language and falls back to the primary.
             from vahti.search.services import rebuild_plan
@@ -202,6 +205,12 @@ class PlanDomain(models.Model):
     def save(self, *args, **kwargs):
         self.hostname = normalise_hostname(self.hostname)
         super().save(*args, **kwargs)
+        changes.advance_versions(changes.ROUTING)
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        changes.advance_versions(changes.ROUTING)
+        return result
 
     def clean(self):
         self.hostname = normalise_hostname(self.hostname)

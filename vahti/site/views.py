@@ -21,6 +21,7 @@ from vahti.content import selectors as content_selectors
 from vahti.content.models import ContentPage
 from vahti.core import spreadsheets
 from vahti.core.i18n import active_language
+from vahti.core.origin import same_origin_only
 from vahti.feedback import services as feedback_services
 from vahti.indicators.selectors import public_indicators
 from vahti.orgs.models import Organization
@@ -28,6 +29,7 @@ from vahti.plans.models import Category, CategoryType, Plan
 from vahti.search import selectors as search_selectors
 from vahti.search.models import SearchEntry
 from vahti.site import dashboard as table
+from vahti.site import pagecache
 from vahti.site.forms import ActionFilterForm, FeedbackForm, HistoryDayForm
 
 
@@ -214,7 +216,7 @@ def action_detail(request, identifier: str):
             "plan": plan,
             "nav": "action",
             "action": action,
-            "feedback_form": FeedbackForm(initial={"token": feedback_services.form_token()}),
+            "feedback_form": FeedbackForm(initial={"token": pagecache.FORM_TOKEN}),
             "feedback_url": reverse("site:action-feedback", args=[action.identifier]),
             **selectors.action_page_context(action),
         },
@@ -322,9 +324,12 @@ def page_not_found(request, exception):
     return render(request, "site/404.html", context, status=404)
 
 
+@same_origin_only
 def feedback(request, identifier: str | None = None):
     """A resident's feedback about an action (or the plan in general): the form, its
-    errors, and the thanks. Works without JavaScript; the action page has the same form."""
+    errors, and the thanks. Works without JavaScript; the action page has the same form.
+    Posts from other sites are refused by where they come from, not by a cookie, so
+    that the pages holding the form can be cached (vahti.core.origin)."""
     plan = request_plan(request)
     if not plan.feedback_enabled:
         raise Http404("This plan does not take feedback.")
@@ -371,7 +376,7 @@ def feedback(request, identifier: str | None = None):
         for field_name, messages in errors.items():
             form.add_error(None if field_name == "__all__" else field_name, messages)
     else:
-        form = FeedbackForm(initial={"token": feedback_services.form_token()})
+        form = FeedbackForm(initial={"token": pagecache.FORM_TOKEN})
     return render(
         request,
         "site/feedback.html",

@@ -1,0 +1,298 @@
+"""The shared page cache of the public site.
+
+An anonymous visitor's page is rendered once and then served from the cache (Redis when
+``REDIS_URL`` is set, so every app process shares it) until something it shows changes.
+Each page is kept with the *data version* of its plan and the *routing version* (which
+plan serves which host) that were current when it was rendered
+(``vahti.plans.changes``), and with the plan's date that day. It is served only while
+all three are still current: a change to the plan's data, a new domain or the next
+day (pages say what is late) makes it stale at once, in every process, with no list of
+pages to forget. Pages of other plans stay cached.
+
+Not cached, and marked private for browsers: anything for a signed-in editor (a session
+cookie) or with an ``Authorization`` header, the admin, the API (it has its own
+conditional answers), files, and any answer that sets a cookie, varies on anything but
+htmx's header, or is not a 200.
+
+Cached answers carry an ``ETag`` and ``Cache-Control: public, no-cache`` (a browser or
+a CDN asks again every time and gets a 304 while nothing changed; ``CDN_MAX_AGE`` lets a
+CDN keep pages that many seconds without asking). ``X-Vahti-Cache`` says ``hit``,
+``miss`` or ``bypass``.
+
+What must differ on every answer is put in when it is sent: the feedback form's signed
+time stamp is a placeholder in the cached page.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http.request import split_domain_port
+from django.utils.cache import patch_cache_control
+from django.utils.http import parse_etags, quote_etag
+
+from vahti.plans import changes
+
+logger = logging.getLogger("vahti.pagecache")
+
+# Put into cached pages where the feedback form's time stamp goes (see fill_in).
+FORM_TOKEN = "vahti-form-token-filled-in-when-sent"  # noqa: S105 - not a secret
+
+# Never from the page cache: the admin, the API, files and the health check.
+NOT_PAGES = ("/admin/", "/api/", "/static/", "/media/", "/documents/", "/healthz", "/oidc/")
+# The only request headers a public page may vary on: htmx's (a partial), compression.
+KEYED_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_TARGET")
+ALLOWED_VARY = {"hx-request", "hx-target", "accept-encoding"}
+# Headers of the rendered answer that are not kept with it.
+NOT_KEPT = {"set-cookie", "date", "expires", "etag", "content-length", "x-vahti-cache"}
+
+
+def _build() -> str:
+    """Changes with every new release of the code, templates, translations or static
+    files, so that pages rendered by the old one are not served by the new one."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for folder, pattern in (
+        ("vahti", "**/*.py"),
+        ("templates", "**/*"),
+        ("locale", "**/*.mo"),
+        ("var/static", "staticfiles.json"),
+    ):
+        for path in sorted((root / folder).glob(pattern)):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+BUILD = _build()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    plan_id: int
+    data_version: int
+    routing_version: int
+    day: str
+    time_zone: str
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    etag: str
+    # Whether the body holds a placeholder to fill in (see fill_in).
+    fills: bool = False
+
+
+def _seconds() -> int:
+    return settings.PAGE_CACHE_SECONDS
+
+
+def _is_page(request: HttpRequest) -> bool:
+    return not request.path_info.startswith(NOT_PAGES)
+
+
+def _personal(request: HttpRequest) -> bool:
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META
+
+
+def _key(request: HttpRequest, host: str) -> str:
+    # The scheme too: feeds and emails' links are absolute.
+    parts = [
+        request.scheme,
+        host,
+        request.get_full_path(),
+        *(request.META.get(h, "") for h in KEYED_HEADERS),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"vahti:page:{BUILD}:{digest}"
+
+
+def _today(time_zone: str) -> str:
+    return datetime.datetime.now(ZoneInfo(time_zone)).date().isoformat()
+
+
+def fill_in(response: HttpResponse) -> HttpResponse:
+    """Put what must be new on every answer into the page."""
+    if (
+        not response.streaming
+        and response.get("Content-Type", "").startswith("text/html")
+        and FORM_TOKEN.encode() in response.content
+    ):
+        from vahti.feedback.services import form_token
+
+        response.content = response.content.replace(FORM_TOKEN.encode(), form_token().encode())
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+    return response
+
+
+def _cache_headers(response: HttpResponse, etag: str) -> None:
+    response["ETag"] = etag
+    # Set whole: the page's own headers never carry Cache-Control (see _storable).
+    response["Cache-Control"] = (
+        f"public, max-age=0, s-maxage={settings.CDN_MAX_AGE}"
+        if settings.CDN_MAX_AGE
+        else "public, no-cache"
+    )
+
+
+def _not_modified(request: HttpRequest, entry: Entry) -> bool:
+    wanted = request.META.get("HTTP_IF_NONE_MATCH")
+    return bool(wanted) and (entry.etag in parse_etags(wanted) or wanted.strip() == "*")
+
+
+def _answer(request: HttpRequest, entry: Entry, state: str) -> HttpResponse:
+    if _not_modified(request, entry):
+        response = HttpResponseNotModified()
+        for name, value in entry.headers:
+            if name.lower() in ("vary", "content-language", "cache-control"):
+                response[name] = value
+    else:
+        response = HttpResponse(entry.body, status=entry.status, headers=dict(entry.headers))
+        if entry.fills:
+            fill_in(response)
+    _cache_headers(response, entry.etag)
+    response["X-Vahti-Cache"] = state
+    return response
+
+
+def _headless(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A HEAD request gets the headers of the page (from the cache too), not its body."""
+    if request.method == "HEAD" and not response.streaming and response.content:
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
+    return response
+
+
+def _storable(request: HttpRequest, response: HttpResponse, plan_id: int) -> bool:
+    plan = getattr(request, "plan", None)
+    if (
+        response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or plan is None
+        or plan.pk != plan_id
+        or len(response.content) > settings.PAGE_CACHE_MAX_BYTES
+    ):
+        return False
+    if response.has_header("Cache-Control"):  # the view decided how it may be kept
+        return False
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    return vary <= ALLOWED_VARY
+
+
+def _route(request: HttpRequest, host: str) -> tuple[int, str, int] | None:
+    """The plan id and time zone the host is served, and the routing version they hold
+    for; from the cache, else one query."""
+    from vahti.plans.selectors import plan_for_request
+
+    routing = changes.routing_version()
+    key = f"vahti:route:{host}"
+    known = cache.get(key)
+    if known is not None and known[2] == routing:
+        return known
+    plan = plan_for_request(request)
+    if plan is None:
+        return None
+    route = (plan.pk, plan.time_zone, routing)
+    cache.set(key, route, timeout=_seconds())
+    return route
+
+
+class PageCacheMiddleware:
+    """Serve public pages from the shared cache; see the module's description. Goes
+    before the session, plan and language middleware: a page served from the cache
+    needs none of them, and no query."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not _is_page(request):
+            return self.get_response(request)
+        return _headless(request, self._answer(request))
+
+    def _answer(self, request: HttpRequest) -> HttpResponse:
+        if _personal(request) or request.method not in ("GET", "HEAD"):
+            response = self.get_response(request)
+            if not response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True, no_cache=True)
+            response["X-Vahti-Cache"] = "bypass"
+            return fill_in(response)
+        if not _seconds():
+            return fill_in(self.get_response(request))
+        try:
+            # The host name without the port: every server behind a balancer shares it.
+            host, _port = split_domain_port(request.get_host())
+        except DisallowedHost:
+            return self.get_response(request)  # answered by Django's own 400
+        try:
+            return self._cached(request, host)
+        except CacheUnavailable:
+            return fill_in(self.get_response(request))
+
+    def _cached(self, request: HttpRequest, host: str) -> HttpResponse:
+        key = _key(request, host)
+        entry = _safely(cache.get, key)
+        if entry is not None:
+            current = _safely(changes.versions, entry.plan_id)
+            if (
+                current == (entry.data_version, entry.routing_version)
+                and _today(entry.time_zone) == entry.day
+            ):
+                return _answer(request, entry, "hit")
+        # Read the versions before the page is rendered: a change committed while it
+        # renders moves them on, and the page is not kept as current.
+        route = _safely(_route, request, host)
+        if route is None:
+            return fill_in(self.get_response(request))
+        plan_id, time_zone, routing = route
+        data_version = _safely(changes.data_version, plan_id)
+        day = _today(time_zone)
+        response = self.get_response(request)
+        if not _storable(request, response, plan_id):
+            return fill_in(response)
+        body = response.content
+        entry = Entry(
+            plan_id=plan_id,
+            data_version=data_version,
+            routing_version=routing,
+            day=day,
+            time_zone=time_zone,
+            status=response.status_code,
+            headers=tuple(
+                (name, value)
+                for name, value in response.headers.items()
+                if name.lower() not in NOT_KEPT
+            ),
+            body=body,
+            etag=quote_etag(hashlib.sha256(body).hexdigest()[:32]),
+            fills=FORM_TOKEN.encode() in body,
+        )
+        try:
+            cache.set(key, entry, timeout=_seconds())
+        except Exception:
+            logger.warning("page cache: could not store %s", request.path, exc_info=True)
+        return _answer(request, entry, "miss")
+
+
+class CacheUnavailable(Exception):
+    pass
+
+
+def _safely(function, *args):
+    """Call the cache; if it is down, pages are rendered as if there were none."""
+    try:
+        return function(*args)
+    except Exception as error:
+        logger.warning("page cache unavailable: %s", error)
+        raise CacheUnavailable from error
