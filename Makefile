@@ -18,14 +18,15 @@ run: $(VENV)/.runtime translations
 
 # Production: the settings come from the environment (SECRET_KEY, ALLOWED_HOSTS,
 # DATABASE_URL, REDIS_URL, ...; see README.md). gunicorn serves the site with its static
-# files (WhiteNoise); the reminders run beside it (each is sent once however many
-# servers run them). Ctrl-C or SIGTERM stops both.
+# files (WhiteNoise); the reminders and Wagtail's scheduled publishing run beside it
+# (each reminder is sent once however many servers run them). Ctrl-C or SIGTERM stops all.
 serve: $(VENV)/.runtime translations
 	$(MANAGE) check --deploy
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	@trap 'kill 0' EXIT INT TERM; \
 	$(MANAGE) send_reminders --loop & \
+	while sleep 60; do $(MANAGE) publish_scheduled >/dev/null; done & \
 	$(BIN)/gunicorn -c python:vahti.gunicorn_conf vahti.wsgi
 
 test: $(VENV)/.dev translations

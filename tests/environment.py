@@ -10,6 +10,10 @@ os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-0123456789abcdef")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1,plan-b.example")
 os.environ.setdefault("SECURE_COOKIES", "false")
+# Requests are logged at INFO (vahti.core.logs); tests that read logs raise the level.
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+# The page cache on, as in production (there with Redis); tests/site/test_page_cache.py.
+os.environ.setdefault("PAGE_CACHE_SECONDS", "86400")
 # Static files from the apps' folders, as in development: no collectstatic before tests.
 os.environ.setdefault("STATIC_MANIFEST", "false")
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the

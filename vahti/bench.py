@@ -53,6 +53,8 @@ def configure() -> None:
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     # Templates name static files as they are; WhiteNoise serves them and STATIC_ROOT.
     os.environ["STATIC_MANIFEST"] = "false"
+    # One process: its own memory is a cache all of it shares.
+    os.environ.setdefault("PAGE_CACHE_SECONDS", "86400")
     os.environ["API_RATE_LIMIT"] = "100000000"  # one client asks for everything
     if "BENCH_DATABASE_URL" not in os.environ and db.exists():
         db.unlink()

@@ -187,7 +187,8 @@ else:
 
 # Public pages are kept in the cache this long at most (vahti.site.pagecache); they are
 # dropped sooner, at once, when anything they show changes. 0 turns the page cache off.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=24 * 3600, minimum=0)
+# On by default with Redis: it needs a cache every process shares (see check_shared_cache).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=24 * 3600 if REDIS_URL else 0, minimum=0)
 PAGE_CACHE_MAX_BYTES = 8 * 1024 * 1024
 # How long a CDN in front of Vahti may keep a public page without asking again (0: it
 # asks every time and gets a 304 while nothing changed).

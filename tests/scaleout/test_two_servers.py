@@ -69,7 +69,7 @@ def environment(tmp_path):
         **os.environ,
         "DEBUG": "false",
         "SECRET_KEY": "scale-out-test-" + uuid.uuid4().hex + uuid.uuid4().hex,
-        "ALLOWED_HOSTS": "127.0.0.1",
+        "ALLOWED_HOSTS": "127.0.0.1,vahti.test",
         "SECURE_COOKIES": "false",
         "STATIC_MANIFEST": "false",
         "DATABASE_URL": database_url(),
@@ -132,15 +132,18 @@ def test_two_servers_share_pages_sessions_and_jobs(world, servers, environment, 
     admin.password = hasher.encode(PASSWORD, hasher.salt())
     admin.save()
 
-    # Both serve the page, and the second asked gets the first one's rendering.
-    first = requests.get(f"{a}/actions/126/", timeout=30)
+    # Both serve the site's address (a balancer in front passes its Host on), and the
+    # second asked gets the first one's rendering.
+    site = {"Host": "vahti.test"}
+    first = requests.get(f"{a}/actions/126/", headers=site, timeout=30)
     assert first.status_code == 200 and first.headers["X-Vahti-Cache"] == "miss"
     assert "Elinkeinopolitiikka ja päästövähennykset" in first.text
-    second = requests.get(f"{b}/actions/126/", timeout=30)
+    second = requests.get(f"{b}/actions/126/", headers=site, timeout=30)
     assert second.headers["X-Vahti-Cache"] == "hit"
 
     # Signed in on A …
     editor = requests.Session()
+    editor.headers.update(site)
     login = editor.get(f"{a}/admin/login/", timeout=30)
     fields = form_data(login.text)
     fields.update(username=["plan_admin"], password=[PASSWORD])
@@ -161,10 +164,13 @@ def test_two_servers_share_pages_sessions_and_jobs(world, servers, environment, 
     )
 
     # A shows it on the very next request, though it had the page cached.
-    after = requests.get(f"{a}/actions/126/", timeout=30)
+    after = requests.get(f"{a}/actions/126/", headers=site, timeout=30)
     assert after.headers["X-Vahti-Cache"] == "miss"
     assert "Elinkeinopolitiikka, päivitetty" in after.text
-    assert requests.get(f"{b}/actions/126/", timeout=30).headers["X-Vahti-Cache"] == "hit"
+    assert (
+        requests.get(f"{b}/actions/126/", headers=site, timeout=30).headers["X-Vahti-Cache"]
+        == "hit"
+    )
     # Signed-in pages are never shared: the editor's public page comes fresh from B.
     own = editor.get(f"{b}/actions/126/", timeout=30)
     assert own.headers["X-Vahti-Cache"] == "bypass" and "private" in own.headers["Cache-Control"]

@@ -184,3 +184,52 @@ def test_a_head_request_gets_the_headers_from_the_cache_without_the_body(client,
     head = client.head("/actions/126/")
     assert head["X-Vahti-Cache"] == "hit" and head.content == b""
     assert int(head["Content-Length"]) > 1000
+
+
+def test_a_moved_content_page_changes_the_footer_at_once(client, plan):
+    root = plan_pages(plan)
+    first = add_page(root, slug="eka", heading_fi="Ensimmäinen", show_in_menus=True)
+    add_page(root, slug="toka", heading_fi="Toinen", show_in_menus=True)
+    assert visible_text(get(client, "/").content.decode(), ".footer-nav").startswith("Ensim")
+    first.move(root, pos="last-child")
+    footer = visible_text(get(client, "/").content.decode(), ".footer-nav")
+    assert footer.startswith("Toinen"), footer
+
+
+def test_a_rebuilt_search_index_is_searched_at_once(client, plan, action):
+    from vahti.actions.models import Action
+    from vahti.search.services import rebuild_plan
+
+    get(client, "/search/?q=pyöräilyn")
+    Action.objects.filter(pk=action.pk).update(name_fi="Kävelyn edistäminen")  # no signal
+    rebuild_plan(plan)
+    assert "Kävelyn" in get(client, "/search/?q=edistäminen").content.decode()
+    assert "Pyöräilyn" not in get(client, "/search/?q=pyöräilyn").content.decode()
+
+
+def test_an_htmx_history_restore_is_kept_apart_from_a_partial(client, plan, action):
+    partial = get(client, "/actions/", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="action-results")
+    restore = get(
+        client, "/actions/", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="action-results",
+        HTTP_HX_HISTORY_RESTORE_REQUEST="true",
+    )  # fmt: skip
+    assert restore["X-Vahti-Cache"] == "miss" and restore.content != partial.content
+    again = get(client, "/actions/", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="action-results")
+    assert again.content == partial.content
+
+
+def test_the_port_in_the_address_is_part_of_the_page(client, plan, action, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    get(client, "/actions/126/", HTTP_HOST="testserver:1")
+    assert get(client, "/actions/126/")["X-Vahti-Cache"] == "miss"
+
+
+def test_deployment_refuses_a_page_cache_in_each_processs_own_memory(settings):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    settings.PAGE_CACHE_SECONDS = 3600
+    with pytest.raises(SystemCheckError, match=r"vahti\.E001"):
+        call_command("check", deploy=True, tags=["caches"])
+    settings.PAGE_CACHE_SECONDS = 0
+    call_command("check", deploy=True, tags=["caches"])

@@ -39,6 +39,9 @@ def _page_moved(sender, instance, **kwargs):
     from vahti.content.services import page_moved
 
     page_moved(instance)
+    # A move changes the tree (the footer's order, view restrictions, even the plan) by
+    # SQL, not by saving the page's own row: every plan's pages may show it.
+    changes.touch_all()
 
 
 @receiver([post_save, post_delete], sender=PageViewRestriction)
@@ -46,7 +49,9 @@ def _restriction_changed(sender, instance: PageViewRestriction, **kwargs):
     from vahti.content.services import restriction_changed
 
     restriction_changed(instance.page)
-    changes.touch(getattr(instance.page.specific, "plan_id", None))
+    plan_id = getattr(instance.page.specific, "plan_id", None)
+    # A restriction above the plans' pages covers every plan.
+    changes.touch(plan_id) if plan_id else changes.touch_all()
 
 
 @receiver([post_save, post_delete], sender=get_image_model())

@@ -22,6 +22,7 @@ host name serves (plans and their domains).
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -31,6 +32,8 @@ from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+
+logger = logging.getLogger("vahti.pagecache")
 
 _pending: ContextVar[set[int] | None] = ContextVar("vahti_changed_plans", default=None)
 
@@ -44,7 +47,7 @@ def _version_key(name: int | str) -> str:
     return f"vahti:data-version:{name}"
 
 
-def _current(name: int | str) -> int:
+def _current(name: int | str) -> int | None:
     key = _version_key(name)
     version = cache.get(key)
     if version is None:
@@ -60,9 +63,20 @@ def _advance(names) -> None:
     for name in names:
         key = _version_key(name)
         try:
-            cache.incr(key)
-        except ValueError:  # not in the cache: any new number is a new version
-            cache.add(key, secrets.randbits(62), timeout=None)
+            try:
+                cache.incr(key)
+            except ValueError:  # not in the cache: any new number is a new version
+                cache.add(key, secrets.randbits(62), timeout=None)
+        except Exception:
+            # The change is saved; the cache did not take the new version (down, or
+            # out of memory: give Redis an eviction policy, see README). Forget the
+            # version instead (Redis deletes even when full): no page matches a
+            # missing one.
+            logger.exception("data version %s could not be moved on", name)
+            try:
+                cache.delete(key)
+            except Exception:
+                logger.exception("data version %s could not be forgotten either", name)
 
 
 def advance_versions(*names: int | str) -> None:

@@ -17,6 +17,7 @@ from vahti.actions.models import Action, Task
 from vahti.content.models import ContentPage
 from vahti.core.i18n import TranslatedStr, column_name, language_codes, pick_translation
 from vahti.indicators.models import Indicator
+from vahti.plans import changes
 from vahti.plans.models import Plan
 from vahti.search import text
 from vahti.search.models import SearchEntry
@@ -179,6 +180,8 @@ def index_action(action: Action) -> None:
     if _deferred.get():
         return
     SearchEntry.objects.filter(action_id=action.pk).delete()
+    # The search page shows the index: its pages change with it (vahti.plans.changes).
+    changes.touch(action.plan_id)
     stored = (
         Action.objects.filter(pk=action.pk).select_related("plan").prefetch_related("tasks")
     ).first()
@@ -192,6 +195,7 @@ def index_indicator(indicator: Indicator) -> None:
     if _deferred.get():
         return
     SearchEntry.objects.filter(indicator_id=indicator.pk).delete()
+    changes.touch(indicator.plan_id)
     if indicator.is_public:
         plan = Plan.objects.get(pk=indicator.plan_id)
         SearchEntry.objects.bulk_create(_indicator_entries(plan, indicator))
@@ -208,6 +212,7 @@ def index_page(page: ContentPage) -> None:
 
     # The plan as stored: a move may have changed it since ``page`` was read.
     plan_id = ContentPage.objects.filter(pk=page.pk).values_list("plan_id", flat=True).first()
+    changes.touch(plan_id, page.plan_id)
     stored = (
         public_pages(plan_id).filter(pk=page.pk).select_related("plan").first() if plan_id else None
     )
@@ -230,6 +235,7 @@ def _batched(entries: Iterable[SearchEntry]) -> Iterator[list[SearchEntry]]:
 def rebuild_plan(plan: Plan) -> int:
     """Rewrite every entry of the plan; returns how many there are."""
     SearchEntry.objects.filter(plan=plan).delete()
+    changes.touch(plan.pk)
     actions = (
         Action.objects.filter(plan=plan)
         .public()

@@ -6,3 +6,6 @@ class SiteConfig(AppConfig):
     name = "vahti.site"
     label = "site"
     verbose_name = _("Public site")
+
+    def ready(self):
+        from vahti.site import pagecache  # noqa: F401 - registers its deployment check

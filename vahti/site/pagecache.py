@@ -33,10 +33,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
 from django.utils.http import parse_etags, quote_etag
 
@@ -50,8 +50,8 @@ FORM_TOKEN = "vahti-form-token-filled-in-when-sent"  # noqa: S105 - not a secret
 # Never from the page cache: the admin, the API, files and the health check.
 NOT_PAGES = ("/admin/", "/api/", "/static/", "/media/", "/documents/", "/healthz", "/oidc/")
 # The only request headers a public page may vary on: htmx's (a partial), compression.
-KEYED_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_TARGET")
-ALLOWED_VARY = {"hx-request", "hx-target", "accept-encoding"}
+KEYED_HEADERS = ("HTTP_HX_REQUEST", "HTTP_HX_TARGET", "HTTP_HX_HISTORY_RESTORE_REQUEST")
+ALLOWED_VARY = {"hx-request", "hx-target", "hx-history-restore-request", "accept-encoding"}
 # Headers of the rendered answer that are not kept with it.
 NOT_KEPT = {"set-cookie", "date", "expires", "etag", "content-length", "x-vahti-cache"}
 
@@ -62,6 +62,7 @@ def _build() -> str:
     root = Path(settings.BASE_DIR)
     digest = hashlib.sha256()
     for folder, pattern in (
+        (".", "requirements.lock"),  # the libraries' versions
         ("vahti", "**/*.py"),
         ("templates", "**/*"),
         ("locale", "**/*.mo"),
@@ -231,8 +232,8 @@ class PageCacheMiddleware:
         if not _seconds():
             return fill_in(self.get_response(request))
         try:
-            # The host name without the port: every server behind a balancer shares it.
-            host, _port = split_domain_port(request.get_host())
+            # With the port: pages print it in their links (hreflang, feeds).
+            host = request.get_host()
         except DisallowedHost:
             return self.get_response(request)  # answered by Django's own 400
         try:
@@ -257,6 +258,8 @@ class PageCacheMiddleware:
             return fill_in(self.get_response(request))
         plan_id, time_zone, routing = route
         data_version = _safely(changes.data_version, plan_id)
+        if data_version is None or routing is None:  # the cache keeps no versions now
+            return fill_in(self.get_response(request))
         day = _today(time_zone)
         response = self.get_response(request)
         if not _storable(request, response, plan_id):
@@ -275,7 +278,9 @@ class PageCacheMiddleware:
                 if name.lower() not in NOT_KEPT
             ),
             body=body,
-            etag=quote_etag(hashlib.sha256(body).hexdigest()[:32]),
+            # The day too: a browser revalidating on another day gets the page anew,
+            # with a feedback form's time stamp of that day.
+            etag=quote_etag(hashlib.sha256(body + day.encode()).hexdigest()[:32]),
             fills=FORM_TOKEN.encode() in body,
         )
         try:
@@ -283,6 +288,23 @@ class PageCacheMiddleware:
         except Exception:
             logger.warning("page cache: could not store %s", request.path, exc_info=True)
         return _answer(request, entry, "miss")
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    """The page cache in production needs one cache for every process: a version moved
+    on in one gunicorn worker's own memory would leave the others serving stale pages."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if _seconds() and not settings.DEBUG and backend.endswith("LocMemCache"):
+        return [
+            checks.Error(
+                "The page cache is on (PAGE_CACHE_SECONDS) but the cache is each process's "
+                "own memory, so one process would not see another's changes.",
+                hint="Set REDIS_URL, or PAGE_CACHE_SECONDS=0 to serve without a page cache.",
+                id="vahti.E001",
+            )
+        ]
+    return []
 
 
 class CacheUnavailable(Exception):
