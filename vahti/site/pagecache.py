@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -121,6 +122,22 @@ def _today(time_zone: str) -> str:
     return datetime.datetime.now(ZoneInfo(time_zone)).date().isoformat()
 
 
+_token: tuple[int, bytes] = (0, b"")
+
+
+def _form_token() -> bytes:
+    """The feedback form's signed time stamp, made once a second: it says when the form
+    was shown, the same for everyone then, and signing takes longer than the rest of
+    serving a page from the cache."""
+    global _token
+    second = int(time.time())
+    if _token[0] != second:
+        from vahti.feedback.services import form_token
+
+        _token = (second, form_token().encode())
+    return _token[1]
+
+
 def fill_in(response: HttpResponse) -> HttpResponse:
     """Put what must be new on every answer into the page."""
     if (
@@ -128,9 +145,7 @@ def fill_in(response: HttpResponse) -> HttpResponse:
         and response.get("Content-Type", "").startswith("text/html")
         and FORM_TOKEN.encode() in response.content
     ):
-        from vahti.feedback.services import form_token
-
-        response.content = response.content.replace(FORM_TOKEN.encode(), form_token().encode())
+        response.content = response.content.replace(FORM_TOKEN.encode(), _form_token())
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
     return response
