@@ -64,7 +64,8 @@ def configure() -> None:
     from django.conf import settings
 
     # Every page of every plan stays in the local cache (its default keeps 300).
-    settings.CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 1_000_000
+    if settings.CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+        settings.CACHES["default"].setdefault("OPTIONS", {})["MAX_ENTRIES"] = 1_000_000
 
 
 def percentile(values: list[float], fraction: float) -> float:
