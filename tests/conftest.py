@@ -1,4 +1,8 @@
+import os
+import socket
+import uuid
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -156,7 +160,54 @@ def empty_cache():
     """Each test starts with an empty cache: no page, count or version of another."""
     from django.core.cache import cache
 
+    from vahti.site.pagecache import local_pages
+
     cache.clear()
+    local_pages.clear()
+
+
+# Redis for the tests that need it: the scale-out test, the tracked numbers.
+TEST_REDIS_URL = os.environ.get("VAHTI_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture
+def redis_url():
+    """Redis's address; a test needing it is skipped where none runs, but fails in CI."""
+    address = urlsplit(TEST_REDIS_URL)
+    try:
+        socket.create_connection((address.hostname, address.port or 6379), timeout=2).close()
+    except OSError:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis is not reachable at {TEST_REDIS_URL}")
+        pytest.skip(f"Redis is not reachable at {TEST_REDIS_URL}")
+    return TEST_REDIS_URL
+
+
+@pytest.fixture
+def redis_cache(settings, redis_url):
+    """Redis as the cache, with keys of this test's own, deleted afterwards."""
+    import redis
+
+    from vahti.core import tracking
+    from vahti.site.pagecache import local_pages
+
+    prefix = f"vahti-test-{uuid.uuid4().hex[:12]}"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    yield redis_url
+    local_pages.clear()
+    client = redis.Redis.from_url(redis_url)
+    keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
+    client.close()
+    if tracking._default is not None:
+        tracking._default.forget()
 
 
 @pytest.fixture

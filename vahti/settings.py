@@ -190,6 +190,9 @@ else:
 # On by default with Redis: it needs a cache every process shares (see check_shared_cache).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=24 * 3600 if REDIS_URL else 0, minimum=0)
 PAGE_CACHE_MAX_BYTES = 8 * 1024 * 1024
+# Each process also keeps the pages it served last in its own memory, up to this many MB,
+# so that serving one does not fetch it from Redis (it is checked as one from there is).
+PAGE_CACHE_LOCAL_BYTES = env.int("PAGE_CACHE_LOCAL_MB", default=32, minimum=0) * 1024 * 1024
 # How long a CDN in front of Vahti may keep a public page without asking again (0: it
 # asks every time and gets a 304 while nothing changed).
 CDN_MAX_AGE = env.int("CDN_MAX_AGE", default=0, minimum=0)

@@ -233,3 +233,66 @@ def test_deployment_refuses_a_page_cache_in_each_processs_own_memory(settings):
         call_command("check", deploy=True, tags=["caches"])
     settings.PAGE_CACHE_SECONDS = 0
     call_command("check", deploy=True, tags=["caches"])
+
+
+def test_with_redis_a_process_serves_pages_it_keeps_without_asking_redis(
+    client, plan, action, redis_cache, monkeypatch
+):
+    from vahti.core import tracking
+    from vahti.plans import changes
+    from vahti.site import pagecache
+
+    assert get(client, "/actions/126/")["X-Vahti-Cache"] == "miss"
+    assert get(client, "/actions/126/")["X-Vahti-Cache"] == "hit"
+    tracked = tracking.for_default_cache()
+    asked = tracked.asked
+
+    class Unreachable:
+        make_key = staticmethod(cache.make_key)  # names a key; asks nothing
+
+        def __getattr__(self, name):
+            raise AssertionError(f"the cache was asked ({name})")
+
+    # Neither the page nor its versions are fetched from Redis: the page is in this
+    # process's memory, the versions tracked (Redis would have said if they changed).
+    with monkeypatch.context() as patched:
+        patched.setattr(pagecache, "cache", Unreachable())
+        patched.setattr(changes, "cache", Unreachable())
+        for _ in range(20):
+            page = get(client, "/actions/126/")
+            assert page["X-Vahti-Cache"] == "hit" and page.queries == 0
+    assert tracked.asked == asked
+    # A change, published here or by another process (tests/scaleout), shows at once.
+    action_update(action, name_fi="Pyöräilyn vauhdittaminen")
+    page = get(client, "/actions/126/")
+    assert page["X-Vahti-Cache"] == "miss"
+    assert "Pyöräilyn vauhdittaminen" in visible_text(page.content.decode())
+    assert get(client, "/actions/126/")["X-Vahti-Cache"] == "hit"
+
+
+def test_a_page_dropped_from_the_process_comes_from_redis(client, plan, action, redis_cache):
+    from vahti.site.pagecache import local_pages
+
+    first = get(client, "/actions/126/")
+    local_pages.clear()  # another process rendered it, or this one forgot it
+    page = get(client, "/actions/126/")
+    assert page["X-Vahti-Cache"] == "hit" and page.content == first.content
+    assert len(local_pages) == 1
+
+
+def test_the_pages_a_process_keeps_are_bounded_by_their_size():
+    from vahti.site.pagecache import Entry, LocalPages
+
+    def entry(size):
+        return Entry(1, 1, 1, "2026-12-03", "UTC", 200, (), b"x" * size, '"e"')
+
+    pages = LocalPages(max_bytes=10_000)
+    for name in "abcd":
+        pages.put(name, entry(3_000))
+    assert pages.get("a") is None  # the least recently served went first
+    pages.get("b")
+    pages.put("e", entry(3_000))
+    assert pages.get("b") is not None and pages.get("c") is None
+    assert pages.size <= 10_000 and len(pages) == 3
+    pages.put("huge", entry(20_000))  # never kept
+    assert pages.get("huge") is None and len(pages) == 3

@@ -18,6 +18,10 @@ serves it only while that is still the version. A counter rather than the timest
 two changes in the same instant, or committed in the other order than made, still leave
 a version no page was rendered at. :func:`routing_version` is the same for which plan a
 host name serves (plans and their domains).
+
+With Redis each process keeps a copy of the versions it has read, which Redis invalidates
+as they change (``vahti.core.tracking``); a change returns only once Redis has sent every
+process word of it.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+
+from vahti.core import tracking
 
 logger = logging.getLogger("vahti.pagecache")
 
@@ -77,6 +83,10 @@ def _advance(names) -> None:
                 cache.delete(key)
             except Exception:
                 logger.exception("data version %s could not be forgotten either", name)
+    tracked = tracking.for_default_cache()
+    if tracked is not None:
+        # Every process's tracked copy hears of the new versions before this returns.
+        tracked.settle()
 
 
 def advance_versions(*names: int | str) -> None:
@@ -100,8 +110,14 @@ def routing_version() -> int:
 
 
 def versions(plan_id: int) -> tuple[int, int]:
-    """The plan's data version and the routing version, in one cache round trip."""
+    """The plan's data version and the routing version: with Redis, usually from this
+    process's tracked copy (``vahti.core.tracking``), else in one cache round trip."""
     keys = {_version_key(plan_id): plan_id, _version_key(ROUTING): ROUTING}
+    tracked = tracking.for_default_cache()
+    if tracked is not None:
+        found = tracked.get([cache.make_key(key) for key in keys])
+        if found is not None and None not in found:
+            return found[0], found[1]
     found = cache.get_many(keys)
     if len(found) < 2:
         return data_version(plan_id), routing_version()

@@ -9,6 +9,11 @@ all three are still current: a change to the plan's data, a new domain or the ne
 day (pages say what is late) makes it stale at once, in every process, with no list of
 pages to forget. Pages of other plans stay cached.
 
+Each process also keeps the pages it served last in its own memory (:class:`LocalPages`,
+``PAGE_CACHE_LOCAL_MB``), checked by the same rule, and with Redis the versions are
+tracked there too (``vahti.core.tracking``: Redis says when one changes), so serving a page
+the process has served before asks Redis nothing: about as fast as a static file.
+
 Not cached, and marked private for browsers: anything for a signed-in editor (a session
 cookie) or with an ``Authorization`` header, the admin, the API (it has its own
 conditional answers), files, and any answer that sets a cookie, varies on anything but
@@ -28,7 +33,9 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -92,6 +99,65 @@ class Entry:
     etag: str
     # Whether the body holds a placeholder to fill in (see fill_in).
     fills: bool = False
+
+
+class LocalPages:
+    """The pages this process served last, up to ``max_bytes`` of them (the least
+    recently served are dropped first): a page from here is not fetched from the shared
+    cache. It is served under the same rule as one from there (``_current``), so it is
+    never older than the shared cache's."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._pages: OrderedDict[str, Entry] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Entry | None:
+        with self._lock:
+            entry = self._pages.get(key)
+            if entry is not None:
+                self._pages.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        size = _size(entry)
+        with self._lock:
+            self._remove(key)
+            if size > self.max_bytes:
+                return
+            self._pages[key] = entry
+            self._bytes += size
+            while self._bytes > self.max_bytes:
+                self._remove(next(iter(self._pages)))
+
+    def discard(self, key: str) -> None:
+        with self._lock:
+            self._remove(key)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._pages.clear()
+            self._bytes = 0
+
+    @property
+    def size(self) -> int:
+        return self._bytes
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    def _remove(self, key: str) -> None:
+        entry = self._pages.pop(key, None)
+        if entry is not None:
+            self._bytes -= _size(entry)
+
+
+def _size(entry: Entry) -> int:
+    return len(entry.body) + sum(len(name) + len(value) for name, value in entry.headers) + 200
+
+
+local_pages = LocalPages(settings.PAGE_CACHE_LOCAL_BYTES)
 
 
 def _seconds() -> int:
@@ -206,6 +272,14 @@ def _storable(request: HttpRequest, response: HttpResponse, plan_id: int) -> boo
     return vary <= ALLOWED_VARY
 
 
+def _current(entry: Entry) -> bool:
+    """Whether the page is what would be rendered now: nothing it shows has changed."""
+    return (
+        _safely(changes.versions, entry.plan_id) == (entry.data_version, entry.routing_version)
+        and _today(entry.time_zone) == entry.day
+    )
+
+
 def _route(request: HttpRequest, host: str) -> tuple[int, str, int] | None:
     """The plan id and time zone the host is served, and the routing version they hold
     for; from the cache, else one query."""
@@ -258,14 +332,15 @@ class PageCacheMiddleware:
 
     def _cached(self, request: HttpRequest, host: str) -> HttpResponse:
         key = _key(request, host)
-        entry = _safely(cache.get, key)
+        entry = local_pages.get(key)
         if entry is not None:
-            current = _safely(changes.versions, entry.plan_id)
-            if (
-                current == (entry.data_version, entry.routing_version)
-                and _today(entry.time_zone) == entry.day
-            ):
+            if _current(entry):
                 return _answer(request, entry, "hit")
+            local_pages.discard(key)
+        entry = _safely(cache.get, key)
+        if entry is not None and _current(entry):
+            local_pages.put(key, entry)
+            return _answer(request, entry, "hit")
         # Read the versions before the page is rendered: a change committed while it
         # renders moves them on, and the page is not kept as current.
         route = _safely(_route, request, host)
@@ -302,6 +377,8 @@ class PageCacheMiddleware:
             cache.set(key, entry, timeout=_seconds())
         except Exception:
             logger.warning("page cache: could not store %s", request.path, exc_info=True)
+        else:
+            local_pages.put(key, entry)
         return _answer(request, entry, "miss")
 
 
