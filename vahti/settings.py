@@ -84,6 +84,7 @@ MIDDLEWARE = [
     # Static files (compressed, hashed, cached for a year) before anything else runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "vahti.site.middleware.SecurityHeadersMiddleware",
+    "vahti.editing.middleware.AdminSecurityHeadersMiddleware",
     # Before everything a page served from the cache does not need.
     "vahti.site.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -325,3 +326,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin asks no other host for anything: no avatars from Gravatar (the address is a
+# hash of the editor's email, and offline it is a broken image), no check for new
+# Wagtail releases, no "what's new" banner linking Wagtail's site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

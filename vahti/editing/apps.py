@@ -6,3 +6,8 @@ class EditingConfig(AppConfig):
     name = "vahti.editing"
     label = "editing"
     verbose_name = _("Editing")
+
+    def ready(self):
+        from vahti.editing.csp import start_choosers_without_inline_scripts
+
+        start_choosers_without_inline_scripts()

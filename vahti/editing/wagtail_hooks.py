@@ -295,6 +295,12 @@ def editor_accessibility_js():
     return format_html('<script src="{}" defer></script>', static("editing/admin-a11y.js"))
 
 
+@hooks.register("insert_global_admin_js")
+def start_without_inline_scripts_js():
+    """Starts what Wagtail starts with inline scripts: see editing/csp-init.js."""
+    return format_html('<script src="{}" defer></script>', static("editing/csp-init.js"))
+
+
 @hooks.register("construct_homepage_panels")
 def attention_first(request, panels):
     panels.insert(0, AttentionPanel())
