@@ -21,6 +21,12 @@ class LoginForm(WagtailLoginForm):
         ),
     }
 
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        # Wagtail's form gives the field no label, so Django made one of its name, in
+        # English ("Password") whatever the admin's language.
+        self.fields["password"].label = _("Password")
+
     def clean(self):
         username = self.cleaned_data.get("username")
         if username and throttle.is_locked(username, self.request):

@@ -301,6 +301,17 @@ def start_without_inline_scripts_js():
     return format_html('<script src="{}" defer></script>', static("editing/csp-init.js"))
 
 
+@hooks.register("construct_help_menu")
+def wagtail_guide_said_to_be_english(request, menu_items):
+    """Wagtail's editor guide is in English on Wagtail's site: the link says so (its
+    Finnish label promised a guide in Finnish). "What's new in Wagtail" is for developers."""
+    menu_items[:] = [item for item in menu_items if not item.name.startswith("whats-new")]
+    for item in menu_items:
+        if item.name == "editor-guide":
+            item.label = _("Wagtail's editor guide (in English)")
+            item.attrs["hreflang"] = "en"
+
+
 @hooks.register("construct_homepage_panels")
 def attention_first(request, panels):
     panels.insert(0, AttentionPanel())

@@ -37,9 +37,25 @@
     });
   }
 
+  // The date picker writes its (hidden) apply button in English; Vahti's catalogue
+  // (locale/*/djangojs.po) translates it.
+  function nameDatePickerButtons(root) {
+    if (typeof window.gettext !== "function") {
+      return;
+    }
+    root.querySelectorAll(".xdsoft_save_selected:not([data-vahti-named])").forEach((button) => {
+      button.dataset.vahtiNamed = "true";
+      button.textContent = window.gettext("Save selected");
+    });
+  }
+
   function begin() {
     startAll(document);
-    new MutationObserver(() => startAll(document)).observe(document.body, {
+    nameDatePickerButtons(document);
+    new MutationObserver(() => {
+      startAll(document);
+      nameDatePickerButtons(document);
+    }).observe(document.body, {
       childList: true,
       subtree: true,
     });

@@ -1,0 +1,81 @@
+"""The Finnish admin speaks Finnish: Wagtail's strings that its own Finnish catalogue
+lacks are translated in Vahti's (locale/fi), server-side and in its scripts' catalogue."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.editing.conftest import ACTIONS_URL, client_for
+
+pytestmark = pytest.mark.django_db
+
+# What the Finnish admin showed in English (issue 20, item 21).
+ENGLISH = [
+    "Password*",
+    "Toggle section",
+    "Close dialog",
+    "in ascending order",
+    "in descending order",
+    "Search all pages",
+    "There are no",
+    "Save Selected",
+]
+
+
+def visible_and_announced_text(html: str) -> str:
+    """Text, and the attributes that browsers show or read aloud."""
+    soup = BeautifulSoup(html, "html.parser")
+    # A required field's label reads "Password*": its mark is an element of its own.
+    parts = [re.sub(r"\s+", " ", soup.get_text(""))]
+    for element in soup.find_all(True):
+        for attribute in ("aria-label", "title", "placeholder", "alt", "value"):
+            if element.get(attribute):
+                parts.append(str(element[attribute]))
+    return "\n".join(parts)
+
+
+def english_in(text: str) -> list[str]:
+    return [phrase for phrase in ENGLISH if phrase in text]
+
+
+def test_the_finnish_admin_pages_show_no_english(client, world):
+    login = client.get("/admin/login/")
+    assert english_in(visible_and_announced_text(login.content.decode())) == []
+    client_for(client, world, "plan_admin")
+    pages = [
+        "/admin/",
+        ACTIONS_URL,
+        f"{ACTIONS_URL}edit/{world.action_126.pk}/",
+        "/admin/snippets/orgs/person/",
+        "/admin/snippets/access/role/?kind=organization_admin&plan=0",
+        "/admin/account/",
+    ]
+    found = {}
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.headers["Content-Language"] == "fi", url
+        if english := english_in(visible_and_announced_text(response.content.decode())):
+            found[url] = english
+    # An empty listing: the other plan's admin has no people yet.
+    client_for(client, world, "other_plan_admin")
+    empty = client.get("/admin/snippets/orgs/person/").content.decode()
+    assert "Ei näytettäviä kohteita" in empty
+    if english := english_in(visible_and_announced_text(empty)):
+        found["empty listing"] = english
+    assert not found, found
+
+
+def test_the_scripts_catalogue_translates_what_the_admin_scripts_show(client, world):
+    client_for(client, world, "plan_admin")
+    catalogue = client.get("/admin/jsi18n/").content.decode()
+    for english, finnish in [
+        ("Toggle section", "Näytä tai piilota osio"),
+        ("Autosave in progress…", "Tallennetaan automaattisesti…"),
+        ("Save selected", "Tallenna valinta"),  # the date picker's button
+    ]:
+        assert f"{json.dumps(english)}: {json.dumps(finnish)}" in catalogue, english
