@@ -37,8 +37,10 @@ def test_a_contact_person_sees_their_action_and_what_to_do(client, world):
     assert rows[0].select_one("th").get_text(" ", strip=True).startswith("126 ")
     links = {a.get_text(" ", strip=True): a["href"] for a in rows[0].select("td a")}
     edit = f"/admin/snippets/actions/action/edit/{world.action_126.pk}/"
+    late = world.action_126.tasks.get(name_fi="Myöhässä")
+    # The link opens the tasks tab and names the late task, which the form focuses.
     assert links["1 myöhässä oleva tehtävä: merkitse se tehdyksi tai siirrä määräaikaa"] == (
-        edit + "#tab-tehtavat"
+        f"{edit}?task={late.pk}#tab-tehtavat"
     )
     assert any(text.startswith("Vain 0 avointa tehtävää") for text in links)
 

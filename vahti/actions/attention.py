@@ -111,6 +111,18 @@ def attention_list(
     return sorted(found, key=lambda item: item.urgency)
 
 
+def most_late_tasks(actions: list[Action], today: datetime.date) -> dict[int, int]:
+    """Each action's most overdue open task, by action id: the one a "late task" link
+    opens. One query."""
+    late = Task.objects.filter(
+        action__in=actions, state__in=Task.OPEN_STATES, due_at__lt=today
+    ).order_by("action_id", "due_at", "pk")
+    found: dict[int, int] = {}
+    for action_id, task_id in late.values_list("action_id", "pk"):
+        found.setdefault(action_id, task_id)
+    return found
+
+
 @dataclass(frozen=True)
 class AttentionSummary:
     actions: int

@@ -15,6 +15,7 @@ and so Wagtail's revisions and forms see plain fields.
 from __future__ import annotations
 
 import copy
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -110,6 +111,15 @@ class TranslatedDescriptor:
         )
 
 
+def _formfield_in_its_language(column, **kwargs):
+    """The column's form field, its input marked with the language of its text, so that
+    screen readers read it, and spelling is checked, in that language."""
+    field = type(column).formfield(column, **kwargs)
+    if field is not None:
+        field.widget.attrs.setdefault("lang", column.text_language)
+    return field
+
+
 class TranslatedField:
     """Adds one column per language and a reading descriptor; see the module docstring.
 
@@ -129,6 +139,10 @@ class TranslatedField:
             # Lazy, so the admin shows the label in the editor's language, not the one
             # active when the models were imported.
             column.verbose_name = format_lazy("{} ({})", base_verbose, language_name)
+            column.text_language = code
+            # A bound method, so that a copy of the column (Django copies fields) uses
+            # its own language.
+            column.formfield = types.MethodType(_formfield_in_its_language, column)
             cls.add_to_class(column_name(name, code), column)
         translated = dict(getattr(cls, "_translated_fields", {}))
         translated[name] = self

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
 from vahti.access import policies
-from vahti.actions.attention import attention_list, summarise
+from vahti.actions.attention import attention_list, most_late_tasks, summarise
 
 # A plan admin sees the counts for the whole plan and this many actions to look at.
 LIST_LIMIT = 50
@@ -36,6 +36,8 @@ class AttentionPanel(Component):
         edit_name = "wagtailsnippets_actions_action:edit"
         # Wagtail opens the tab named in the address (#tab-<slug of its heading>).
         tasks_tab = "#tab-" + slugify(_("Tasks"))
+        shown = items[:LIST_LIMIT]
+        late = most_late_tasks([item.action for item in shown if item.late_tasks], today)
         context.update(
             {
                 "runs_a_plan": runs_a_plan,
@@ -45,8 +47,15 @@ class AttentionPanel(Component):
                         "attention": item,
                         "edit_url": reverse(edit_name, args=[item.action.pk]),
                         "tasks_url": reverse(edit_name, args=[item.action.pk]) + tasks_tab,
+                        # The edit form focuses that task (editing/admin-a11y.js).
+                        "late_task_url": (
+                            f"{reverse(edit_name, args=[item.action.pk])}"
+                            f"?task={late[item.action.pk]}{tasks_tab}"
+                            if item.action.pk in late
+                            else None
+                        ),
                     }
-                    for item in items[:LIST_LIMIT]
+                    for item in shown
                 ],
                 "more": max(0, len(items) - LIST_LIMIT),
                 "today": today,
