@@ -68,7 +68,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_htmx",
-    "ninja",  # the API's browsable docs, from its own static files
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

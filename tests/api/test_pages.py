@@ -4,6 +4,7 @@ API reference lists every endpoint and field of the OpenAPI document."""
 from bs4 import BeautifulSoup
 
 from vahti.api.api import api
+from vahti.api.reference import MISSING_PATH_PARAMETER
 
 
 def test_the_data_page_links_work(client, open_plan):
@@ -23,7 +24,6 @@ def test_the_data_page_links_work(client, open_plan):
         "/feeds/updates.atom",
         "/feeds/tasks.ics",
         "/data/api/",
-        "/api/v1/console",
         "/api/v1/openapi.json",
         "/api/v1/actions/",
     ]:
@@ -71,3 +71,39 @@ def test_the_reference_says_how_to_write(client, open_plan):
     assert page.select_one("#model-ValueIn")
     reads = page.select_one("section.api-operation")
     assert "API token" not in reads.get_text()
+
+
+def test_the_swagger_console_is_gone(client, open_plan):
+    """Its page failed 72 accessibility checks and had no language; the reference's own
+    forms replace it."""
+    assert client.get("/api/v1/console").status_code == 404
+    assert "Swagger" not in client.get("/data/").content.decode()
+
+
+def test_each_reading_endpoint_has_a_form_that_leads_to_its_answer(client, open_plan):
+    page = BeautifulSoup(client.get("/data/api/").content.decode(), "html.parser")
+    form = page.select_one("#vahti_api_api_action form")
+    assert form["method"] == "get"
+    labels = {label.get_text(" ", strip=True) for label in form.select("label")}
+    assert labels == {"identifier (pakollinen)", "plan"}
+    # The path parameter goes into the address, the others into its query.
+    answer = client.get(form["action"], {"identifier": "1 a/b", "plan": "hnh", "x": "y"})
+    assert answer.status_code == 302
+    assert answer["Location"] == "/api/v1/actions/1%20a%2Fb/?plan=hnh"
+    assert client.get(form["action"], {"identifier": "1"}, follow=True).status_code in (200, 404)
+    # Writes need a token: no form.
+    assert page.select_one("#vahti_api_writes_values_post form") is None
+
+
+def test_a_left_out_part_of_the_address_is_named_beside_its_field(client, open_plan):
+    response = client.get("/data/api/try/vahti_api_api_action/", {"plan": "hnh"})
+    assert response.status_code == 400
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    field = page.select_one("#try-vahti_api_api_action-identifier")
+    assert field["aria-invalid"] == "true"
+    error = page.select_one(f"#{field['aria-describedby']}")
+    assert error.get_text(strip=True) == str(MISSING_PATH_PARAMETER % {"name": "identifier"})
+    assert page.select_one("#try-vahti_api_api_action-plan")["value"] == "hnh"
+    assert page.select_one("[role=alert] a")["href"] == "#try-vahti_api_api_action-identifier"
+    assert client.get("/data/api/try/no_such_thing/").status_code == 404
+    assert client.get("/data/api/try/vahti_api_writes_values_post/").status_code == 404

@@ -1,19 +1,24 @@
 """The API's reference as a page of the site (``/data/api/``), read from the OpenAPI
 document: every endpoint with its parameters and answers, and every object with its
 fields. Server-rendered, so it works without JavaScript and with every assistive
-technology; the interactive console (Swagger UI) is linked from it."""
+technology. Each reading endpoint has a form to try it: ``/data/api/try/<operation>/``
+fills its address in and sends the browser to the answer. (It replaces Swagger UI's
+console, which failed dozens of accessibility checks and had no page language.)"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.html import escape
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from vahti.api.api import api
@@ -28,6 +33,14 @@ class Field:
     type: SafeString
     required: bool
     description: SafeString
+    location: str = "query"  # or "path": where a parameter goes in the address
+    kind: str = "string"  # the JSON type, for the form's input
+    value: str = ""  # as the form to try the endpoint sent it, when it comes back
+    error: str = ""
+
+
+# Shown when a form to try an endpoint leaves out a part of its address.
+MISSING_PATH_PARAMETER = gettext_lazy("Fill in %(name)s: it is part of the address.")
 
 
 @dataclass
@@ -41,6 +54,12 @@ class Operation:
     body: SafeString | None = None  # the type of the JSON body, for writes
     needs_token: bool = False
     responses: list[tuple[str, str, SafeString]] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)  # of its form, by parameter
+
+    @property
+    def can_be_tried(self) -> bool:
+        """Reads can be tried from the page; writes need a token."""
+        return self.method == "GET" and not self.needs_token
 
 
 @dataclass
@@ -107,6 +126,8 @@ def build_reference(document: dict) -> tuple[list[Operation], list[Model]]:
                         type=type_label(parameter.get("schema", {})),
                         required=parameter.get("required", False),
                         description=text(parameter.get("description")),
+                        location=parameter.get("in", "query"),
+                        kind=parameter.get("schema", {}).get("type", "string"),
                     )
                 )
             for status, answer in operation.get("responses", {}).items():
@@ -140,13 +161,37 @@ def build_reference(document: dict) -> tuple[list[Operation], list[Model]]:
     return operations, models
 
 
-@require_safe
-def reference(request):
+def filled_in(operation: Operation, values) -> tuple[str, dict[str, str]]:
+    """The address an operation's form asks for, and the path parameters it left out,
+    each with its message. Parameters the operation does not declare are dropped."""
+    missing = {}
+
+    def path_value(match: re.Match) -> str:
+        value = values.get(match[1], "").strip()
+        if not value:
+            missing[match[1]] = str(MISSING_PATH_PARAMETER % {"name": match[1]})
+        return quote(value, safe="")
+
+    address = re.sub(r"\{(\w+)\}", path_value, operation.path)
+    query = {
+        parameter.name: values[parameter.name].strip()
+        for parameter in operation.parameters
+        if parameter.location == "query" and values.get(parameter.name, "").strip()
+    }
+    return address + (f"?{urlencode(query)}" if query else ""), missing
+
+
+def _render_reference(request, errors: dict | None = None, status: int = 200):
     plan = getattr(request, "plan", None)
     if plan is None:
         raise Http404("No plan is published on this site yet.")
     document = api.get_openapi_schema()
     operations, models = build_reference(document)
+    for operation in operations:
+        operation.errors = (errors or {}).get(operation.anchor, {})
+        for parameter in operation.parameters if operation.errors else []:
+            parameter.value = request.GET.get(parameter.name, "")
+            parameter.error = operation.errors.get(parameter.name, "")
     return render(
         request,
         "api/reference.html",
@@ -158,10 +203,32 @@ def reference(request):
             "operations": operations,
             "models": models,
             "openapi_url": reverse("api-v1:openapi-json"),
-            "console_url": reverse("api-v1:openapi-view"),
         },
+        status=status,
     )
 
 
+@require_safe
+def reference(request):
+    return _render_reference(request)
+
+
+@require_safe
+def try_operation(request, anchor: str):
+    """Sends the browser to the answer of the operation its form filled in; a left-out
+    part of the address is named on the reference page, beside the form."""
+    operations, _models = build_reference(api.get_openapi_schema())
+    operation = next((op for op in operations if op.anchor == anchor and op.can_be_tried), None)
+    if operation is None:
+        raise Http404("No such endpoint to try.")
+    address, missing = filled_in(operation, request.GET)
+    if missing:
+        return _render_reference(request, {anchor: missing}, status=400)
+    return HttpResponseRedirect(address)
+
+
 app_name = "api-pages"
-urlpatterns = [path("data/api/", reference, name="reference")]
+urlpatterns = [
+    path("data/api/", reference, name="reference"),
+    path("data/api/try/<slug:anchor>/", try_operation, name="try"),
+]
