@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from tests.browser.test_editing import log_in
 from tests.conftest import make_user
 from vahti.actions.models import Action
+from vahti.indicators.models import Indicator
 
 WATCH_VIOLATIONS = """() => {
     window.vahtiViolations = [];
@@ -52,5 +53,33 @@ def test_the_admin_works_under_its_policy_and_asks_no_other_host(demo, page):
     expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(1)
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.vahtiViolations") == []
+    # The other admin screens, and a chooser opened in its modal.
+    indicator = Indicator.objects.get(identifier="ghg-total")
+    for path in [
+        f"/admin/snippets/indicators/indicator/edit/{indicator.pk}/",
+        f"/admin/indicator-values/{indicator.pk}/",
+        "/admin/snippets/orgs/person/",
+        "/admin/snippets/access/role/",
+        "/admin/snippets/plans/category/",
+        "/admin/api-tokens/",
+        "/admin/feedback/",
+        "/admin/import/",
+        "/admin/reminders/",
+        "/admin/account/",
+    ]:
+        page.goto(f"{demo.url}{path}")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.vahtiViolations") == [], path
+    page.goto(f"{demo.url}/admin/snippets/actions/action/edit/{action.pk}/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(
+        "document.querySelector('#id_merged_with-chooser [data-chooser-action-choose]').click()"
+    )
+    expect(page.locator(".modal .modal-body").first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.vahtiViolations") == []
+    # The account page's time zone menu names zones that Debian's Chromium does not know
+    # (Wagtail's script reports it); that is neither a refused script nor ours.
+    problems = [problem for problem in problems if "Invalid time zone" not in problem]
     assert not problems, problems
     assert not elsewhere, elsewhere
