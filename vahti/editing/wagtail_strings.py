@@ -46,6 +46,7 @@ WAGTAIL_ADMIN_TEXTS = [
     gettext_noop("Toggle preview"),
     gettext_noop("Checks"),
     gettext_noop("Autosave is <span>paused</span>"),
+    gettext_noop("Autosave is paused"),
     gettext_noop("'%(object)s' unpublished."),
     gettext_noop("Are you sure you want to unpublish this %(model_name)s?"),
     gettext_noop("One or more references to this %(model_name)s prevent it from being deleted."),
@@ -69,4 +70,22 @@ WAGTAIL_ADMIN_TEXTS = [
         "separate tab to view the last saved version."
     ),
     gettext_noop("Wagtail %(current_version)s editor guide"),
+    # The checks side panel of the edit form.
+    gettext_noop("Show issue"),
+    gettext_noop("Content metrics"),
+    gettext_noop("Readability"),
+    gettext_noop("This data explained"),
+    gettext_noop("How we calculate our metrics"),
+    gettext_noop(
+        "We extract the main content from the page preview, remove all formatting, and "
+        "calculate the number of words."
+    ),
+    gettext_noop(
+        "We calculate reading time from word count, using different reading speeds for "
+        "different languages."
+    ),
+    gettext_noop(
+        "We use a readability formula based on length of words and sentences. Long "
+        "sentences and words result in a worse readability score."
+    ),
 ]
