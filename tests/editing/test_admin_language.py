@@ -109,3 +109,13 @@ def test_the_scripts_catalogue_translates_what_the_admin_scripts_show(client, wo
         ("Save selected", "Tallenna valinta"),  # the date picker's button
     ]:
         assert f"{json.dumps(english)}: {json.dumps(finnish)}" in catalogue, english
+
+
+def test_every_text_of_the_admin_scripts_has_a_finnish_translation(client, world):
+    client_for(client, world, "plan_admin")
+    script = client.get("/admin/jsi18n/").content.decode()
+    catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\});\n", script, re.S)[1])
+    english = polib.pofile(
+        str(Path(wagtail.__file__).parent / "admin/locale/en/LC_MESSAGES/djangojs.po")
+    )
+    assert [entry.msgid for entry in english if entry.msgid not in catalogue] == []
