@@ -4,6 +4,7 @@ row, its date picker) with no refused script or style and no request to another 
 from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
+from wagtail.models import Page as WagtailPage
 
 from tests.browser.test_editing import log_in
 from tests.conftest import make_user
@@ -55,7 +56,10 @@ def test_the_admin_works_under_its_policy_and_asks_no_other_host(demo, page):
     assert page.evaluate("window.vahtiViolations") == []
     # The other admin screens, and a chooser opened in its modal.
     indicator = Indicator.objects.get(identifier="ghg-total")
+    content_page = WagtailPage.objects.get(slug="tietoa")
     for path in [
+        "/admin/pages/",
+        f"/admin/pages/{content_page.pk}/edit/",
         f"/admin/snippets/indicators/indicator/edit/{indicator.pk}/",
         f"/admin/indicator-values/{indicator.pk}/",
         "/admin/snippets/orgs/person/",
