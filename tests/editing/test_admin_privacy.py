@@ -69,6 +69,13 @@ def test_no_admin_page_asks_another_host_for_anything(client, world, who):
         assert "gravatar" not in html.lower(), url
 
 
+def test_the_login_pages_ask_no_other_host_either(client):
+    for url in ["/admin/login/", "/admin/password_reset/"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert not outside_references(response.content.decode()), url
+
+
 def test_admin_pages_carry_a_content_security_policy_and_a_permissions_policy(client, world):
     client_for(client, world, "plan_admin")
     for url in [*admin_pages(world), "/admin/login/"]:
