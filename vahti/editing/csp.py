@@ -1,7 +1,8 @@
 """The admin's Content-Security-Policy refuses inline scripts (vahti.editing.middleware).
 Wagtail starts its choosers with one written after each widget; here they carry their
 constructor and options in data attributes instead, and editing/csp-init.js starts them
-(the date pickers and inline panels do the same through templates/wagtailadmin/)."""
+(the date pickers and inline panels do the same through their templates in
+vahti/editing/templates/wagtailadmin/)."""
 
 from __future__ import annotations
 

@@ -22,8 +22,8 @@ class SuperuserOnlyAdminAreasMiddleware:
 
 
 # The admin loads only our own files too. Its scripts all come from files: Wagtail's few
-# inline ones (inline panels, date pickers) are replaced by data attributes that
-# editing/csp-init.js starts (templates/wagtailadmin/). Styles may be inline: Wagtail's
+# inline ones (inline panels, date pickers, choosers) are replaced by data attributes
+# that editing/csp-init.js starts (vahti/editing/csp.py). Styles may be inline: Wagtail's
 # widgets set style attributes. Frames are its own preview, so framing by itself is allowed.
 ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
     [

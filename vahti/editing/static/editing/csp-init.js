@@ -1,7 +1,7 @@
 // Vahti: start the parts of the Wagtail admin that Wagtail starts with inline scripts
-// (inline panels, multiple choosers, date and time pickers). The admin's
-// Content-Security-Policy refuses inline scripts, so Vahti's templates put each one's
-// options in data attributes instead (templates/wagtailadmin/), and this file starts
+// (inline panels, choosers, date and time pickers). The admin's Content-Security-Policy
+// refuses inline scripts, so Vahti puts each one's options in data attributes instead
+// (vahti/editing/templates/wagtailadmin/, vahti/editing/csp.py), and this file starts
 // them: those on the page, and those added later (a new task row holds date fields).
 (function () {
   "use strict";
