@@ -52,6 +52,10 @@ def test_the_admin_works_under_its_policy_and_asks_no_other_host(demo, page):
     expect(page.locator("input[name='tasks-TOTAL_FORMS']")).to_have_value(str(before + 1))
     page.locator(f"input[name='tasks-{before}-due_at']").focus()
     expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(1)
+    # Its (hidden) apply button is named in Finnish too, not "Save Selected".
+    expect(page.locator(".xdsoft_datetimepicker:visible .xdsoft_save_selected")).to_have_text(
+        "Tallenna valinta"
+    )
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.vahtiViolations") == []
     # The other admin screens, and a chooser opened in its modal.
