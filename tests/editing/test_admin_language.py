@@ -91,6 +91,10 @@ def test_the_finnish_admin_pages_show_no_english(client, world):
         assert response.headers["Content-Language"] == "fi", url
         if english := english_in(visible_and_announced_text(response.content.decode())):
             found[url] = english
+    # The help menu (the sidebar's props, as JSON) says Wagtail's guide is in English.
+    sidebar = client.get("/admin/").content.decode()
+    assert json.dumps("Wagtailin käyttöopas (englanniksi)")[1:-1] in sidebar
+    assert "whats-new-in-wagtail" not in sidebar
     # An empty listing: the other plan's admin has no people yet.
     client_for(client, world, "other_plan_admin")
     empty = client.get("/admin/snippets/orgs/person/").content.decode()
