@@ -163,6 +163,9 @@ def action_list(request):
     # With htmx the form asks for the results only; the address bar keeps the filters.
     # Going back in history asks for the whole page again.
     partial = request.htmx and not request.htmx.history_restore_request
+    if partial and clean_address:
+        # The language switch, updated with the results, links the pushed address.
+        context["page_address"] = clean_address
     response = render(request, results if partial else "site/action_list.html", context)
     if partial and clean_address:
         response["HX-Push-Url"] = clean_address
