@@ -1,0 +1,79 @@
+"""What people who set their own colours or use a narrow phone see: forced colours
+(Windows' contrast themes) and a 320 px wide screen (WCAG 1.4.10 reflow)."""
+
+import pytest
+
+# The colour a system colour keyword resolves to in this browser's forced palette.
+SYSTEM_COLOUR = """keyword => {
+  const probe = document.createElement('span');
+  probe.style.color = keyword;
+  document.body.append(probe);
+  const colour = getComputedStyle(probe).color;
+  probe.remove();
+  return colour;
+}"""
+
+
+@pytest.fixture
+def forced(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fi-FI")
+    page = context.new_page()
+    page.emulate_media(forced_colors="active")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/actions/", "/indicators/", "/insight/", "/search/?q=a"])
+def test_buttons_keep_a_border_in_forced_colours(demo, forced, path):
+    forced.goto(f"{demo.url}{path}")
+    assert forced.evaluate("matchMedia('(forced-colors: active)').matches")
+    borders = forced.eval_on_selector_all(
+        "main .button, main button, header button",
+        """elements => elements.map(e => {
+          const style = getComputedStyle(e);
+          return [e.textContent.trim(), style.borderTopStyle, parseFloat(style.borderTopWidth)];
+        })""",
+    )
+    assert borders, "no buttons on the page"
+    borderless = [name for name, style, width in borders if style == "none" or width < 1]
+    assert borderless == []
+
+
+def test_insight_labels_use_system_colours(demo, forced):
+    forced.goto(f"{demo.url}/insight/")
+    text = forced.evaluate(SYSTEM_COLOUR, "CanvasText")
+    fills = forced.eval_on_selector_all(
+        ".network text", "elements => [...new Set(elements.map(e => getComputedStyle(e).fill))]"
+    )
+    assert fills == [text]
+    boxes = forced.eval_on_selector_all(
+        ".network .node rect",
+        "elements => [...new Set(elements.map(e => getComputedStyle(e).fill))]",
+    )
+    assert boxes == [forced.evaluate(SYSTEM_COLOUR, "Canvas")]
+
+
+def test_chart_labels_use_system_colours(demo, forced):
+    forced.goto(f"{demo.url}/indicators/ghg-total/")
+    forced.wait_for_selector(".chart--drawn canvas")
+    text = forced.evaluate(SYSTEM_COLOUR, "CanvasText")
+    colours = forced.evaluate(
+        """() => {
+          const chart = Chart.getChart(document.querySelector('canvas[data-chart]'));
+          const scales = chart.options.scales;
+          return {
+            ticks: [scales.x.ticks.color, scales.y.ticks.color],
+            title: scales.y.title.color,
+            legend: chart.legend.options.labels.color,
+          };
+        }"""
+    )
+    assert colours == {"ticks": [text, text], "title": text, "legend": text}
+    # Without forced colours the chart keeps its own palette.
+    forced.emulate_media(forced_colors="none")
+    forced.reload()
+    forced.wait_for_selector(".chart--drawn canvas")
+    legend = forced.evaluate(
+        "Chart.getChart(document.querySelector('canvas[data-chart]')).legend.options.labels.color"
+    )
+    assert legend != text
