@@ -77,3 +77,26 @@ def test_chart_labels_use_system_colours(demo, forced):
         "Chart.getChart(document.querySelector('canvas[data-chart]')).legend.options.labels.color"
     )
     assert legend != text
+
+
+@pytest.mark.parametrize(
+    "path", ["/actions/", "/actions/?view=dashboard", "/indicators/", "/insight/", "/actions/126/"]
+)
+def test_nothing_is_wider_than_a_320_pixel_screen(demo, browser, path):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="fi-FI")
+    page = context.new_page()
+    page.goto(f"{demo.url}{path}")
+    too_wide = page.evaluate(
+        r"""() => [...document.querySelectorAll('main *')]
+          .filter(e => !e.closest('.table-scroll, .insight__drawing, svg'))
+          .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .map(e => {
+            const box = e.getBoundingClientRect();
+            const text = e.textContent.replace(/\s+/g, ' ').trim().slice(0, 40);
+            return `${e.tagName} ${e.className}: ${box.width}px to ${box.right}px: ${text}`;
+          })"""
+    )
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert too_wide == [], "\n".join(too_wide)
+    assert overflow <= 0
