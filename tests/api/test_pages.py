@@ -71,3 +71,19 @@ def test_the_reference_says_how_to_write(client, open_plan):
     assert page.select_one("#model-ValueIn")
     reads = page.select_one("section.api-operation")
     assert "API token" not in reads.get_text()
+
+
+def test_the_api_root_says_where_everything_is(client, open_plan):
+    response = client.get("/api/v1/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    index = response.json()
+    assert index["reference"] == "http://testserver/data/api/"
+    assert index["openapi"] == "http://testserver/api/v1/openapi.json"
+    assert index["console"] == "http://testserver/api/v1/console"
+    assert index["resources"]["plans"] == "http://testserver/api/v1/plans/"
+    assert index["resources"]["actions"] == "http://testserver/api/v1/actions/"
+    # Every link leads somewhere.
+    links = [index["reference"], index["openapi"], *index["resources"].values()]
+    for link in links:
+        assert client.get(link).status_code == 200, link
