@@ -100,3 +100,42 @@ def test_nothing_is_wider_than_a_320_pixel_screen(demo, browser, path):
     context.close()
     assert too_wide == [], "\n".join(too_wide)
     assert overflow <= 0
+
+
+def test_the_action_page_prints_without_the_feedback_form(demo, page):
+    page.goto(f"{demo.url}/actions/126/")
+    assert page.locator("#feedback form").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator("#feedback").is_visible()
+    assert page.locator("h1").is_visible()
+
+
+def test_the_indicator_table_prints_whole(demo, page):
+    page.goto(f"{demo.url}/indicators/ghg-total/")
+    box = "#values-table"
+    page.emulate_media(media="print")
+    cut = page.eval_on_selector(
+        box,
+        """table => {
+          const box = table.closest('.table-scroll');
+          return [box.scrollHeight - box.clientHeight, box.scrollWidth - box.clientWidth];
+        }""",
+    )
+    assert cut == [0, 0]
+    rows = page.locator(f"{box} tbody tr")
+    assert rows.count() > 10 and rows.last.is_visible()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["drawn", "not-drawn"])
+def test_the_chart_caption_speaks_of_the_drawing_only_when_drawn(demo, browser, javascript):
+    context = browser.new_context(java_script_enabled=javascript, locale="fi-FI")
+    page = context.new_page()
+    page.goto(f"{demo.url}/indicators/ghg-total/")
+    if javascript:
+        page.wait_for_selector(".chart--drawn canvas")
+    dashed = page.get_by_text("Katkoviiva näyttää")
+    assert dashed.count() == 1
+    assert dashed.is_visible() is javascript
+    # The summary of the values stays, drawn or not.
+    assert page.locator("#chart-caption").get_by_text("Arvot").is_visible()
+    context.close()
