@@ -138,6 +138,13 @@ def number(value, decimals=1):
 
 
 @register.filter
+def rate_unit(unit):
+    """The unit of a change a year: a share in per cent changes by percentage points
+    (from 60 % to 61 % is 1 percentage point, not 1 %)."""
+    return _("percentage points") if str(unit or "").strip() == "%" else unit
+
+
+@register.filter
 def period(value, resolution):
     """A value's date as its period: 2023, 5/2023 or 17.05.2023."""
     if not value:
