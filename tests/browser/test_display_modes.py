@@ -139,3 +139,34 @@ def test_the_chart_caption_speaks_of_the_drawing_only_when_drawn(demo, browser, 
     # The summary of the values stays, drawn or not.
     assert page.locator("#chart-caption").get_by_text("Arvot").is_visible()
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/indicators/ghg-total/", "/actions/?view=history"])
+def test_a_tables_title_is_not_cut_by_its_scroll_box_on_a_phone(demo, browser, path):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="fi-FI")
+    page = context.new_page()
+    page.goto(f"{demo.url}{path}")
+    titles = page.eval_on_selector_all(
+        ".table-scroll caption",
+        """captions => captions.map(caption => {
+          const text = caption.textContent.trim();
+          // Where the title is read: the caption itself or a visible title for it.
+          const shown = [...document.querySelectorAll('main *')].filter(e =>
+            e.textContent.trim() === text && e.children.length === 0
+            && e.getBoundingClientRect().width > 1 && getComputedStyle(e).visibility !== 'hidden'
+            && !e.closest('.visually-hidden'));
+          const fits = shown.filter(e => {
+            const box = e.getBoundingClientRect();
+            return box.left >= 0 && box.right <= window.innerWidth;
+          });
+          return [text, shown.length, fits.length];
+        })""",
+    )
+    context.close()
+    assert titles, "no table on the page"
+    assert [(text, fits) for text, shown, fits in titles] == [
+        (text, shown) for text, shown, _fits in titles
+    ]
+    # The values' and the quarters' tables have a visible title (the goals' table has a
+    # heading above it instead).
+    assert titles[0][1] >= 1, titles
