@@ -11,12 +11,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from vahti.api.api import api
 from vahti.core.media import media_file
+from vahti.editing.scoping import guard_page_chooser
 from vahti.site.locale import plan_language_patterns, register_urlconfs
 
 handler404 = "vahti.site.views.page_not_found"
 
 
 def build_urlpatterns(primary_language: str) -> list:
+    guard_page_chooser(wagtailadmin_urls.urlpatterns)
     patterns = [
         path("admin/", include(wagtailadmin_urls)),
         path("documents/", include(wagtaildocs_urls)),

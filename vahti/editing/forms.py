@@ -13,6 +13,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from vahti.access import policies
 from vahti.access.services import person_access_update
 from vahti.actions.models import Action
+from vahti.editing.scoping import admin_queryset
 from vahti.orgs.models import Organization, Person
 from vahti.plans.models import (
     ActionImpact,
@@ -60,6 +61,7 @@ class ActionAdminForm(WagtailAdminModelForm):
             self.fields["plan"].queryset = plans
             if plans.count() == 1:
                 self.fields["plan"].initial = plans.get().pk
+        narrow_every_choice(self, for_user)
 
     def _limit_to_plan(self, plan_id: int) -> None:
         for name, model in PLAN_CHOICES.items():
@@ -129,6 +131,22 @@ class PlanContentForm(WagtailAdminModelForm):
                     field.queryset = queryset.filter(plan_id=plan_id)
         elif "plan" in self.fields:
             self.fields["plan"].queryset = policies.plans_administered_by(for_user)
+        narrow_every_choice(self, for_user)
+
+
+def narrow_every_choice(form, user) -> None:
+    """Every choice of the form and of its inline rows (a new object's included, before
+    its plan is known) narrowed to what the user may see: no other plan's rows."""
+
+    def narrow(one_form):
+        for field in one_form.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None:
+                field.queryset = admin_queryset(user, queryset)
+
+    narrow(form)
+    for formset in form.formsets.values():
+        _on_every_row(formset, narrow)
 
 
 def _has_plan(model) -> bool:
