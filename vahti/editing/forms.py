@@ -11,7 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from vahti.access import policies
-from vahti.access.services import person_access_update
+from vahti.access.services import (
+    LOGIN_USED_ELSEWHERE_MESSAGE,
+    existing_login_refused,
+    person_access_update,
+)
 from vahti.actions.models import Action
 from vahti.editing.scoping import admin_queryset
 from vahti.orgs.models import Organization, Person
@@ -192,6 +196,15 @@ class PersonAdminForm(PlanContentForm):
                 "email", _("A person who logs in needs an email address: it is their login.")
             )
         plan = cleaned.get("plan") or (self.instance.plan if self.instance.plan_id else None)
+        email = cleaned.get("email")
+        if (
+            cleaned.get("can_log_in")
+            and email
+            and plan is not None
+            and self.instance.user_id is None
+            and existing_login_refused(plan, email, user=self.for_user)
+        ):
+            self.add_error("email", LOGIN_USED_ELSEWHERE_MESSAGE)
         if plan is not None and any(a.plan_id != plan.pk for a in cleaned.get("contact_for", [])):
             self.add_error("contact_for", _("Only actions of the person's own plan can be chosen."))
         return cleaned
