@@ -102,3 +102,16 @@ def test_a_contact_person_chooses_among_their_own_plans_people(client, leak_worl
     assert results.status_code == 200
     assert "oona oma" in page_text(results)
     assert MARKER not in page_text(results)
+
+
+def test_a_new_objects_choices_come_from_the_plans_it_may_be_added_to(client, leak_world):
+    """The second plan's admin is also a contact person in the marked plan: a new
+    category (only addable to their own plan) offers their plan's category types and
+    parents alone, and a new action their plan's categories alone."""
+    admin = leak_world.users["other_plan_admin"]
+    PersonFactory(plan=leak_world.marked_plan, user=admin, first_name="Kaksois")
+    client.force_login(admin)
+    for url in ("/admin/snippets/plans/category/add/", "/admin/snippets/actions/action/add/"):
+        form = client.get(url)
+        assert form.status_code == 200, url
+        assert MARKER not in page_text(form), url

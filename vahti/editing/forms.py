@@ -65,7 +65,10 @@ class ActionAdminForm(WagtailAdminModelForm):
             self.fields["plan"].queryset = plans
             if plans.count() == 1:
                 self.fields["plan"].initial = plans.get().pk
-        narrow_every_choice(self, for_user)
+        # A new action's choices come from the plans the editor may add actions to.
+        narrow_every_choice(
+            self, for_user, None if action.pk else policies.plans_administered_by(for_user)
+        )
 
     def _limit_to_plan(self, plan_id: int) -> None:
         for name, model in PLAN_CHOICES.items():
@@ -135,18 +138,28 @@ class PlanContentForm(WagtailAdminModelForm):
                     field.queryset = queryset.filter(plan_id=plan_id)
         elif "plan" in self.fields:
             self.fields["plan"].queryset = policies.plans_administered_by(for_user)
-        narrow_every_choice(self, for_user)
+        # A new object's choices come from the plans the editor may add it to.
+        narrow_every_choice(
+            self,
+            for_user,
+            None if self.instance.pk else policies.plans_administered_by(for_user),
+        )
 
 
-def narrow_every_choice(form, user) -> None:
-    """Every choice of the form and of its inline rows (a new object's included, before
-    its plan is known) narrowed to what the user may see: no other plan's rows."""
+def narrow_every_choice(form, user, plans=None) -> None:
+    """Every choice of the form and of its inline rows narrowed to what the user may
+    see: no other plan's rows. With ``plans`` (a new object's form, before its plan is
+    known), a plan's rows come from those plans only."""
 
     def narrow(one_form):
         for field in one_form.fields.values():
             queryset = getattr(field, "queryset", None)
-            if queryset is not None:
-                field.queryset = admin_queryset(user, queryset)
+            if queryset is None:
+                continue
+            queryset = admin_queryset(user, queryset)
+            if plans is not None and _has_plan(queryset.model):
+                queryset = queryset.filter(plan__in=plans)
+            field.queryset = queryset
 
     narrow(form)
     for formset in form.formsets.values():
