@@ -10,10 +10,10 @@ import logging
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.users.models import UserProfile
 
 from tests.notifications.conftest import planned_work
 from tests.notifications.smtpstub import StubServer
-from tests.notifications.test_admin import in_english
 from vahti.notifications import services
 from vahti.notifications.models import Reminder
 
@@ -34,8 +34,10 @@ def smtp(settings):
     return start
 
 
-def reminder_log(client, user, plan, state="") -> str:
-    in_english(user)
+def reminder_log(client, user, plan, state="", language="en") -> str:
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
     client.force_login(user)
     page = client.get(f"/admin/reminders/?plan={plan.pk}&state={state}")
     assert page.status_code == 200
@@ -67,6 +69,8 @@ def test_a_hand_off_cut_off_before_the_answer_is_not_sent_again(
     text = reminder_log(client, town.plan_admin, town.plan, state="unknown")
     assert "mikko@example.invalid" in text and "outcome unknown" in text
     assert reminder.message_id in text
+    text = reminder_log(client, town.plan_admin, town.plan, state="unknown", language="fi")
+    assert "lopputulos ei tiedossa" in text and "etsi sen Message-ID" in text
 
 
 def test_a_refusal_from_the_mail_server_is_retried_and_then_sent_once(town, action_with, smtp):
