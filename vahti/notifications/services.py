@@ -415,8 +415,9 @@ def run(
 
 
 def _purge_forwarded_feedback(now: datetime.datetime) -> None:
-    """Forwarded feedback waiting or failed keeps the resident's words no longer than
-    the feedback itself is kept (sent ones are emptied when they go)."""
+    """Forwarded feedback waiting, failed or of unknown outcome keeps the resident's
+    words no longer than the feedback itself is kept (sent ones are emptied when they
+    go)."""
     for plan_id, days in Plan.objects.values_list("pk", "feedback_retention_days"):
         Reminder.objects.filter(
             plan_id=plan_id, kind=Kind.FEEDBACK, created_at__lt=now - datetime.timedelta(days=days)
