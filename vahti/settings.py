@@ -292,6 +292,9 @@ EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be true.")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="vahti@localhost")
+# Seconds a mail server may keep silent before the reminders stop waiting for it (an
+# email cut off so is of unknown outcome and not sent again; see notifications.handoff).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60, minimum=1)
 
 # json: one JSON object per line (vahti.core.logs); text: for people reading a terminal.
 LOG_FORMAT = env.choice("LOG_FORMAT", ["json", "text"], "text" if DEBUG else "json")
