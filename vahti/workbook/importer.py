@@ -87,7 +87,6 @@ class Importer(RowProblems):
     def __init__(
         self, sheets: dict[str, Sheet], *, plan: Plan | None, user, progress: Progress | None
     ):
-        self.sheets = sheets
         self.plan = plan
         self.user = user
         self.progress = progress or (lambda sheet, done, total: None)
@@ -135,43 +134,6 @@ class Importer(RowProblems):
         if sheet == "plan" and values.get("primary_language"):
             return values["primary_language"]
         return self.plan.primary_language if self.plan else settings.LANGUAGE_CODE
-
-    def validation_problems(
-        self, sheet: str, number: int, error: ValidationError, columns: dict
-    ) -> None:
-        messages = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-        for key, texts in messages.items():
-            column = columns.get(key, key) if key not in (None, "__all__") else None
-            for text in texts:
-                self.problem(sheet, number, column, text)
-
-    def duplicates(
-        self, sheet: str, key: Callable[[dict], object], column: str | None = None
-    ) -> set[int]:
-        """Rows whose key an earlier row has: a problem each, naming the earlier row."""
-        seen: dict = {}
-        bad = set()
-        if sheet not in self.sheets:
-            return bad
-        for number, record in self.sheets[sheet].rows:
-            value = key(record)
-            if value in (None, ""):
-                continue
-            if value in seen:
-                self.problem(
-                    sheet,
-                    number,
-                    column or ("identifier" if "identifier" in record else None),
-                    _("“%(value)s” appears twice (also on row %(other)d).")
-                    % {
-                        "value": value if isinstance(value, str) else " ".join(map(str, value)),
-                        "other": seen[value],
-                    },
-                )
-                bad.add(number)
-            else:
-                seen[value] = number
-        return bad
 
     def each_row(self, sheet: str, handle: Callable[[int, dict], None]) -> None:
         """``handle`` each of the sheet's rows in a savepoint of its own; a failing row's

@@ -4,7 +4,11 @@ column, gathered row by row (:class:`RowProblems`) so that one pass finds them a
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from vahti.plans.models import Plan
 from vahti.workbook.reader import Problem, Sheet
@@ -54,6 +58,7 @@ class RowProblems:
     "merged cells" would only mislead."""
 
     def __init__(self, sheets: dict[str, Sheet], report: Report):
+        self.sheets = sheets
         self.report = report
         self._reported = {name: sheet.reported for name, sheet in sheets.items()}
         self._reported_rows = {
@@ -83,3 +88,40 @@ class RowProblems:
         action's task) had a problem."""
         if self._row_failed:
             raise RowFailed
+
+    def validation_problems(
+        self, sheet: str, number: int, error: ValidationError, columns: dict
+    ) -> None:
+        messages = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+        for key, texts in messages.items():
+            column = columns.get(key, key) if key not in (None, "__all__") else None
+            for text in texts:
+                self.problem(sheet, number, column, text)
+
+    def duplicates(
+        self, sheet: str, key: Callable[[dict], object], column: str | None = None
+    ) -> set[int]:
+        """Rows whose key an earlier row has: a problem each, naming the earlier row."""
+        seen: dict = {}
+        bad = set()
+        if sheet not in self.sheets:
+            return bad
+        for number, record in self.sheets[sheet].rows:
+            value = key(record)
+            if value in (None, ""):
+                continue
+            if value in seen:
+                self.problem(
+                    sheet,
+                    number,
+                    column or ("identifier" if "identifier" in record else None),
+                    _("“%(value)s” appears twice (also on row %(other)d).")
+                    % {
+                        "value": value if isinstance(value, str) else " ".join(map(str, value)),
+                        "other": seen[value],
+                    },
+                )
+                bad.add(number)
+            else:
+                seen[value] = number
+        return bad
