@@ -160,6 +160,12 @@ def database_config(url: str) -> dict:
     return config
 
 
+# A Redis that does not answer (a host gone, a network split) costs a request a second
+# or so, and the site goes on without it, instead of every request waiting for the
+# operating system to give up on the connection (minutes).
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
+
+
 def redis_url_checked(url: str) -> str:
     if not url.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured(

@@ -8,7 +8,13 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from vahti.env import LOG_FORMATTERS, Env, database_config, redis_url_checked
+from vahti.env import (
+    LOG_FORMATTERS,
+    REDIS_CACHE_OPTIONS,
+    Env,
+    database_config,
+    redis_url_checked,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = Env()
@@ -182,6 +188,7 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url_checked(REDIS_URL),
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="vahti"),
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:

@@ -8,6 +8,8 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
+import threading
 import time
 
 import pytest
@@ -16,6 +18,7 @@ from django.test import Client
 from tests.conftest import make_user
 from tests.feedback.test_feedback import errors, send
 from tests.notifications.conftest import town  # noqa: F401 (the plan, people and clock)
+from vahti.env import REDIS_CACHE_OPTIONS
 from vahti.feedback.models import Feedback
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("town")]
@@ -56,6 +59,7 @@ def own_redis(settings):
             "default": {
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
                 "LOCATION": f"redis://127.0.0.1:{port}/0",
+                "OPTIONS": REDIS_CACHE_OPTIONS,
             }
         }
         yield server
@@ -96,3 +100,67 @@ def test_the_api_logins_and_feedback_keep_answering_with_redis_stopped(own_redis
 
     warnings = [r.getMessage() for r in caplog.records if r.name == "vahti.limits"]
     assert any("Cache unavailable" in message for message in warnings)
+
+
+@pytest.fixture
+def silent_redis(settings):
+    """A "Redis" that takes connections and never answers: a host gone mid-conversation."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(100)
+    held = []
+
+    def hold():
+        while True:
+            try:
+                held.append(listener.accept()[0])
+            except OSError:
+                return
+
+    threading.Thread(target=hold, daemon=True).start()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{listener.getsockname()[1]}/0",
+            "OPTIONS": REDIS_CACHE_OPTIONS,
+        }
+    }
+    yield
+    listener.close()
+    for connection in held:
+        connection.close()
+
+
+def test_a_redis_that_does_not_answer_slows_the_api_and_logins_only_briefly(
+    silent_redis, settings, caplog
+):
+    settings.API_RATE_LIMIT = 3
+    make_user("editori")
+    started = time.monotonic()
+    with caplog.at_level(logging.WARNING, logger="vahti.limits"):
+        api = Client(REMOTE_ADDR="198.51.100.7")
+        assert [api.get(PLANS).status_code for _ in range(4)] == [200, 200, 200, 429]
+        right = Client().post(
+            "/admin/login/", {"username": "editori", "password": "a-long-test-password"}
+        )
+        assert right.status_code == 302
+    assert time.monotonic() - started < 15
+    assert any("Cache unavailable" in r.getMessage() for r in caplog.records)
+
+
+def test_the_configured_redis_cache_gives_up_on_a_silent_server():
+    environ = {**os.environ, "DEBUG": "true", "REDIS_URL": "redis://127.0.0.1:6390/0"}
+    environ["DJANGO_SETTINGS_MODULE"] = "vahti.settings"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.CACHES['default']['OPTIONS'])",
+        ],
+        env=environ,
+        capture_output=True,
+        text=True,
+    )
+    assert run.stdout.strip() == str(REDIS_CACHE_OPTIONS), run.stderr
+    assert REDIS_CACHE_OPTIONS["socket_timeout"] <= 2
