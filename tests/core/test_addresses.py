@@ -35,6 +35,9 @@ def test_a_number_of_proxies_takes_that_entry_from_the_right(settings):
     # Fewer entries than proxies: the request did not come through them all.
     assert address("10.0.0.2", "198.51.100.1") == "10.0.0.2"
     assert address("10.0.0.2") == "10.0.0.2"
+    # A proxy on a Unix socket leaves no REMOTE_ADDR.
+    settings.TRUSTED_PROXIES = 1
+    assert address("", "198.51.100.1") == "198.51.100.1"
 
 
 def test_listed_proxies_are_skipped_from_the_right_and_only_theirs_is_believed(settings):

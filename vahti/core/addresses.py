@@ -44,18 +44,20 @@ def client_address(request) -> str:
         return UNKNOWN
     remote_text = request.META.get("REMOTE_ADDR") or ""
     remote = _parsed(remote_text)
-    if remote is None:
-        return remote_text or UNKNOWN
+    fallback = str(remote) if remote is not None else (remote_text or UNKNOWN)
     trusted = settings.TRUSTED_PROXIES
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     if not trusted or not forwarded:
-        return str(remote)
+        return fallback
     hops = [item for item in forwarded.split(",") if item.strip()]
     if isinstance(trusted, int):
+        # Also when the proxy connects through a Unix socket (no REMOTE_ADDR).
         if len(hops) < trusted:
-            return str(remote)
+            return fallback
         client = _parsed(hops[-trusted])
-        return str(client) if client is not None else str(remote)
+        return str(client) if client is not None else fallback
+    if remote is None:
+        return fallback
     current = remote
     for hop in reversed(hops):
         if not any(current in network for network in trusted):
