@@ -123,3 +123,19 @@ def test_a_stranger_cannot_lock_the_owners_own_browser():
     for _ in range(throttle.LIMIT):
         log_in(browser("203.0.113.9"), "mikko", "wrong")
     assert log_in(known, "mikko", PASSWORD)[0] == 302
+
+
+def test_guesses_in_a_known_browser_are_slowed_too_and_its_cookie_cannot_be_made_up():
+    make_user("mikko")
+    known = browser("203.0.113.9")
+    assert log_in(known, "mikko", PASSWORD)[0] == 302
+    known.post("/admin/logout/")
+    for _ in range(throttle.LIMIT):
+        log_in(known, "mikko", "wrong")
+    assert "Liian monta" in log_in(known, "mikko", PASSWORD)[1]
+
+    guess_from_many_addresses("liisa")
+    make_user("liisa")
+    made_up = browser("203.0.113.10")
+    made_up.cookies[throttle.COOKIE] = known.cookies[throttle.COOKIE].value[:-3] + "abc"
+    assert "Liian monta" in log_in(made_up, "liisa", PASSWORD)[1]
