@@ -15,13 +15,14 @@ import hashlib
 import logging
 
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from vahti.core import counters
+from vahti.core.addresses import address_group
 from vahti.feedback.models import MAX_MESSAGE, MAX_NAME, Feedback
 from vahti.plans.models import Plan
 
@@ -63,7 +64,8 @@ def _check_token(token: str, now: datetime.datetime) -> None:
 
 
 def _rate_key(address: str) -> str:
-    return "feedback-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    group = address_group(address)
+    return "feedback-rate:" + hashlib.sha256(group.encode()).hexdigest()[:32]
 
 
 def cleaned(*, message: str, name: str = "", email: str = "") -> dict:
@@ -112,14 +114,7 @@ def feedback_submit(
         logger.info("Feedback refused as spam (%s) from %s", spam, address)
         return None
     texts = cleaned(message=message, name=name, email=email)
-    key = _rate_key(address)
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.add(key, 1, timeout=60 * 60)
-        count = 1
-    if count > PER_HOUR:
+    if counters.count(_rate_key(address), 60 * 60) > PER_HOUR:
         raise Throttled
     with transaction.atomic():
         return Feedback.objects.create(plan=plan, action=action, language=language, **texts)
