@@ -125,6 +125,22 @@ def trusted_proxies(
     return tuple(networks)
 
 
+# SQLite with several people saving at once (`make run` serves many threads):
+# - write-ahead logging, so that pages are read while a save is in progress (and the
+#   NORMAL sync that is safe with it: a power cut may lose the last save, never the file);
+# - writes wait for each other for up to 20 s instead of failing with "database is
+#   locked" at once (well below the server's 60 s worker timeout);
+# - every transaction takes the write lock when it begins: SQLite cannot turn a read
+#   into a write while another writer has committed since, and fails at once rather
+#   than wait. Saves check the latest version and then write, so they begin as writers,
+#   and one waits for the other to finish before it checks (vahti.actions.services).
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+}
+
+
 def database_config(url: str) -> dict:
     """Django's DATABASES entry for a ``DATABASE_URL``, only for the engines Vahti supports."""
     import dj_database_url
@@ -154,6 +170,7 @@ def database_config(url: str) -> dict:
         config["ENGINE"] = "vahti.core.sqlite"
         # Persistent connections buy nothing on SQLite and keep files open in tests.
         config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {**config.get("OPTIONS", {}), **SQLITE_OPTIONS}
         # Tests use a file beside the database (one per test worker): an in-memory
         # database shared with the browser tests' server thread locks whole tables.
         config["TEST"] = {"NAME": f"{config['NAME']}-test"}
