@@ -10,7 +10,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from vahti.feedback import services
 from vahti.feedback.models import Feedback
@@ -93,12 +93,43 @@ def test_feedback_is_forwarded_to_the_contact_persons_and_in_general_to_the_plan
     assert len(mail.outbox) == before  # forwarded once
 
 
-def test_spam_is_thanked_and_nothing_is_stored(client, town, action):
+def test_a_filled_in_trap_is_thanked_and_nothing_is_stored(client, town, action):
+    """No person sees the trap field: only a program fills it in."""
     trapped = send(client, "/actions/126/feedback/", website="http://spam.invalid")
-    too_fast = send(client, "/actions/126/feedback/", token=token(seconds_ago=0))
-    forged = send(client, "/actions/126/feedback/", token="123")
-    for answer in (trapped, too_fast, forged):
-        assert answer.status_code == 302 and "sent=1" in answer["Location"]
+    assert trapped.status_code == 302 and "sent=1" in trapped["Location"]
+    assert not Feedback.objects.exists()
+
+
+def not_sent(answer, reason) -> None:
+    """Refused saying so and why, in Finnish, with the text kept and a new time stamp."""
+    assert answer.status_code == 400
+    with translation.override("fi"):
+        assert str(reason) in errors(answer)
+    assert "Kiitos" not in errors(answer) and "sent=1" not in answer.get("Location", "")
+    page = BeautifulSoup(answer.content, "html.parser")
+    assert page.select_one("textarea[name=message]").get_text().strip() == "Kirjoitin nopeasti."
+    services._check_token(page.select_one("input[name=token]")["value"], timezone.now() + WAIT)
+
+
+WAIT = datetime.timedelta(seconds=services.MIN_SECONDS)
+
+
+def test_a_message_sent_too_fast_is_not_sent_and_the_sender_is_told_why(client, town, action):
+    too_fast = send(client, "/actions/126/feedback/", message="Kirjoitin nopeasti.",
+                    token=token(seconds_ago=0))  # fmt: skip
+    not_sent(too_fast, services.TOO_FAST % {"seconds": 3})
+    for forged in ("123", ""):
+        answer = send(client, "/feedback/", message="Kirjoitin nopeasti.", token=forged)
+        not_sent(answer, services.BAD_TOKEN)
+    assert not Feedback.objects.exists()
+
+
+def test_an_empty_message_sent_at_once_is_asked_for_not_thanked(client, town, action):
+    for path in ("/actions/126/feedback/", "/feedback/"):
+        answer = send(client, path, message="", token=token(seconds_ago=0))
+        assert answer.status_code == 400
+        assert "Kirjoita viestisi." in errors(answer)
+        assert "Kiitos" not in answer.content.decode()
     assert not Feedback.objects.exists()
 
 
