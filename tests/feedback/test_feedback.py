@@ -9,7 +9,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core import mail
+from django.core import mail, signing
 from django.utils import timezone, translation
 
 from vahti.feedback import services
@@ -67,6 +67,30 @@ def test_the_action_page_has_the_form_and_feedback_is_stored(client, town, actio
     )  # fmt: skip
     thanks = client.get(answer["Location"], **HOST).content.decode()
     assert "Kiitos" in thanks or "Thank you" in thanks
+
+
+def stamp_of(response) -> datetime.datetime:
+    page = BeautifulSoup(response.content, "html.parser")
+    value = page.select_one("#feedback input[name=token]")["value"]
+    return datetime.datetime.fromtimestamp(signing.loads(value, salt=services.SALT), datetime.UTC)
+
+
+@pytest.mark.parametrize("cdn_max_age", [0, 3600])
+def test_a_cached_page_never_gives_an_old_time_stamp(client, town, action, settings, cdn_max_age):
+    """Pages are kept for up to a day; the form's time stamp must still say when the
+    form was shown, whether the page comes from the cache, a browser asks if its copy
+    is still good (ETag), or a CDN is in front."""
+    settings.CDN_MAX_AGE = cdn_max_age
+    for path in ("/actions/126/", "/feedback/"):
+        morning = client.get(path, **HOST)
+        assert stamp_of(morning) == timezone.now()
+        town.clock.shift(datetime.timedelta(hours=10))  # the same day in Helsinki
+        evening = client.get(path, HTTP_IF_NONE_MATCH=morning["ETag"], **HOST)
+        assert evening["X-Vahti-Cache"] == "hit"
+        # Not "304 Not Modified", which would show the morning's copy and its stamp.
+        assert evening.status_code == 200 and stamp_of(evening) == timezone.now()
+        assert "s-maxage" not in evening["Cache-Control"]
+        town.clock.shift(datetime.timedelta(hours=-10))
 
 
 def test_feedback_is_forwarded_to_the_contact_persons_and_in_general_to_the_plan_admins(
