@@ -205,6 +205,11 @@ class TokenRefused(Exception):
     """The secret names no usable token; the message says why."""
 
 
+def api_token_valid(secret: str) -> ApiToken | None:
+    """The usable token whose secret this is, or None; nothing is marked."""
+    return ApiToken.objects.usable().filter(digest=token_digest(secret.strip())).first()
+
+
 def api_token_for(secret: str) -> ApiToken:
     """The usable token whose secret this is, with its plan; ``TokenRefused`` saying
     why when there is none. Marks the token used."""
