@@ -123,3 +123,29 @@ def test_the_service_refuses_it_too(world):
         person_access_update(person, can_log_in=True, contact_for=[], user=None)
     person.refresh_from_db()
     assert person.user is None
+
+
+class BrokenMailServer:
+    """An email backend whose server refuses every message."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        import smtplib
+
+        raise smtplib.SMTPServerDisconnected("the mail server went away")
+
+
+def test_a_mail_server_failure_after_the_save_is_logged_not_shown_as_an_error(
+    client, world, settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.EMAIL_BACKEND = f"{__name__}.BrokenMailServer"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = add_person(client, world)
+    # The person and their login were saved: the editor sees the saved page, no error.
+    assert response.status_code == 302
+    person = Person.objects.get(last_name="Virtanen")
+    assert person.user is not None
+    assert mail.outbox == []
+    assert "the mail server went away" in caplog.text

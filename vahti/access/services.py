@@ -81,7 +81,10 @@ def person_access_update(
         person.user = account
         person.save(update_fields=["user", "updated_at"])
         if created:
-            transaction.on_commit(lambda: send_welcome(person))
+            # Robust: the save has succeeded by then, and must not answer with an error
+            # because the mail server failed (logged; the person can still ask for a
+            # password reset link on the login page).
+            transaction.on_commit(lambda: send_welcome(person), robust=True)
     elif not can_log_in and person.user_id is not None:
         person.user = None  # the account stays: it may serve other plans
         person.save(update_fields=["user", "updated_at"])
