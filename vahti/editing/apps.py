@@ -6,3 +6,8 @@ class EditingConfig(AppConfig):
     name = "vahti.editing"
     label = "editing"
     verbose_name = _("Editing")
+
+    def ready(self):
+        from vahti.editing.scoping import scope_every_bulk_action
+
+        scope_every_bulk_action()

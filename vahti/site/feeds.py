@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -70,13 +71,14 @@ class PlanUpdatesFeed(Feed):
         return str(subject.title)
 
     def item_description(self, item: updates.Update):
+        """The entry's ``summary``, which Atom declares HTML: rich text is sanitised,
+        plain names are escaped (a reader would otherwise run them as markup)."""
         subject = item.subject
-        context = f"{item.action.identifier} {item.action.name}"
         if item.kind == "news":
             return sanitize_html(str(subject.body))
         if item.kind == "task" and subject.comment:
             return sanitize_html(str(subject.comment))
-        return context
+        return escape(f"{item.action.identifier} {item.action.name}")
 
     def item_link(self, item: updates.Update):
         url = item.action.get_absolute_url()

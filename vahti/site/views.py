@@ -12,7 +12,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from vahti.access.throttle import client_address
 from vahti.actions import overviews, selectors
 from vahti.actions.dashboard import dashboard_rows, distributions, over_time, sorted_ids
 from vahti.actions.filters import ActionFilters, filtered_actions
@@ -20,6 +19,7 @@ from vahti.actions.models import Action
 from vahti.content import selectors as content_selectors
 from vahti.content.models import ContentPage
 from vahti.core import spreadsheets
+from vahti.core.addresses import client_address
 from vahti.core.i18n import active_language
 from vahti.core.origin import same_origin_only
 from vahti.feedback import services as feedback_services
