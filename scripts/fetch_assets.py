@@ -47,14 +47,20 @@ def unpack(data: bytes, destination: Path) -> None:
     if destination.exists():
         shutil.rmtree(destination)
     destination.mkdir(parents=True)
+    root = destination.resolve()
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as archive:
+        members = []
         for member in archive.getmembers():
             if not (member.isfile() or member.isdir()):
                 continue
             relative = Path(*Path(member.name).parts[1:])  # drop "package/"
             target = (destination / relative).resolve()
-            if not str(target).startswith(str(destination.resolve())):
+            # A path comparison, not a text one: "chart.js-evil" begins with "chart.js".
+            if not target.is_relative_to(root):
                 raise SystemExit(f"refusing {member.name}: outside the package")
+            members.append((member, target))
+        # Only a package whose every member was checked is written.
+        for member, target in members:
             if member.isdir():
                 target.mkdir(parents=True, exist_ok=True)
                 continue

@@ -160,10 +160,12 @@ def empty_cache():
     """Each test starts with an empty cache: no page, count or version of another."""
     from django.core.cache import cache
 
+    from vahti.core import counters
     from vahti.site.pagecache import local_pages
 
     cache.clear()
     local_pages.clear()
+    counters.reset()
 
 
 # Redis for the tests that need it: the scale-out test, the tracked numbers.

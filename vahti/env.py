@@ -9,6 +9,7 @@ Secrets can also be given as files: ``SECRET_KEY_FILE=/run/secrets/key`` instead
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -80,11 +81,64 @@ class Env:
             raise ImproperlyConfigured(f"{name}={value!r} has an empty item between commas.")
         return items
 
+    def proxies(self, name: str) -> int | tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        """See :func:`trusted_proxies`."""
+        return trusted_proxies(self.raw(name) or "", name)
+
     def choice(self, name: str, choices: list[str], default: str) -> str:
         value = self.str(name, default)
         if value not in choices:
             raise ImproperlyConfigured(f"{name}={value!r} must be one of: {', '.join(choices)}.")
         return value
+
+
+def trusted_proxies(
+    value: str, name: str = "TRUSTED_PROXIES"
+) -> int | tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    """Which proxies' ``X-Forwarded-For`` is believed (vahti.core.addresses): nothing
+    (``0``, the default), how many proxies stand in front (``1``), or their addresses
+    and networks (``10.0.0.5, 2001:db8::/64``)."""
+    value = value.strip()
+    if value == "":
+        return 0
+    if value.isdigit():
+        count = int(value)
+        if count > 10:
+            raise ImproperlyConfigured(
+                f"{name}={count}: say how many proxies stand in front (at most 10), or "
+                "list their addresses."
+            )
+        return count
+    networks = []
+    for item in value.split(","):
+        item = item.strip()
+        if item == "":
+            raise ImproperlyConfigured(f"{name}={value!r} has an empty item between commas.")
+        try:
+            networks.append(ipaddress.ip_network(item))
+        except ValueError as error:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is neither an address nor a network ({error}); give "
+                "the number of proxies in front, or their addresses and networks, such as "
+                "10.0.0.5, 192.0.2.0/24 or 2001:db8::/64."
+            ) from None
+    return tuple(networks)
+
+
+# SQLite with several people saving at once (`make run` serves many threads):
+# - write-ahead logging, so that pages are read while a save is in progress (and the
+#   NORMAL sync that is safe with it: a power cut may lose the last save, never the file);
+# - writes wait for each other for up to 20 s instead of failing with "database is
+#   locked" at once (well below the server's 60 s worker timeout);
+# - every transaction takes the write lock when it begins: SQLite cannot turn a read
+#   into a write while another writer has committed since, and fails at once rather
+#   than wait. Saves check the latest version and then write, so they begin as writers,
+#   and one waits for the other to finish before it checks (vahti.actions.services).
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+}
 
 
 def database_config(url: str) -> dict:
@@ -116,10 +170,17 @@ def database_config(url: str) -> dict:
         config["ENGINE"] = "vahti.core.sqlite"
         # Persistent connections buy nothing on SQLite and keep files open in tests.
         config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {**config.get("OPTIONS", {}), **SQLITE_OPTIONS}
         # Tests use a file beside the database (one per test worker): an in-memory
         # database shared with the browser tests' server thread locks whole tables.
         config["TEST"] = {"NAME": f"{config['NAME']}-test"}
     return config
+
+
+# A Redis that does not answer (a host gone, a network split) costs a request a second
+# or so, and the site goes on without it, instead of every request waiting for the
+# operating system to give up on the connection (minutes).
+REDIS_CACHE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
 
 
 def redis_url_checked(url: str) -> str:

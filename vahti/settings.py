@@ -8,7 +8,13 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from vahti.env import LOG_FORMATTERS, Env, database_config, redis_url_checked
+from vahti.env import (
+    LOG_FORMATTERS,
+    REDIS_CACHE_OPTIONS,
+    Env,
+    database_config,
+    redis_url_checked,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = Env()
@@ -96,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Sets the cookie of a browser its owner has logged in from (vahti.access.throttle).
+    "vahti.access.throttle.KnownBrowserMiddleware",
     "vahti.editing.middleware.SuperuserOnlyAdminAreasMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -180,6 +188,7 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url_checked(REDIS_URL),
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="vahti"),
+            "OPTIONS": REDIS_CACHE_OPTIONS,
         }
     }
 else:
@@ -265,6 +274,17 @@ SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
 if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Whose X-Forwarded-For is believed (vahti.core.addresses): 0, how many proxies stand in
+# front, or their addresses and networks. The login throttle and the feedback and API
+# limits count by the client's address: behind a proxy without it every client would be
+# the proxy, and a stranger's failed logins would lock everyone out.
+TRUSTED_PROXIES = env.proxies("TRUSTED_PROXIES")
+if BEHIND_TLS_PROXY and not TRUSTED_PROXIES:
+    raise ImproperlyConfigured(
+        "BEHIND_TLS_PROXY is on but TRUSTED_PROXIES is not set: set it to the number of "
+        "proxies in front of Vahti (usually 1) or to their addresses, so that clients are "
+        "told apart by their own addresses and not all counted as the proxy."
+    )
 
 # Requests a minute one client (an address, or an API token) may make to the API.
 API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=300, minimum=1)
@@ -292,6 +312,9 @@ EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
 if EMAIL_USE_TLS and EMAIL_USE_SSL:
     raise ImproperlyConfigured("EMAIL_USE_TLS and EMAIL_USE_SSL cannot both be true.")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="vahti@localhost")
+# Seconds a mail server may keep silent before the reminders stop waiting for it (an
+# email cut off so is of unknown outcome and not sent again; see notifications.handoff).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=60, minimum=1)
 
 # json: one JSON object per line (vahti.core.logs); text: for people reading a terminal.
 LOG_FORMAT = env.choice("LOG_FORMAT", ["json", "text"], "text" if DEBUG else "json")

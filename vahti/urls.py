@@ -11,13 +11,22 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from vahti.api.api import api
 from vahti.core.media import media_file
+from vahti.editing.accounts import PasswordResetConfirmView
+from vahti.editing.scoping import guard_page_chooser
 from vahti.site.locale import plan_language_patterns, register_urlconfs
 
 handler404 = "vahti.site.views.page_not_found"
 
 
 def build_urlpatterns(primary_language: str) -> list:
+    guard_page_chooser(wagtailadmin_urls.urlpatterns)
     patterns = [
+        # Before Wagtail's own, which it replaces.
+        path(
+            "admin/password_reset/confirm/<uidb64>/<token>/",
+            PasswordResetConfirmView.as_view(),
+            name="wagtailadmin_password_reset_confirm",
+        ),
         path("admin/", include(wagtailadmin_urls)),
         path("documents/", include(wagtaildocs_urls)),
         path("api/v1/", api.urls),

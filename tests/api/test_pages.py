@@ -107,3 +107,19 @@ def test_a_left_out_part_of_the_address_is_named_beside_its_field(client, open_p
     assert page.select_one("[role=alert] a")["href"] == "#try-vahti_api_api_action-identifier"
     assert client.get("/data/api/try/no_such_thing/").status_code == 404
     assert client.get("/data/api/try/vahti_api_writes_values_post/").status_code == 404
+
+
+def test_the_api_root_says_where_everything_is(client, open_plan):
+    response = client.get("/api/v1/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    index = response.json()
+    assert index["reference"] == "http://testserver/data/api/"
+    assert index["openapi"] == "http://testserver/api/v1/openapi.json"
+    assert "console" not in index
+    assert index["resources"]["plans"] == "http://testserver/api/v1/plans/"
+    assert index["resources"]["actions"] == "http://testserver/api/v1/actions/"
+    # Every link leads somewhere.
+    links = [index["reference"], index["openapi"], *index["resources"].values()]
+    for link in links:
+        assert client.get(link).status_code == 200, link

@@ -173,6 +173,35 @@ def test_malformed_bodies_get_a_400_naming_the_field(client, open_plan, token):
     assert len(stored()) == 3
 
 
+@pytest.mark.parametrize(
+    ("item", "parameter", "words"),
+    [
+        ({"date": "2023", "value": True}, "values.0.value", "valid number"),  # not 1
+        ({"date": "2023", "value": False}, "values.0.value", "valid number"),  # not 0
+        ({"date": "\u0662\u0660\u0662\u0663", "value": 1}, "values[0].date", "is not a date"),
+        ({"date": "\uff12\uff10\uff12\uff13", "value": 1}, "values[0].date", "is not a date"),
+        ({"date": "2023-\u0661\u0662-31", "value": 1}, "values[0].date", "is not a date"),
+        ({"date": "2023", "value": "\u0665"}, "values[0].value", "is not a number"),
+        ({"date": "2023", "value": "1\u0660,5"}, "values[0].value", "is not a number"),
+    ],
+)
+def test_only_numbers_and_ascii_digits_are_taken_as_numbers_and_dates(
+    client, open_plan, token, item, parameter, words
+):
+    """JSON true is not the number 1, and ٢٠٢٣ or ２０２３ is not the year 2023."""
+    answer = send(client, "post", VALUES, {"values": [item]}, token)
+    assert answer.status_code == 400, answer.content
+    body = answer.json()
+    named = [e["parameter"] for e in body.get("errors", [])] + [body["detail"]]
+    assert any(parameter in text for text in named), body
+    assert words in json.dumps(body, ensure_ascii=False), body
+    assert len(stored()) == 3
+    goals = list(IndicatorGoal.objects.values_list("date", "value"))
+    goal = send(client, "put", GOALS, {"goals": [{"date": "2035", "value": True}]}, token)
+    assert goal.status_code == 400 and "goals.0.value" in goal.json()["detail"]
+    assert list(IndicatorGoal.objects.values_list("date", "value")) == goals
+
+
 def test_goals_are_replaced_checked_and_logged(client, open_plan, token):
     answer = send(client, "put", GOALS, {"goals": [{"date": "2035", "value": 0}]}, token)
     assert answer.status_code == 200, answer.content

@@ -46,6 +46,9 @@ def test_a_keyboard_user_filters_the_action_list(demo, browser, javascript):
     statuses = late.locator(".status").all_inner_texts()
     assert len(statuses) == count and all(text.endswith("Myöhässä") for text in statuses)
     assert page.locator("#result-count").inner_text().startswith(f"{count} ")
+    # The language switch links the filtered page, with or without JavaScript.
+    swedish = page.locator("#language-switch a[lang=sv]").get_attribute("href")
+    assert swedish == "/sv/actions/?status=late"
     # The filtered address can be shared: opened anew it shows the same.
     page.goto(page.url)
     assert page.locator(".action-card").count() == count

@@ -1,11 +1,16 @@
 """A plan admin adds a person who can log in and update an action, in one step."""
 
+import html
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from tests.editing.conftest import form_data
 from vahti.access import policies
+from vahti.access.services import LOGIN_USED_ELSEWHERE_MESSAGE, person_access_update
 from vahti.actions.models import Action
 from vahti.orgs.models import Person
 
@@ -70,3 +75,77 @@ def test_only_plan_admins_manage_people(client, world):
             f"{PEOPLE_URL}edit/{world.action_126.contact_persons.get().person_id}/"
         )
         assert response.status_code == 302 and response["Location"] == "/admin/", role
+
+
+# An existing login with the new person's address (issue 20, item 4).
+
+
+def refused_on_the_form(response) -> bool:
+    with translation.override("fi"):
+        message = str(LOGIN_USED_ELSEWHERE_MESSAGE)
+    return response.status_code == 200 and message in html.unescape(response.content.decode())
+
+
+def test_a_login_used_in_another_plan_is_not_given_to_a_new_person(client, world):
+    elsewhere = world.users["other_plan_admin"]
+    response = add_person(client, world, email=[elsewhere.email.upper()])
+    assert refused_on_the_form(response)
+    assert not Person.objects.filter(last_name="Virtanen").exists()
+    assert not elsewhere.people.exists()
+    assert not policies.can(elsewhere, "change", world.action_127)
+
+
+def test_a_superusers_login_is_not_given_to_a_new_person(client, world):
+    root = get_user_model().objects.create_superuser("root", "root@example.invalid", "pw-1234567")
+    response = add_person(client, world, email=["root@example.invalid"])
+    assert refused_on_the_form(response)
+    assert not root.people.exists()
+
+
+def test_the_plans_own_login_is_given_to_a_new_person_without_a_new_account(client, world):
+    viewer = world.users["viewer"]
+    response = add_person(client, world, email=[viewer.email])
+    assert response.status_code == 302
+    person = Person.objects.get(last_name="Virtanen")
+    assert person.user == viewer
+    assert policies.can(viewer, "change", world.action_127)
+    assert get_user_model().objects.filter(email__iexact=viewer.email).count() == 1
+
+
+def test_the_service_refuses_it_too(world):
+    person = Person.objects.create(
+        plan=world.plan,
+        first_name="Aino",
+        last_name="Virtanen",
+        email="other_plan_admin@example.invalid",
+    )
+    with pytest.raises(ValidationError):
+        person_access_update(person, can_log_in=True, contact_for=[], user=None)
+    person.refresh_from_db()
+    assert person.user is None
+
+
+class BrokenMailServer:
+    """An email backend whose server refuses every message."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        import smtplib
+
+        raise smtplib.SMTPServerDisconnected("the mail server went away")
+
+
+def test_a_mail_server_failure_after_the_save_is_logged_not_shown_as_an_error(
+    client, world, settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.EMAIL_BACKEND = f"{__name__}.BrokenMailServer"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = add_person(client, world)
+    # The person and their login were saved: the editor sees the saved page, no error.
+    assert response.status_code == 302
+    person = Person.objects.get(last_name="Virtanen")
+    assert person.user is not None
+    assert mail.outbox == []
+    assert "the mail server went away" in caplog.text

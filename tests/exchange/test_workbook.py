@@ -11,14 +11,7 @@ from django.core.management.base import CommandError
 from openpyxl import Workbook, load_workbook
 from wagtail.models import Revision
 
-from tests.factories import (
-    ActionStatusFactory,
-    CategoryFactory,
-    CategoryTypeFactory,
-    OrganizationFactory,
-    make_action,
-    task,
-)
+from tests.factories import make_action
 from vahti.actions.models import Action, Task
 from vahti.plans.models import Plan
 from vahti.workbook import reader
@@ -62,18 +55,6 @@ def fingerprint(plan):
 @pytest.fixture(autouse=True)
 def in_english(english):
     """The messages in the language of the source strings."""
-
-
-@pytest.fixture
-def small_plan(plan):
-    ActionStatusFactory(plan=plan, identifier="late", name_fi="Myöhässä")
-    themes = CategoryTypeFactory(plan=plan, identifier="theme", name_fi="Teema")
-    CategoryFactory(plan=plan, type=themes, identifier="liikenne", name_fi="Liikenne")
-    OrganizationFactory(plan=plan, identifier="kymp", name_fi="Kaupunkiympäristö")
-    make_action(
-        plan, "1", name_fi="Pyöräily", tasks=[task("Baana", due=datetime.date(2026, 1, 31))]
-    )
-    return plan
 
 
 ACTION_HEADER = ["identifier", "name_fi", "status", "categories", "start_date"]

@@ -9,8 +9,8 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core import mail
-from django.utils import timezone
+from django.core import mail, signing
+from django.utils import timezone, translation
 
 from vahti.feedback import services
 from vahti.feedback.models import Feedback
@@ -49,7 +49,7 @@ def test_the_action_page_has_the_form_and_feedback_is_stored(client, town, actio
     assert not response.cookies
     page = BeautifulSoup(response.content, "html.parser")
     form = page.select_one("#feedback form")
-    assert form["action"] == "/actions/126/feedback/#feedback"
+    assert form["action"] == "/actions/126/feedback/"
     assert not form.select_one("input[name=csrfmiddlewaretoken]")
     # The time stamp is put in when the page is sent, also when it comes from the cache.
     stamp = form.select_one("input[name=token]")["value"]
@@ -67,6 +67,30 @@ def test_the_action_page_has_the_form_and_feedback_is_stored(client, town, actio
     )  # fmt: skip
     thanks = client.get(answer["Location"], **HOST).content.decode()
     assert "Kiitos" in thanks or "Thank you" in thanks
+
+
+def stamp_of(response) -> datetime.datetime:
+    page = BeautifulSoup(response.content, "html.parser")
+    value = page.select_one("#feedback input[name=token]")["value"]
+    return datetime.datetime.fromtimestamp(signing.loads(value, salt=services.SALT), datetime.UTC)
+
+
+@pytest.mark.parametrize("cdn_max_age", [0, 3600])
+def test_a_cached_page_never_gives_an_old_time_stamp(client, town, action, settings, cdn_max_age):
+    """Pages are kept for up to a day; the form's time stamp must still say when the
+    form was shown, whether the page comes from the cache, a browser asks if its copy
+    is still good (ETag), or a CDN is in front."""
+    settings.CDN_MAX_AGE = cdn_max_age
+    for path in ("/actions/126/", "/feedback/"):
+        morning = client.get(path, **HOST)
+        assert stamp_of(morning) == timezone.now()
+        town.clock.shift(datetime.timedelta(hours=10))  # the same day in Helsinki
+        evening = client.get(path, HTTP_IF_NONE_MATCH=morning["ETag"], **HOST)
+        assert evening["X-Vahti-Cache"] == "hit"
+        # Not "304 Not Modified", which would show the morning's copy and its stamp.
+        assert evening.status_code == 200 and stamp_of(evening) == timezone.now()
+        assert "s-maxage" not in evening["Cache-Control"]
+        town.clock.shift(datetime.timedelta(hours=-10))
 
 
 def test_feedback_is_forwarded_to_the_contact_persons_and_in_general_to_the_plan_admins(
@@ -93,12 +117,43 @@ def test_feedback_is_forwarded_to_the_contact_persons_and_in_general_to_the_plan
     assert len(mail.outbox) == before  # forwarded once
 
 
-def test_spam_is_thanked_and_nothing_is_stored(client, town, action):
+def test_a_filled_in_trap_is_thanked_and_nothing_is_stored(client, town, action):
+    """No person sees the trap field: only a program fills it in."""
     trapped = send(client, "/actions/126/feedback/", website="http://spam.invalid")
-    too_fast = send(client, "/actions/126/feedback/", token=token(seconds_ago=0))
-    forged = send(client, "/actions/126/feedback/", token="123")
-    for answer in (trapped, too_fast, forged):
-        assert answer.status_code == 302 and "sent=1" in answer["Location"]
+    assert trapped.status_code == 302 and "sent=1" in trapped["Location"]
+    assert not Feedback.objects.exists()
+
+
+def not_sent(answer, reason) -> None:
+    """Refused saying so and why, in Finnish, with the text kept and a new time stamp."""
+    assert answer.status_code == 400
+    with translation.override("fi"):
+        assert str(reason) in errors(answer)
+    assert "Kiitos" not in errors(answer) and "sent=1" not in answer.get("Location", "")
+    page = BeautifulSoup(answer.content, "html.parser")
+    assert page.select_one("textarea[name=message]").get_text().strip() == "Kirjoitin nopeasti."
+    services._check_token(page.select_one("input[name=token]")["value"], timezone.now() + WAIT)
+
+
+WAIT = datetime.timedelta(seconds=services.MIN_SECONDS)
+
+
+def test_a_message_sent_too_fast_is_not_sent_and_the_sender_is_told_why(client, town, action):
+    too_fast = send(client, "/actions/126/feedback/", message="Kirjoitin nopeasti.",
+                    token=token(seconds_ago=0))  # fmt: skip
+    not_sent(too_fast, services.TOO_FAST % {"seconds": 3})
+    for forged in ("123", ""):
+        answer = send(client, "/feedback/", message="Kirjoitin nopeasti.", token=forged)
+        not_sent(answer, services.BAD_TOKEN)
+    assert not Feedback.objects.exists()
+
+
+def test_an_empty_message_sent_at_once_is_asked_for_not_thanked(client, town, action):
+    for path in ("/actions/126/feedback/", "/feedback/"):
+        answer = send(client, path, message="", token=token(seconds_ago=0))
+        assert answer.status_code == 400
+        assert "Kirjoita viestisi." in errors(answer)
+        assert "Kiitos" not in answer.content.decode()
     assert not Feedback.objects.exists()
 
 

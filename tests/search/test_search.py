@@ -108,7 +108,7 @@ def test_each_language_searches_its_own_texts_with_its_own_stems(plan, cycling):
     # The Swedish page falls back to the Finnish description, and finds its words too.
     results = search(plan, "sv", "pyöräilyverkosto")
     (hit,) = results.page.object_list
-    assert hit.excerpt_language == "fi"
+    assert soup(hit.excerpt).select_one("span[lang=fi] mark").get_text() == "Pyöräilyverkosto"
     assert titles(plan, "networks", language="fi") == []
 
 
@@ -210,6 +210,38 @@ def test_fallback_text_is_marked_with_its_language(client, plan, cycling):
     link = page.select_one(".search-hit h3 a")
     assert link["lang"] == "fi"
     assert page.html["lang"] == "en"
+
+
+def lang_of(element) -> str | None:
+    """The language an element's text is in: its own ``lang`` or its nearest parent's."""
+    while element is not None and not element.get("lang"):
+        element = element.parent
+    return element.get("lang") if element is not None else None
+
+
+def test_an_excerpt_mixing_languages_marks_each_part_with_its_own(client, plan):
+    # The Swedish page: the lead in Swedish, the description falls back to Finnish.
+    make_action(
+        plan,
+        "30",
+        name_fi="Aurinkosähkö",
+        name_sv="Solel",
+        lead_sv="Staden bygger solpaneler på skolornas tak.",
+        description_fi="<p>Aurinkopaneelit asennetaan koulujen katoille vuoteen 2030 mennessä.</p>",
+    )
+    page = soup(client.get("/sv/search/?q=solpaneler").content.decode())
+    excerpt = page.select_one(".search-hit__excerpt")
+    assert page.html["lang"] == "sv"
+    swedish = excerpt.find(string=lambda text: "Staden bygger" in text)
+    finnish = excerpt.find(string=lambda text: "asennetaan koulujen" in text)
+    assert swedish is not None and finnish is not None, excerpt
+    assert lang_of(swedish.parent) == "sv"
+    assert lang_of(finnish.parent) == "fi"
+    assert excerpt.select_one("mark").get_text() == "solpaneler"
+    # The Finnish words are highlighted with the Finnish stems.
+    finnish_page = soup(client.get("/sv/search/?q=aurinkopaneeli").content.decode())
+    mark = finnish_page.select_one(".search-hit__excerpt mark")
+    assert mark.get_text() == "Aurinkopaneelit" and lang_of(mark) == "fi"
 
 
 def test_the_header_has_a_search_box(client, plan, cycling):

@@ -148,3 +148,28 @@ def test_nothing_found_says_so_with_a_way_back(client, actions):
 def test_another_plans_choices_are_not_filters(client, actions, other_plan):
     ActionStatusFactory(plan=other_plan, identifier="elsewhere")
     assert "Select a valid choice" in client.get("/en/actions/?status=elsewhere").content.decode()
+
+
+@pytest.mark.parametrize("view", ["", "view=dashboard&", "view=history&"])
+def test_after_an_htmx_filter_the_language_switch_links_the_filtered_page(client, actions, view):
+    response = client.get(
+        f"/en/actions/?{view}q=&status=late",
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL="/en/actions/",
+    )
+    switch = BeautifulSoup(response.content.decode(), "html.parser").select_one("#language-switch")
+    assert switch is not None, "the partial answer does not update the language switch"
+    assert switch["hx-swap-oob"] == "true"
+    links = {a["lang"]: a["href"] for a in switch.select("a")}
+    assert links == {
+        "fi": f"/actions/?{view}status=late",
+        "sv": f"/sv/actions/?{view}status=late",
+        "en": f"/en/actions/?{view}status=late",
+    }
+    # The whole page carries the same switch, which the partial answer replaces.
+    full = BeautifulSoup(client.get("/en/actions/?status=late").content.decode(), "html.parser")
+    assert {a["href"] for a in full.select("#language-switch a")} == {
+        "/actions/?status=late",
+        "/sv/actions/?status=late",
+        "/en/actions/?status=late",
+    }

@@ -158,3 +158,45 @@ def test_every_page_announces_the_feed(client, plan_with_updates):
     page = BeautifulSoup(client.get("/en/").content.decode(), "html.parser")
     link = page.select_one('link[rel=alternate][type="application/atom+xml"]')
     assert link["href"] == "/en/feeds/updates.atom"
+
+
+def test_hostile_names_stay_text_in_every_feed(client, plan):
+    """An entry's summary is HTML to a feed reader: the hostile texts of the XSS test
+    (names of the action, its status, tasks and news) must reach it escaped, as text."""
+    from bs4 import BeautifulSoup
+
+    from tests.site.test_sanitising import HOSTILE, SHORT, active_content, translated_columns
+
+    status = ActionStatusFactory(plan=plan, **translated_columns("name", text=SHORT))
+    with at("2025-01-10"):
+        make_action(
+            plan,
+            "1",
+            status=status,
+            **translated_columns("name"),
+            tasks=[
+                task(HOSTILE, "completed", due=datetime.date(2025, 1, 1),
+                     completed=datetime.date(2025, 1, 5), name_sv=HOSTILE, name_en=HOSTILE),
+                task(HOSTILE, "completed", due=datetime.date(2025, 1, 1),
+                     completed=datetime.date(2025, 1, 6), **translated_columns("comment")),
+            ],
+            news_posts=[{"published_on": datetime.date(2025, 1, 8),
+                         **translated_columns("title", "body")}],
+        )  # fmt: skip
+    for prefix in ("", "/sv", "/en"):
+        for url in (f"{prefix}/feeds/updates.atom", f"{prefix}/feeds/actions/1.atom"):
+            feed, found = entries(client, url)
+            assert len(found) == 4, url  # a status, two tasks and a news post
+            shown = []
+            for entry in feed.findall(f"{ATOM}entry"):
+                summary = entry.find(f"{ATOM}summary")
+                assert summary.get("type") == "html"
+                assert active_content(summary.text) == [], url
+                shown.append(BeautifulSoup(summary.text, "html.parser").get_text())
+                assert entry.find(f"{ATOM}title").get("type") in (None, "text")
+            # The status change's and the uncommented task's summary is the action's
+            # name, which a reader still shows whole, as text.
+            assert sum(f"1 {HOSTILE}" == text for text in shown) == 2, url
+        with at("2025-02-02"):
+            text = client.get(f"{prefix}/feeds/tasks.ics").content.decode()
+        assert "BEGIN:VCALENDAR" in text  # plain text, no HTML to escape

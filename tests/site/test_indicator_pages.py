@@ -225,3 +225,28 @@ def test_an_indicator_is_unique_by_identifier_in_its_plan(plan, other_plan, engl
         "The plan already has an indicator with this identifier."
     ]
     make_indicator(other_plan, "ghg")  # another plan may use it
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        ("", "Nykyisellä vauhdilla (0,4 prosenttiyksikköä vuodessa)"),
+        ("/sv", "I nuvarande takt (0,4 procentenheter per år)"),
+        ("/en", "At the current pace (0.4 percentage points a year)"),
+    ],
+)
+def test_a_share_changes_by_percentage_points(client, plan, prefix, expected):
+    make_indicator(
+        plan,
+        "sustainable-share",
+        name_fi="Kestävien kulkutapojen osuus",
+        unit_fi="%",
+        decimals=1,
+        values=[(2019, 60.0), (2020, 60.4), (2021, 60.8), (2022, 61.2), (2023, 61.6)],
+        goals=[(2035, 75.0)],
+    )
+    text = visible_text(client.get(f"{prefix}/indicators/sustainable-share/").content.decode())
+    assert expected in text
+    assert "0,4 % vuodessa" not in text and "0.4 % a year" not in text
+    # The values themselves stay percentages.
+    assert "61,6 %" in text or "61.6 %" in text

@@ -16,8 +16,8 @@ class LoginForm(WagtailLoginForm):
             "The email address (or user name) and password did not match. Please try again."
         ),
         "locked": _(
-            "Too many failed logins with this name from your address. Wait %(minutes)s "
-            "minutes and try again, or reset your password."
+            "Too many failed logins with this name. Wait %(minutes)s minutes and try "
+            "again, or reset your password by email: then this browser is let in at once."
         ),
     }
 

@@ -14,6 +14,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -26,6 +27,36 @@ from vahti.access.models import ApiToken
 from vahti.actions.models import Action, ContactPerson
 from vahti.actions.services import action_update
 from vahti.orgs.models import Person
+
+# Why an existing login is not given to a new person with the same email address.
+LOGIN_USED_ELSEWHERE_MESSAGE = _(
+    "This email address is already the login of someone in another plan or of the "
+    "installation's administrators, so it cannot be given to this person here. Use "
+    "another address, or ask the installation's administrators to connect this login."
+)
+
+
+def existing_login_refused(plan, email: str, *, user=None) -> bool:
+    """Whether the existing account with ``email`` must not become the login of a person
+    of ``plan`` (``user`` being the one who asks).
+
+    Linking an account to a person gives that account the plan's work, and gives the
+    plan's admins a hold on it (roles, the contact persons of actions). An account that
+    only belongs to the person's own plan (or to nobody yet) is linked; one that is a
+    superuser's, or holds a role or a person in another plan, is someone else's in
+    another plan: only a superuser may connect it, deliberately.
+    """
+    if user is not None and user.is_active and user.is_superuser:
+        return False
+    account = get_user_model()._default_manager.filter(email__iexact=email).first()
+    if account is None:
+        return False
+    if account.is_superuser:
+        return True
+    elsewhere = ~Q(plan_id=plan.pk)
+    return (
+        account.vahti_roles.filter(elsewhere).exists() or account.people.filter(elsewhere).exists()
+    )
 
 
 @transaction.atomic
@@ -44,11 +75,16 @@ def person_access_update(
             raise ValidationError(
                 {"email": _("A person who logs in needs an email address: it is their login.")}
             )
+        if existing_login_refused(person.plan, person.email, user=user):
+            raise ValidationError({"email": LOGIN_USED_ELSEWHERE_MESSAGE})
         account, created = _account_for(person)
         person.user = account
         person.save(update_fields=["user", "updated_at"])
         if created:
-            transaction.on_commit(lambda: send_welcome(person))
+            # Robust: the save has succeeded by then, and must not answer with an error
+            # because the mail server failed (logged; the person can still ask for a
+            # password reset link on the login page).
+            transaction.on_commit(lambda: send_welcome(person), robust=True)
     elif not can_log_in and person.user_id is not None:
         person.user = None  # the account stays: it may serve other plans
         person.save(update_fields=["user", "updated_at"])
@@ -170,6 +206,11 @@ def api_token_revoke(token: ApiToken, *, user) -> bool:
 
 class TokenRefused(Exception):
     """The secret names no usable token; the message says why."""
+
+
+def api_token_valid(secret: str) -> ApiToken | None:
+    """The usable token whose secret this is, or None; nothing is marked."""
+    return ApiToken.objects.usable().filter(digest=token_digest(secret.strip())).first()
 
 
 def api_token_for(secret: str) -> ApiToken:

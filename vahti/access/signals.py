@@ -15,6 +15,8 @@ from vahti.access.models import Role
 def _logged_in(sender, request, user, **kwargs):
     throttle.clear(user.get_username(), request)
     throttle.clear(user.email, request)
+    if request is not None:
+        throttle.trust_browser(request, user)
     log(user, "vahti.login", user=user, data={"address": throttle.client_address(request)})
 
 

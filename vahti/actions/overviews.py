@@ -69,6 +69,15 @@ class CategoryOverview:
     statuses: list[StatusCount]
 
 
+def category_actions(plan: Plan, category: Category):
+    """The public actions in ``category`` or in a category below it."""
+    rows = Category.objects.filter(type_id=category.type_id).values_list("pk", "parent_id")
+    below = descendants(list(rows), [category.pk])
+    return public_actions(plan).filter(
+        pk__in=Action.categories.through.objects.filter(category_id__in=below).values("action_id")
+    )
+
+
 def category_overview(plan: Plan, type_identifier: str, identifier: str) -> CategoryOverview:
     """A category of the plan with everything its page shows: the way up, the
     categories right below it, and the public actions in it or below it. Raises

@@ -10,6 +10,8 @@ name (or organisation, person) to a current one keeps that one's row.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -189,6 +191,24 @@ def _split(data: dict) -> tuple[dict, dict]:
     return fields, relations
 
 
+@contextmanager
+def action_write_lock(action_id: int) -> Iterator[None]:
+    """One writer of an action at a time: a transaction that holds the action's row
+    until it ends, so that a save checks "am I based on the latest version?" and
+    stores its own as one step, and two publishes cannot interleave (one would delete
+    the other's new tasks, or deadlock). Whoever waited then reads what the other
+    stored. On PostgreSQL the row is locked; SQLite's write transactions begin with
+    the database's write lock already (vahti.env.SQLITE_OPTIONS)."""
+    with transaction.atomic():
+        _lock(action_id)
+        yield
+
+
+def _lock(action_id: int) -> None:
+    """Hold the action's row until the current transaction ends (see above)."""
+    list(Action.objects.select_for_update().filter(pk=action_id).values_list("pk"))
+
+
 @transaction.atomic
 def action_create(
     *, plan, user=None, publish: bool = True, updated_at: datetime.datetime | None = None, **data
@@ -218,6 +238,7 @@ def action_update(
 ) -> Action:
     """Change an action; with ``publish`` the public page changes too, else only a draft
     revision is stored and the public page keeps showing the published version."""
+    _lock(action.pk)
     fields, relations = _split(data)
     children = _apply(action, fields, relations)
     _validate(action, children)

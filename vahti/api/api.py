@@ -432,4 +432,4 @@ def document_schema() -> dict:
 
 
 # The downloads and the writes register their endpoints on ``api`` (and use its errors).
-from vahti.api import downloads, writes  # noqa: E402, F401
+from vahti.api import downloads, index, writes  # noqa: E402, F401

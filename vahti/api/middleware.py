@@ -9,13 +9,16 @@ import math
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
+
+from vahti.access.services import api_token_valid
+from vahti.core import counters
+from vahti.core.addresses import address_group, client_address
 
 PREFIX = "/api/"
 WINDOW = 60  # seconds
@@ -26,17 +29,16 @@ EXPOSED_HEADERS = (
 
 
 def client_key(request) -> str:
-    """Who is asking: the API token when there is one (its hash), else the address.
-    Behind the TLS proxy the address is the last one the proxy added."""
+    """Who is asking: a valid API token (its id), else the client's address (behind a
+    proxy too, vahti.core.addresses). A made-up ``Authorization`` header counts as the
+    address it comes from, so it cannot buy a fresh count."""
     authorization = request.headers.get("Authorization", "")
-    if authorization:
-        return "t:" + hashlib.sha256(authorization.encode()).hexdigest()[:32]
-    address = request.META.get("REMOTE_ADDR", "")
-    if settings.BEHIND_TLS_PROXY:
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            address = forwarded.split(",")[-1].strip()
-    return "a:" + address
+    scheme, _space, secret = authorization.partition(" ")
+    if scheme.lower() == "bearer" and secret.strip():
+        token = api_token_valid(secret)
+        if token is not None:
+            return f"t:{token.pk}"
+    return "a:" + address_group(client_address(request))
 
 
 def answer_language(request) -> str:
@@ -53,13 +55,7 @@ def count_request(key: str, now: float | None = None) -> tuple[int, int]:
     until the minute ends). Atomic in Redis and in the local cache alike."""
     now = time.time() if now is None else now
     window = int(now // WINDOW)
-    cache_key = f"api-rate:{key}:{window}"
-    cache.add(cache_key, 0, timeout=WINDOW + 5)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.add(cache_key, 1, timeout=WINDOW + 5)
-        count = 1
+    count = counters.count(f"api-rate:{key}:{window}", WINDOW + 5)
     return count, max(1, math.ceil((window + 1) * WINDOW - now))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictFloat, StrictStr
 
 
 class Schema(BaseModel):
@@ -264,7 +264,10 @@ PERIOD = (
 
 class ValueIn(Schema):
     date: str = Field(max_length=40, description=PERIOD)
-    value: float | str = Field(description="A number; as text also in the Finnish way (2 630,5).")
+    # Strict: JSON true is not the number 1.
+    value: StrictFloat | StrictStr = Field(
+        description="A number; as text also in the Finnish way (2 630,5)."
+    )
     dimension: str = Field(
         "", max_length=100, description="With `category`: the breakdown the value is of."
     )
@@ -291,7 +294,7 @@ class ValuesSaved(Schema):
 
 class GoalIn(Schema):
     date: str = Field(max_length=40, description=PERIOD)
-    value: float | str
+    value: StrictFloat | StrictStr
     scenario: str | None = Field(
         None, max_length=100, description="A scenario's identifier; none for the plan's goal."
     )

@@ -9,5 +9,8 @@ class EditingConfig(AppConfig):
 
     def ready(self):
         from vahti.editing.csp import start_choosers_without_inline_scripts
+        from vahti.editing.scoping import scope_every_bulk_action
 
         start_choosers_without_inline_scripts()
+
+        scope_every_bulk_action()

@@ -11,8 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from vahti.access import policies
-from vahti.access.services import person_access_update
+from vahti.access.services import (
+    LOGIN_USED_ELSEWHERE_MESSAGE,
+    existing_login_refused,
+    person_access_update,
+)
 from vahti.actions.models import Action
+from vahti.editing.scoping import admin_queryset
 from vahti.orgs.models import Organization, Person
 from vahti.plans.models import (
     ActionImpact,
@@ -60,6 +65,10 @@ class ActionAdminForm(WagtailAdminModelForm):
             self.fields["plan"].queryset = plans
             if plans.count() == 1:
                 self.fields["plan"].initial = plans.get().pk
+        # A new action's choices come from the plans the editor may add actions to.
+        narrow_every_choice(
+            self, for_user, None if action.pk else policies.plans_administered_by(for_user)
+        )
 
     def _limit_to_plan(self, plan_id: int) -> None:
         for name, model in PLAN_CHOICES.items():
@@ -129,6 +138,32 @@ class PlanContentForm(WagtailAdminModelForm):
                     field.queryset = queryset.filter(plan_id=plan_id)
         elif "plan" in self.fields:
             self.fields["plan"].queryset = policies.plans_administered_by(for_user)
+        # A new object's choices come from the plans the editor may add it to.
+        narrow_every_choice(
+            self,
+            for_user,
+            None if self.instance.pk else policies.plans_administered_by(for_user),
+        )
+
+
+def narrow_every_choice(form, user, plans=None) -> None:
+    """Every choice of the form and of its inline rows narrowed to what the user may
+    see: no other plan's rows. With ``plans`` (a new object's form, before its plan is
+    known), a plan's rows come from those plans only."""
+
+    def narrow(one_form):
+        for field in one_form.fields.values():
+            queryset = getattr(field, "queryset", None)
+            if queryset is None:
+                continue
+            queryset = admin_queryset(user, queryset)
+            if plans is not None and _has_plan(queryset.model):
+                queryset = queryset.filter(plan__in=plans)
+            field.queryset = queryset
+
+    narrow(form)
+    for formset in form.formsets.values():
+        _on_every_row(formset, narrow)
 
 
 def _has_plan(model) -> bool:
@@ -174,6 +209,15 @@ class PersonAdminForm(PlanContentForm):
                 "email", _("A person who logs in needs an email address: it is their login.")
             )
         plan = cleaned.get("plan") or (self.instance.plan if self.instance.plan_id else None)
+        email = cleaned.get("email")
+        if (
+            cleaned.get("can_log_in")
+            and email
+            and plan is not None
+            and self.instance.user_id is None
+            and existing_login_refused(plan, email, user=self.for_user)
+        ):
+            self.add_error("email", LOGIN_USED_ELSEWHERE_MESSAGE)
         if plan is not None and any(a.plan_id != plan.pk for a in cleaned.get("contact_for", [])):
             self.add_error("contact_for", _("Only actions of the person's own plan can be chosen."))
         return cleaned

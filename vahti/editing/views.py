@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+
+from django.contrib.admin.utils import unquote
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -11,7 +14,7 @@ from wagtail.snippets.views.snippets import EditView
 
 from vahti.access import policies
 from vahti.actions.selectors import changes_between
-from vahti.actions.services import forget_deleted_children
+from vahti.actions.services import action_write_lock, forget_deleted_children
 
 
 class ForgetDeletedChildrenMixin:
@@ -26,6 +29,28 @@ class ForgetDeletedChildrenMixin:
 
 
 class ConflictCheckedEditView(EditView):
+    """Refuses a save based on an older version than the latest one, saying who saved
+    what meanwhile; the editor's input stays in the form, and saving again (now based on
+    the latest version) replaces it deliberately."""
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        """A save (a POST, autosave included) runs whole while it holds the action: the
+        action is read, checked against the version the editor loaded and stored in one
+        transaction, so of two editors saving at once the later one reads the other's
+        version and gets the conflict message instead of replacing it unseen."""
+        view = super().as_view(**initkwargs)
+
+        @functools.wraps(view)
+        def one_save_at_a_time(request, *args, **kwargs):
+            pk = unquote(str(kwargs.get("pk", "")))
+            if request.method != "POST" or not (pk.isascii() and pk.isdigit()):
+                return view(request, *args, **kwargs)  # a bad id is the view's 404
+            with action_write_lock(int(pk)):
+                return view(request, *args, **kwargs)
+
+        return one_save_at_a_time
+
     def get_available_actions(self):
         """Publishing is offered (and done) only where vahti.access allows it for this
         action: in a moderated plan only plan admins publish; the others' saves are
@@ -36,10 +61,6 @@ class ConflictCheckedEditView(EditView):
         ):
             actions = [action for action in actions if action != "publish"]
         return actions
-
-    """Refuses a save based on an older version than the latest one, saying who saved
-    what meanwhile; the editor's input stays in the form, and saving again (now based on
-    the latest version) replaces it deliberately."""
 
     def is_valid(self, form):
         if not self.expects_json_response and self.is_out_of_date:

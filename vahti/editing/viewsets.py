@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from vahti.access import policies
 from vahti.editing.permissions import guarded_urlpatterns
+from vahti.editing.scoping import ScopedSnippetViewSet
 
 
 def translated(name: str, heading) -> MultiFieldPanel:
@@ -17,7 +17,7 @@ def translated(name: str, heading) -> MultiFieldPanel:
     )
 
 
-class PlanContentViewSet(SnippetViewSet):
+class PlanContentViewSet(ScopedSnippetViewSet):
     """A plan's own content: listed for the plans the editor may read, each URL of one
     object guarded by :class:`PlanContentPermissionPolicy`."""
 

@@ -2,6 +2,7 @@
 with every read and write checked by vahti.access (see vahti.editing.permissions)."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -16,8 +17,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
-from wagtail.snippets.views.snippets import PreviewRevisionView, SnippetViewSet
+from wagtail.snippets.views.snippets import PreviewRevisionView
 
 from vahti.access import policies
 from vahti.access.models import Role
@@ -36,27 +36,19 @@ from vahti.editing.permissions import (
     guard_action_view,
     guarded_urlpatterns,
 )
+from vahti.editing.scoping import (
+    ScopedSnippetChooserViewSet,
+    ScopedSnippetViewSet,
+    admin_queryset,
+)
 from vahti.editing.views import ActionEditView, ActionRevertView
 from vahti.editing.viewsets import PlanContentViewSet, translated
 from vahti.orgs.models import Person
 from vahti.plans.models import Category
 
 
-class ScopedChooseView(ChooseView):
-    def get_object_list(self):
-        return policies.actions_viewable_by(self.request.user)
-
-
-class ScopedChooseResultsView(ChooseResultsView):
-    def get_object_list(self):
-        return policies.actions_viewable_by(self.request.user)
-
-
-class ActionChooserViewSet(SnippetChooserViewSet):
+class ActionChooserViewSet(ScopedSnippetChooserViewSet):
     """Lists only the actions the editor may see; no creating actions from a chooser."""
-
-    choose_view_class = ScopedChooseView
-    choose_results_view_class = ScopedChooseResultsView
 
     def get_urlpatterns(self):
         patterns = [p for p in super().get_urlpatterns() if p.name != "create"]
@@ -73,7 +65,7 @@ class DraftView(PreviewRevisionView):
     permission_required = "view"
 
 
-class ActionViewSet(SnippetViewSet):
+class ActionViewSet(ScopedSnippetViewSet):
     model = Action
     chooser_viewset_class = ActionChooserViewSet
     revisions_view_class = DraftView
@@ -330,6 +322,20 @@ def reports_for_superusers_only(request, menu_items):
     """The reports span every plan (see vahti.editing.middleware)."""
     if not request.user.is_superuser:
         menu_items[:] = [item for item in menu_items if item.name != "reports"]
+
+
+@hooks.register("construct_page_chooser_queryset")
+def page_chooser_in_own_plans(pages, request):
+    """Wagtail's page chooser shows the whole tree; here only the user's plans' pages."""
+    return admin_queryset(request.user, pages)
+
+
+@hooks.register("before_move_page")
+def move_only_what_may_be_moved(request, page, destination):
+    """Wagtail's move confirmation page shows any page's title before it checks the
+    right to move it."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
 
 
 # The indicators' admin registers itself on import (its snippets, views and menu items).

@@ -3,7 +3,11 @@
 Spam is kept out without third-party services: a field people do not see (a honeypot)
 must stay empty, the form must have been open for a few seconds and not for days (a
 signed timestamp), each address may send only so many a hour, and texts have limits.
-Spam is answered as if it were received, and nothing is stored. Feedback reaches the
+The texts are checked first, so that a person always learns what to fix. A message sent
+faster than a person writes, or without a valid time stamp, is refused saying so, with
+the text kept in the form: a person may have been quick, and must not be thanked for a
+message that was thrown away. Only a filled-in honeypot, which no person sees, is
+answered as if it were received; nothing is stored. Feedback reaches the
 action's contact persons (or the plan admins) as a reminder of its own kind, as they
 choose to get reminders (:mod:`vahti.notifications`).
 """
@@ -15,13 +19,15 @@ import hashlib
 import logging
 
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from vahti.core import counters
+from vahti.core.addresses import address_group
 from vahti.feedback.models import MAX_MESSAGE, MAX_NAME, Feedback
 from vahti.plans.models import Plan
 
@@ -33,6 +39,16 @@ MAX_AGE = 60 * 60 * 24  # a form older than a day is sent again
 MAX_LINKS = 3
 SALT = "vahti.feedback.form"
 
+TOO_FAST = gettext_lazy(
+    "Your message was not sent: it came within %(seconds)d seconds of opening the form, "
+    "as messages from automated programs do. Wait a moment and send it again; your text "
+    "is kept below."
+)
+BAD_TOKEN = gettext_lazy(
+    "Your message was not sent: the form's time stamp was missing or not valid. Send it "
+    "again; your text is kept below."
+)
+
 
 def form_token(now: datetime.datetime | None = None) -> str:
     """The signed moment the form was shown."""
@@ -40,22 +56,19 @@ def form_token(now: datetime.datetime | None = None) -> str:
     return signing.dumps(stamp, salt=SALT)
 
 
-class Spam(Exception):
-    """Looks automated: answered as received, not stored."""
-
-
 class Throttled(Exception):
     """Too many messages from one address."""
 
 
 def _check_token(token: str, now: datetime.datetime) -> None:
+    """Raises ``ValidationError`` saying why the message was not sent."""
     try:
         stamp = signing.loads(token or "", salt=SALT)
     except signing.BadSignature:
-        raise Spam("bad token") from None
+        raise ValidationError({"__all__": str(BAD_TOKEN)}) from None
     age = now.timestamp() - stamp
     if age < MIN_SECONDS:
-        raise Spam("too fast")
+        raise ValidationError({"__all__": str(TOO_FAST % {"seconds": MIN_SECONDS})})
     if age > MAX_AGE:
         raise ValidationError(
             {"__all__": _("The form was open for over a day: write your message again.")}
@@ -63,7 +76,8 @@ def _check_token(token: str, now: datetime.datetime) -> None:
 
 
 def _rate_key(address: str) -> str:
-    return "feedback-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+    group = address_group(address)
+    return "feedback-rate:" + hashlib.sha256(group.encode()).hexdigest()[:32]
 
 
 def cleaned(*, message: str, name: str = "", email: str = "") -> dict:
@@ -97,29 +111,24 @@ def feedback_submit(
     plan, *, action=None, message: str, name: str = "", email: str = "", language: str,
     address: str, token: str, honeypot: str = "", now: datetime.datetime | None = None,
 ) -> Feedback | None:  # fmt: skip
-    """Store a resident's feedback; None when it looks automated (nothing is stored).
-    Raises ``ValidationError`` naming the fields that are wrong, or ``Throttled``."""
+    """Store a resident's feedback; None when the honeypot was filled in (nothing is
+    stored). Raises ``ValidationError`` naming the fields that are wrong, or saying why
+    the message looks automated, or ``Throttled``."""
     now = now or timezone.now()
     if not plan.feedback_enabled:
         raise ValidationError({"__all__": _("This plan does not take feedback.")})
     if action is not None and action.plan_id != plan.pk:
         raise ValidationError({"__all__": _("The action belongs to another plan.")})
-    try:
-        if honeypot:
-            raise Spam("honeypot")
-        _check_token(token, now)
-    except Spam as spam:
-        logger.info("Feedback refused as spam (%s) from %s", spam, address)
-        return None
     texts = cleaned(message=message, name=name, email=email)
-    key = _rate_key(address)
-    cache.add(key, 0, timeout=60 * 60)
+    if honeypot:
+        logger.info("Feedback refused as spam (honeypot) from %s", address)
+        return None
     try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.add(key, 1, timeout=60 * 60)
-        count = 1
-    if count > PER_HOUR:
+        _check_token(token, now)
+    except ValidationError:
+        logger.info("Feedback refused: its time stamp looks automated, from %s", address)
+        raise
+    if counters.count(_rate_key(address), 60 * 60) > PER_HOUR:
         raise Throttled
     with transaction.atomic():
         return Feedback.objects.create(plan=plan, action=action, language=language, **texts)

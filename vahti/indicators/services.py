@@ -85,6 +85,8 @@ _SPACES = re.compile(r"[\s\u00a0\u202f']")
 def parse_number(text: str) -> float:
     """A number as people write it: 2630.5, 2 630,5 (Finnish), 1,5e3. Raises ValueError."""
     cleaned = _SPACES.sub("", text.strip()).replace("−", "-")
+    if not cleaned.isascii():
+        raise ValueError(text)  # float() would take any script's digits (٥ for 5)
     if "," in cleaned and "." in cleaned:
         raise ValueError(text)  # 1,234.5 or 1.234,5: ambiguous, refused
     value = float(cleaned.replace(",", "."))

@@ -107,11 +107,16 @@ class ReminderPreference(models.Model):
 
 class Reminder(models.Model):
     """One reminder to one recipient about one thing on one occasion. Planned rows wait
-    as pending; sending marks them sent in the same transaction as the email goes out,
-    so that a reminder is sent once even with two workers or a rerun after a crash."""
+    as pending. Before its email is handed to the mail server, a row is marked with the
+    email's Message-ID as of unknown outcome (committed), and as sent once the server
+    has said it took it: a reminder is sent at most once, even with two workers or a
+    worker killed mid-hand-off, whose email stays "outcome unknown" (see
+    :mod:`vahti.notifications.handoff`)."""
 
     class State(models.TextChoices):
         PENDING = "pending", _("waiting")
+        # Handed to the mail server, which has not (or not yet) said it took it.
+        UNKNOWN = "unknown", _("outcome unknown")
         SENT = "sent", _("sent")
         FAILED = "failed", _("failed")
         DROPPED = "dropped", _("no longer needed")
@@ -143,6 +148,8 @@ class Reminder(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     created_at = models.DateTimeField(_("planned"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    handed_at = models.DateTimeField(_("handed to the mail server"), null=True, blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=255, blank=True)
     batch = models.UUIDField(null=True, blank=True)  # the email it went in
     attempts = models.PositiveSmallIntegerField(default=0)
     retry_at = models.DateTimeField(null=True, blank=True)

@@ -4,25 +4,23 @@
 finds as pending rows; a reminder already stored (pending or sent) is not stored
 again (a unique constraint, so two workers planning at once cannot both add it).
 ``send_pending`` sends each recipient one email with all their pending reminders (the
-weekly digest once a week). Each email is one transaction: its rows are marked sent
-and only then is the email handed to the mail server, and the commit follows; a second
-worker waits for the rows or finds them sent, and a worker killed before the commit
-leaves them pending for the next run. Failures are retried with a growing delay and
-logged; after ``MAX_ATTEMPTS`` the rows are marked failed.
+weekly digest once a week), at most once (:mod:`~vahti.notifications.handoff`: its
+rows are claimed before the hand-off, and one cut off midway stays "outcome unknown").
+Emails the mail server did not take are retried with a growing delay and logged;
+after ``MAX_ATTEMPTS`` the rows are marked failed.
 """
 
 from __future__ import annotations
 
 import datetime
 import logging
-import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -30,6 +28,7 @@ from django.utils.translation import gettext as _
 
 from vahti.core.i18n import pick_translation, primary_language
 from vahti.feedback.services import feedback_purge
+from vahti.notifications import handoff
 from vahti.notifications.models import Kind, Reminder
 from vahti.notifications.planning import Planned, due_reminders
 from vahti.plans.models import Plan
@@ -154,11 +153,13 @@ def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
     midnight = datetime.datetime.combine(today, datetime.time(), tzinfo=plan.tzinfo)
     had_digest = set()
     if any(email.digest for email in groups.values()):
+        # One that may have gone (outcome unknown) counts too.
         had_digest = set(
             Reminder.objects.filter(
-                plan=plan, digest=True, state=Reminder.State.SENT, sent_at__gte=midnight
+                Q(sent_at__gte=midnight) | Q(handed_at__gte=midnight),
+                plan=plan, digest=True, state__in=(Reminder.State.SENT, Reminder.State.UNKNOWN),
             ).values_list("recipient", flat=True)
-        )
+        )  # fmt: skip
     found = []
     for email in groups.values():
         if email.digest:
@@ -341,6 +342,7 @@ class Outcome:
     emails: int = 0
     reminders: int = 0
     failed: int = 0
+    unknown: int = 0  # emails whose hand-off was cut off: not sent again
     feedback_deleted: int = 0
 
 
@@ -348,26 +350,16 @@ def send_pending(
     plan: Plan, now: datetime.datetime, *, emails: list[Email] | None = None,
     on_sent: Callable[[Email], None] | None = None,
 ) -> Outcome:  # fmt: skip
-    """Send the emails due in ``plan`` now, each in a transaction of its own."""
+    """Send the emails due in ``plan`` now, each at most once."""
     outcome = Outcome()
     for email in pending_emails(plan, now) if emails is None else emails:
-        batch = uuid.uuid4()
         try:
-            with transaction.atomic():
-                claimed = Reminder.objects.filter(
-                    pk__in=email.ids, state=Reminder.State.PENDING
-                ).update(state=Reminder.State.SENT, sent_at=now, batch=batch)
-                if not claimed:
-                    continue  # another worker sent them
-                if claimed != len(email.ids):
-                    got = set(Reminder.objects.filter(batch=batch).values_list("pk", flat=True))
-                    email.reminders = [r for r in email.reminders if r.pk in got]
-                render(email).send()
-                if any(r.kind == Kind.FEEDBACK for r in email.reminders):
-                    # The resident's words live in the feedback, deleted on schedule;
-                    # the log keeps that it was forwarded, not what it said.
-                    Reminder.objects.filter(batch=batch, kind=Kind.FEEDBACK).update(details={})
-        except Exception as error:  # any failure of one email: retried later
+            if not handoff.hand_over(email, now, render):
+                continue  # another worker sent them
+        except handoff.OutcomeUnknown:
+            outcome.unknown += 1
+            continue
+        except Exception as error:  # not handed over (or not recorded): retried later
             outcome.failed += 1
             _failed(email, now, error)
             continue
@@ -423,8 +415,9 @@ def run(
 
 
 def _purge_forwarded_feedback(now: datetime.datetime) -> None:
-    """Forwarded feedback waiting or failed keeps the resident's words no longer than
-    the feedback itself is kept (sent ones are emptied when they go)."""
+    """Forwarded feedback waiting, failed or of unknown outcome keeps the resident's
+    words no longer than the feedback itself is kept (sent ones are emptied when they
+    go)."""
     for plan_id, days in Plan.objects.values_list("pk", "feedback_retention_days"):
         Reminder.objects.filter(
             plan_id=plan_id, kind=Kind.FEEDBACK, created_at__lt=now - datetime.timedelta(days=days)
@@ -448,6 +441,7 @@ def _round(plan: Plan, now, total: Outcome, *, dry_run: bool, out) -> None:
     total.emails += outcome.emails
     total.reminders += outcome.reminders
     total.failed += outcome.failed
+    total.unknown += outcome.unknown
 
 
 def dry_run_line(reminder: Reminder) -> str:

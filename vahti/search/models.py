@@ -52,6 +52,9 @@ class SearchEntry(models.Model):
     context_language = models.CharField(max_length=10, blank=True)
     body = models.TextField(blank=True)
     body_language = models.CharField(max_length=10, blank=True)
+    # The body joins texts that may be in different languages (fallbacks): where each
+    # one is, [[start, end, language], …], for marking the excerpts' languages.
+    body_parts = models.JSONField(default=list, blank=True)
     rank_order = models.PositiveSmallIntegerField(default=0)
     sort_key = models.CharField(max_length=300, blank=True)
     # SQLite: the stems FTS5 indexes. PostgreSQL: the vector its trigger computes.

@@ -36,8 +36,8 @@ class Hit:
     title_language: str
     context: str
     context_language: str
+    # Marked with the language of each of its parts that is not the page's.
     excerpt: SafeString
-    excerpt_language: str
 
 
 @dataclass
@@ -105,7 +105,11 @@ def _url(entry: SearchEntry) -> str:
     return f"{url}#{entry.anchor}" if entry.anchor else url
 
 
-def _hit(entry: SearchEntry, terms: text.Terms) -> Hit:
+def _hit(entry: SearchEntry, terms: text.Terms, language: str) -> Hit:
+    # Entries indexed before their parts were recorded are one part in one language.
+    parts = [tuple(part) for part in entry.body_parts] or [
+        (0, len(entry.body), entry.body_language)
+    ]
     return Hit(
         kind=entry.kind,
         url=_url(entry),
@@ -113,8 +117,7 @@ def _hit(entry: SearchEntry, terms: text.Terms) -> Hit:
         title_language=entry.title_language,
         context=entry.context,
         context_language=entry.context_language,
-        excerpt=text.excerpt(entry.body, terms, entry.body_language),
-        excerpt_language=entry.body_language,
+        excerpt=text.excerpt(entry.body, terms, parts, language),
     )
 
 
@@ -146,6 +149,6 @@ def search(
     shown = list(page.object_list)
     entries = SearchEntry.objects.defer("vector", "title_stems", "body_stems").in_bulk(shown)
     # An entry can go between the two queries (an action being republished): left out.
-    page.object_list = [_hit(entries[pk], terms) for pk in shown if pk in entries]
+    page.object_list = [_hit(entries[pk], terms, language) for pk in shown if pk in entries]
     results.page = page
     return results

@@ -42,13 +42,16 @@ def _text(obj, field: str, language: str, primary: str) -> TranslatedStr:
     return pick_translation(texts, language, primary)
 
 
-def _body(parts: list[TranslatedStr], fallback_language: str) -> tuple[str, str]:
-    """The parts as one text, said to be in the language of its longest part."""
+def _body(parts: list[TranslatedStr], fallback_language: str) -> tuple[str, str, list[text.Part]]:
+    """The parts as one text, said to be in the language of its longest part (what the
+    database stems it with), and where each part is with its own language (what the
+    excerpts are marked with)."""
     present = [part for part in parts if part]
     if not present:
-        return "", ""
+        return "", "", []
     longest = max(present, key=len)
-    return text.join_texts(*present), longest.lang or fallback_language
+    body, where = text.join_parts(*((part, part.lang or "") for part in present))
+    return body, longest.lang or fallback_language, where
 
 
 def _entry(plan: Plan, language: str, **fields) -> SearchEntry:
@@ -71,7 +74,7 @@ def _action_entries(plan: Plan, action: Action, tasks: Iterable[Task]) -> Iterat
                 _text(action, "official_description", language, primary),
             )
         )
-        body, body_language = _body(
+        body, body_language, body_parts = _body(
             [
                 _text(action, "lead", language, primary),
                 *rich,
@@ -90,12 +93,14 @@ def _action_entries(plan: Plan, action: Action, tasks: Iterable[Task]) -> Iterat
             title_language=name.lang or primary,
             body=body,
             body_language=body_language,
+            body_parts=body_parts,
             rank_order=SearchEntry.KIND_ORDER[SearchEntry.Kind.ACTION],
             sort_key=action.sort_key,
         )
         for task in tasks:
             task_name = _text(task, "name", language, primary)
             comment = _text(task, "comment", language, primary)
+            comment_text = text.plain_text(comment)
             yield _entry(
                 plan,
                 language,
@@ -107,8 +112,9 @@ def _action_entries(plan: Plan, action: Action, tasks: Iterable[Task]) -> Iterat
                 title_language=task_name.lang or primary,
                 context=title,
                 context_language=name.lang or primary,
-                body=text.plain_text(comment),
+                body=comment_text,
                 body_language=comment.lang or "",
+                body_parts=[(0, len(comment_text), comment.lang or "")],
                 rank_order=SearchEntry.KIND_ORDER[SearchEntry.Kind.TASK],
                 sort_key=action.sort_key,
             )
@@ -119,7 +125,7 @@ def _indicator_entries(plan: Plan, indicator: Indicator) -> Iterator[SearchEntry
     for language in plan.languages:
         name = _text(indicator, "name", language, primary)
         description = _text(indicator, "description", language, primary)
-        body, body_language = _body(
+        body, body_language, body_parts = _body(
             [
                 TranslatedStr(text.plain_text(description), description.lang),
                 _text(indicator, "quantity", language, primary),
@@ -135,8 +141,10 @@ def _indicator_entries(plan: Plan, indicator: Indicator) -> Iterator[SearchEntry
             identifier=indicator.identifier,
             title=str(name),
             title_language=name.lang or primary,
+            # The identifier, after the texts, has no language.
             body=text.join_texts(body, indicator.identifier),
             body_language=body_language,
+            body_parts=body_parts,
             rank_order=SearchEntry.KIND_ORDER[SearchEntry.Kind.INDICATOR],
             sort_key=indicator.sort_key,
         )
@@ -147,7 +155,7 @@ def _page_entries(plan: Plan, page: ContentPage) -> Iterator[SearchEntry]:
     for language in plan.languages:
         heading = _text(page, "heading", language, primary)
         body = _text(page, "body", language, primary)
-        text_body, body_language = _body(
+        text_body, body_language, body_parts = _body(
             [
                 _text(page, "lead", language, primary),
                 TranslatedStr(text.plain_text(body), body.lang),
@@ -164,6 +172,7 @@ def _page_entries(plan: Plan, page: ContentPage) -> Iterator[SearchEntry]:
             title_language=heading.lang or primary,
             body=text_body,
             body_language=body_language,
+            body_parts=body_parts,
             rank_order=SearchEntry.KIND_ORDER[SearchEntry.Kind.PAGE],
             sort_key=page.path,
         )

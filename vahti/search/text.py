@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import snowballstemmer
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 # The Snowball stemmer, and PostgreSQL's text search configuration, of each language.
@@ -57,8 +57,28 @@ def plain_text(rich_text: str) -> str:
     return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", rich_text or ""))).strip()
 
 
+SEPARATOR = " · "
+
+# Where a part of a joined text is and the language it is in: (start, end, language).
+Part = tuple[int, int, str]
+
+
 def join_texts(*texts: str) -> str:
-    return " · ".join(text for text in texts if text)
+    return SEPARATOR.join(text for text in texts if text)
+
+
+def join_parts(*parts: tuple[str, str]) -> tuple[str, list[Part]]:
+    """``(text, language)`` pairs joined as :func:`join_texts` does, and where each text
+    is in the result: a body may mix the visitor's language with fallback texts."""
+    joined, where = "", []
+    for value, language in parts:
+        if not value:
+            continue
+        if joined:
+            joined += SEPARATOR
+        where.append((len(joined), len(joined) + len(value), language))
+        joined += value
+    return joined, where
 
 
 def query_words(query: str) -> list[str]:
@@ -106,20 +126,58 @@ def highlight(text: str, terms: Terms, language: str | None) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 (every piece is escaped above)
 
 
-def excerpt(text: str, terms: Terms, language: str | None, *, length: int = 32) -> SafeString:
+def _language_at(parts: list[Part], position: int) -> str:
+    return next((lang for start, end, lang in parts if start <= position < end), "")
+
+
+def _marked(text: str, start: int, end: int, terms: Terms, parts: list[Part], page: str) -> str:
+    """``text[start:end]`` highlighted, each part with its own language's stems and
+    wrapped in ``<span lang>`` when that is not the page's; what lies between the parts
+    (separators, identifiers) has no language."""
+    pieces, position = [], start
+    for part_start, part_end, lang in parts:
+        part_start, part_end = max(part_start, position), min(part_end, end)
+        if part_start >= part_end:
+            continue
+        if position < part_start:
+            pieces.append(highlight(text[position:part_start], terms, None))
+        marked = highlight(text[part_start:part_end], terms, lang or None)
+        if lang and lang != page:
+            marked = format_html('<span lang="{}">{}</span>', lang, marked)
+        pieces.append(marked)
+        position = part_end
+    if position < end:
+        pieces.append(highlight(text[position:end], terms, None))
+    return "".join(pieces)
+
+
+def excerpt(
+    text: str, terms: Terms, parts: list[Part], page_language: str, *, length: int = 32
+) -> SafeString:
     """About ``length`` words of ``text`` around the first searched word, highlighted;
-    the beginning of the text when no word matches (the match was in the title)."""
+    the beginning of the text when no word matches (the match was in the title). Each
+    part of the text (``parts``, see :func:`join_parts`) is matched with the stems of its
+    own language and marked with it when it is not the page's."""
     found = list(WORD.finditer(text))
     if not found:
         return mark_safe("")
     first = next(
-        (index for index, word in enumerate(found) if terms.matches(word.group(), language)), 0
+        (
+            index
+            for index, word in enumerate(found)
+            if terms.matches(word.group(), _language_at(parts, word.start()) or None)
+        ),
+        0,
     )
     start_word = max(0, first - length // 4)
     end_word = min(len(found), start_word + length) - 1
     start = found[start_word].start() if start_word else 0
     end = found[end_word].end() if end_word < len(found) - 1 else len(text)
-    piece = text[start:end].strip()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     lead = "… " if start_word else ""
-    tail = " …" if end < len(text) else ""
-    return mark_safe(f"{lead}{highlight(piece, terms, language)}{tail}")  # noqa: S308
+    tail = " …" if end < len(text.rstrip()) else ""
+    body = _marked(text, start, end, terms, parts, page_language)
+    return mark_safe(f"{lead}{body}{tail}")  # noqa: S308 (every piece is escaped above)

@@ -10,15 +10,18 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from vahti.actions import updates
 from vahti.actions.models import Action, ResponsibleParty, Task
+from vahti.actions.overviews import category_actions
 from vahti.actions.selectors import plan_today, public_actions
 from vahti.core.richtext import sanitize_html
 from vahti.core.trees import descendants
 from vahti.orgs.models import Organization
+from vahti.plans.models import Category
 from vahti.site.views import request_plan
 
 
@@ -68,13 +71,14 @@ class PlanUpdatesFeed(Feed):
         return str(subject.title)
 
     def item_description(self, item: updates.Update):
+        """The entry's ``summary``, which Atom declares HTML: rich text is sanitised,
+        plain names are escaped (a reader would otherwise run them as markup)."""
         subject = item.subject
-        context = f"{item.action.identifier} {item.action.name}"
         if item.kind == "news":
             return sanitize_html(str(subject.body))
         if item.kind == "task" and subject.comment:
             return sanitize_html(str(subject.comment))
-        return context
+        return escape(f"{item.action.identifier} {item.action.name}")
 
     def item_link(self, item: updates.Update):
         url = item.action.get_absolute_url()
@@ -177,3 +181,33 @@ def task_calendar(request):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="tasks.ics"'
     return response
+
+
+class CategoryUpdatesFeed(PlanUpdatesFeed):
+    """The updates of the public actions in a category or in one below it."""
+
+    def get_object(self, request, type_identifier: str, identifier: str):
+        self.request = request
+        plan = request_plan(request)
+        category = (
+            Category.objects.filter(
+                type__plan=plan, type__identifier=type_identifier, identifier=identifier
+            )
+            .select_related("type")
+            .first()
+        )
+        if category is None:
+            raise Http404("No such category in this plan.")
+        return plan, category
+
+    def title(self, obj):
+        plan, category = obj
+        return f"{category.name} – {plan.name}"
+
+    def link(self, obj):
+        _plan, category = obj
+        return reverse("site:category-detail", args=[category.type.identifier, category.identifier])
+
+    def items(self, obj):
+        plan, category = obj
+        return updates.plan_updates(plan, actions=category_actions(plan, category))

@@ -3,7 +3,6 @@ them. Works without JavaScript; the nested list beside it is the text equivalent
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
 from vahti.core.i18n import active_language
@@ -49,8 +48,35 @@ class Drawing:
     arrows: list[Arrow]
 
 
-def _lines(label: str) -> list[str]:
-    lines = textwrap.wrap(label, LINE_CHARACTERS, max_lines=2, placeholder="…")
+# A word longer than this is hyphenated to fill a line rather than moved to the next
+# (Finnish compounds: "41 Aurinkosähköjärjestelmien" would leave "41" alone on a line).
+LONG_WORD = 12
+
+
+def label_lines(label: str, width: int = LINE_CHARACTERS, max_lines: int = 2) -> list[str]:
+    """The label in lines of at most ``width`` characters, at most ``max_lines`` of them,
+    the last ending in "…" when the label goes on. Long words are hyphenated to fill a
+    line, so an identifier never stands alone ("41…") with its name cut away."""
+    lines, current = [], ""
+    for word in label.split():
+        while word:
+            joined = f"{current} {word}" if current else word
+            if len(joined) <= width:
+                current, word = joined, ""
+                continue
+            room = width - len(current) - (2 if current else 1)  # a space, a hyphen
+            long_word = len(word) > LONG_WORD and room >= 4 and len(word) - room >= 3
+            if not current or long_word:
+                lines.append(f"{current} {word[:room]}-" if current else f"{word[:room]}-")
+                current, word = "", word[room:]
+            else:
+                lines.append(current)
+                current = ""
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        last = lines[max_lines - 1].removesuffix("-")
+        lines = [*lines[: max_lines - 1], last[: width - 1].rstrip() + "…"]
     return lines or [""]
 
 
@@ -66,7 +92,7 @@ def drawing(network: Network, column_labels: dict[str, str]) -> Drawing:
                 node=node,
                 x=position[index] * COLUMN_WIDTH + 4,
                 y=TOP + node.row * ROW_HEIGHT,
-                lines=_lines(node.label),
+                lines=label_lines(node.label),
                 lang=node.lang if node.lang and node.lang != language else None,
             )
     arrows = []

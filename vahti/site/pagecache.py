@@ -217,19 +217,25 @@ def fill_in(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _cache_headers(response: HttpResponse, etag: str) -> None:
-    response["ETag"] = etag
-    # Set whole: the page's own headers never carry Cache-Control (see _storable).
+def _cache_headers(response: HttpResponse, entry: Entry) -> None:
+    response["ETag"] = entry.etag
+    # Set whole: the page's own headers never carry Cache-Control (see _storable). A page
+    # with a form's time stamp is not kept by a CDN: it would give everyone the same one.
     response["Cache-Control"] = (
         f"public, max-age=0, s-maxage={settings.CDN_MAX_AGE}"
-        if settings.CDN_MAX_AGE
+        if settings.CDN_MAX_AGE and not entry.fills
         else "public, no-cache"
     )
 
 
 def _not_modified(request: HttpRequest, entry: Entry) -> bool:
+    """Whether the browser's copy may be shown again. Never one with a form's time stamp:
+    the copy's says when the browser got it, up to a day ago, and a form sent with it
+    would be refused as open too long (or pass as written slowly when it was not)."""
     wanted = request.META.get("HTTP_IF_NONE_MATCH")
-    return bool(wanted) and (entry.etag in parse_etags(wanted) or wanted.strip() == "*")
+    if not wanted or entry.fills:
+        return False
+    return entry.etag in parse_etags(wanted) or wanted.strip() == "*"
 
 
 def _answer(request: HttpRequest, entry: Entry, state: str) -> HttpResponse:
@@ -242,7 +248,7 @@ def _answer(request: HttpRequest, entry: Entry, state: str) -> HttpResponse:
         response = HttpResponse(entry.body, status=entry.status, headers=dict(entry.headers))
         if entry.fills:
             fill_in(response)
-    _cache_headers(response, entry.etag)
+    _cache_headers(response, entry)
     response["X-Vahti-Cache"] = state
     return response
 
@@ -368,8 +374,8 @@ class PageCacheMiddleware:
                 if name.lower() not in NOT_KEPT
             ),
             body=body,
-            # The day too: a browser revalidating on another day gets the page anew,
-            # with a feedback form's time stamp of that day.
+            # The day too: a browser revalidating on another day gets the page anew
+            # (a page with a form's time stamp is sent anew every time: _not_modified).
             etag=quote_etag(hashlib.sha256(body + day.encode()).hexdigest()[:32]),
             fills=FORM_TOKEN.encode() in body,
         )

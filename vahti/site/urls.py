@@ -33,6 +33,11 @@ urlpatterns = [
         feeds.PlanUpdatesFeed(),
         name="feed-action-updates",
     ),
+    re_path(
+        r"^feeds/categories/(?P<type_identifier>[^/]+)/(?P<identifier>.+)\.atom$",
+        feeds.CategoryUpdatesFeed(),
+        name="feed-category-updates",
+    ),
     path("feeds/tasks.ics", feeds.task_calendar, name="feed-tasks"),
     # <str:>: Wagtail allows slugs in any alphabet ("päästöt").
     path("pages/<str:slug>/", views.content_page, name="content-page"),

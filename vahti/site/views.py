@@ -12,7 +12,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from vahti.access.throttle import client_address
 from vahti.actions import overviews, selectors
 from vahti.actions.dashboard import dashboard_rows, distributions, over_time, sorted_ids
 from vahti.actions.filters import ActionFilters, filtered_actions
@@ -20,6 +19,7 @@ from vahti.actions.models import Action
 from vahti.content import selectors as content_selectors
 from vahti.content.models import ContentPage
 from vahti.core import spreadsheets
+from vahti.core.addresses import client_address
 from vahti.core.i18n import active_language
 from vahti.core.origin import same_origin_only
 from vahti.feedback import services as feedback_services
@@ -163,6 +163,9 @@ def action_list(request):
     # With htmx the form asks for the results only; the address bar keeps the filters.
     # Going back in history asks for the whole page again.
     partial = request.htmx and not request.htmx.history_restore_request
+    if partial and clean_address:
+        # The language switch, updated with the results, links the pushed address.
+        context["page_address"] = clean_address
     response = render(request, results if partial else "site/action_list.html", context)
     if partial and clean_address:
         response["HX-Push-Url"] = clean_address

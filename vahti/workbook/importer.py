@@ -19,14 +19,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
-from vahti.actions.models import Action
+from vahti.actions.models import Action, Task
 from vahti.actions.services import action_create, action_update, content_would_change
 from vahti.core.i18n import language_codes
 from vahti.core.services import upsert
@@ -49,7 +48,8 @@ from vahti.plans.models import (
     Plan,
 )
 from vahti.search import services as search
-from vahti.workbook.reader import Problem, Sheet
+from vahti.workbook.reader import Sheet
+from vahti.workbook.report import Report, RowFailed, RowProblems
 from vahti.workbook.sheets import ORDER, SHEETS, CellError, parse
 
 LIST_MODELS = {
@@ -80,61 +80,28 @@ ACTION_COLUMNS = {
 INDICATOR_COLUMNS = {"organization": "organisation", "action_links": "actions"}
 
 
-@dataclass
-class Counts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-
-@dataclass
-class Report:
-    plan: Plan | None = None
-    counts: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
-    problems: list[Problem] = field(default_factory=list)
-    applied: bool = False
-
-    @property
-    def rows(self) -> list[tuple[str, Counts]]:
-        """(sheet, counts) in the sheets' order, for templates (a defaultdict would make
-        up an entry for any name a template looks up)."""
-        return [(sheet, self.counts[sheet]) for sheet in ORDER if sheet in self.counts]
-
-    def count(self, sheet: str, *, created: bool, changed: bool) -> None:
-        counts = self.counts[sheet]
-        if created:
-            counts.created += 1
-        elif changed:
-            counts.updated += 1
-        else:
-            counts.unchanged += 1
-
-
 Progress = Callable[[str, int, int], None]
 
 
-class _RowFailed(Exception):
-    """The row's problems are in the report; go on with the next row."""
-
-
-class Importer:
+class Importer(RowProblems):
     def __init__(
         self, sheets: dict[str, Sheet], *, plan: Plan | None, user, progress: Progress | None
     ):
-        self.sheets = sheets
         self.plan = plan
         self.user = user
         self.progress = progress or (lambda sheet, done, total: None)
-        self.report = Report(plan=plan)
+        super().__init__(sheets, Report(plan=plan))
 
     # Problems ---------------------------------------------------------------------
 
-    def problem(self, sheet: str, row: int | None, column: str | None, message: str) -> None:
-        self.report.problems.append(Problem(sheet, row, column, str(message)))
-
     def cells(self, sheet: str, number: int, record: dict) -> dict:
-        """The row's values, parsed by column kind; a bad cell is a problem."""
-        values, bad = {}, False
+        """The row's values, parsed by column kind. Every bad cell is a problem and left
+        out of the values; the row fails at once only when one of its keys (a required
+        column that is not a text) is bad, else when it is to be written (check_row)."""
+        values, bad = {}, set()
+        header = self.sheets[sheet].header if sheet in self.sheets else []
+        if self.row_has_reported_cells(sheet, number):
+            self.fail_row()  # a formula or merged cell: the row may not be written
         for column in SHEETS[sheet]:
             if column.name not in record:
                 continue
@@ -142,58 +109,31 @@ class Importer:
                 values[column.name] = parse(column, record[column.name])
             except CellError as error:
                 self.problem(sheet, number, column.name, str(error))
-                bad = True
-        primary = self.plan.primary_language if self.plan else settings.LANGUAGE_CODE
+                bad.add(column.name)
+        primary = self._primary_language(sheet, values)
         for column in SHEETS[sheet]:
-            if not column.required or bad:
+            if not column.required or column.name in bad:
                 continue
             if column.translated:
                 missing = column.language == primary and not values.get(column.name)
                 message = _("Required in the plan's primary language.")
             else:
-                missing = column.name in record and values.get(column.name) in (None, "", [])
+                given = column.name in record or column.name in header
+                missing = given and values.get(column.name) in (None, "", [])
                 message = _("Required.")
             if missing:
                 self.problem(sheet, number, column.name, message)
-                bad = True
-        if bad:
-            raise _RowFailed
+                bad.add(column.name)
+        if any(c.required and not c.translated and c.name in bad for c in SHEETS[sheet]):
+            raise RowFailed
         return values
 
-    def validation_problems(
-        self, sheet: str, number: int, error: ValidationError, columns: dict
-    ) -> None:
-        messages = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
-        for key, texts in messages.items():
-            column = columns.get(key, key) if key not in (None, "__all__") else None
-            for text in texts:
-                self.problem(sheet, number, column, text)
-
-    def duplicates(self, sheet: str, key: Callable[[dict], object]) -> set[int]:
-        """Rows whose key an earlier row has: a problem each."""
-        seen: dict = {}
-        bad = set()
-        if sheet not in self.sheets:
-            return bad
-        for number, record in self.sheets[sheet].rows:
-            value = key(record)
-            if value in (None, ""):
-                continue
-            if value in seen:
-                self.problem(
-                    sheet,
-                    number,
-                    "identifier" if "identifier" in record else None,
-                    _("“%(value)s” appears twice (also on row %(other)d).")
-                    % {
-                        "value": value if isinstance(value, str) else " ".join(map(str, value)),
-                        "other": seen[value],
-                    },
-                )
-                bad.add(number)
-            else:
-                seen[value] = number
-        return bad
+    def _primary_language(self, sheet: str, values: dict) -> str:
+        """The language whose texts are required: the plan row's own for the plan (a new
+        plan's in English needs no Finnish name), else the plan's."""
+        if sheet == "plan" and values.get("primary_language"):
+            return values["primary_language"]
+        return self.plan.primary_language if self.plan else settings.LANGUAGE_CODE
 
     def each_row(self, sheet: str, handle: Callable[[int, dict], None]) -> None:
         """``handle`` each of the sheet's rows in a savepoint of its own; a failing row's
@@ -203,10 +143,11 @@ class Importer:
             return
         total = len(found.rows)
         for done, (number, record) in enumerate(found.rows, start=1):
+            self.begin_row()
             try:
                 with transaction.atomic():
                     handle(number, record)
-            except _RowFailed:
+            except RowFailed:
                 pass
             except ValidationError as error:
                 self.validation_problems(sheet, number, error, {})
@@ -253,9 +194,10 @@ class Importer:
             self.problem("plan", None, None, _("The plan sheet has one row: the plan."))
             return
         number, record = sheet.rows[0]
+        self.begin_row()
         try:
             values = self.cells("plan", number, {**record, "identifier": record.get("identifier")})
-        except _RowFailed:
+        except RowFailed:
             return
         identifier = values.get("identifier")
         if self.plan is not None and identifier != self.plan.identifier:
@@ -273,6 +215,10 @@ class Importer:
                 data[name] = values[name]
         if "other_languages" in values:
             data["other_languages"] = values["other_languages"] or []
+        try:
+            self.check_row()
+        except RowFailed:
+            return
         try:
             with transaction.atomic():
                 plan, changed = upsert(Plan, {"identifier": identifier}, data)
@@ -309,19 +255,20 @@ class Importer:
                         "parent",
                         _("Name the dimension (a row of kind dimension) this category belongs to."),
                     )
-                    raise _RowFailed
+                    raise RowFailed
                 lookup = {"dimension": dimension, "identifier": values["identifier"]}
                 data["plan"] = self.plan
                 model = DimensionCategory
             else:
                 model = LIST_MODELS[kind]
                 lookup = {"plan": self.plan, "identifier": values["identifier"]}
+            self.check_row()
             existed = model.objects.filter(**lookup).exists()
             try:
                 _instance, changed = upsert(model, lookup, data)
             except ValidationError as error:
                 self.validation_problems("lists", number, error, {})
-                raise _RowFailed from None
+                raise RowFailed from None
             self.report.count("lists", created=not existed, changed=changed)
 
         self.each_row("lists", one)
@@ -378,7 +325,7 @@ class Importer:
                         )
                         % {"value": values["type"]},
                     )
-                    raise _RowFailed
+                    raise RowFailed
                 lookup = {"type": category_type, "identifier": values["identifier"]}
                 data.update(self._texts(values, "name", "lead"))
                 parents = Category.objects.filter(type=category_type)
@@ -402,14 +349,15 @@ class Importer:
                             "parent",
                             _("Unknown parent “%(value)s”.") % {"value": values["parent"]},
                         )
-                        raise _RowFailed
+                        raise RowFailed
                 data["parent"] = parent
+            self.check_row()
             existed = model.objects.filter(**lookup).exists()
             try:
                 _instance, changed = upsert(model, lookup, data)
             except ValidationError as error:
                 self.validation_problems(sheet, number, error, {"abbreviation": "abbreviation_fi"})
-                raise _RowFailed from None
+                raise RowFailed from None
             self.report.count(sheet, created=not existed, changed=changed)
 
         self.each_row(sheet, one)
@@ -431,17 +379,20 @@ class Importer:
                     "people", number, "organisation", organizations, values["organisation"]
                 )
             lookup = {"plan": self.plan, "identifier": values["identifier"]}
+            self.check_row()
             existed = Person.objects.filter(**lookup).exists()
             try:
                 _person, changed = upsert(Person, lookup, data)
             except ValidationError as error:
                 self.validation_problems("people", number, error, {"organization": "organisation"})
-                raise _RowFailed from None
+                raise RowFailed from None
             self.report.count("people", created=not existed, changed=changed)
 
         self.each_row("people", one)
 
     def _find(self, sheet, number, column, known: dict, identifier):
+        """The thing of the identifier; an unknown one is a problem of the row (and None),
+        and the row goes on to be checked."""
         if not identifier:
             return None
         found = known.get(identifier)
@@ -452,7 +403,6 @@ class Importer:
                 column,
                 _("“%(value)s” is not in the plan.") % {"value": identifier},
             )
-            raise _RowFailed
         return found
 
     def _find_all(self, sheet, number, column, known: dict, identifiers) -> list:
@@ -469,7 +419,6 @@ class Importer:
                 column,
                 _("Not in the plan: %(values)s.") % {"values": ", ".join(missing)},
             )
-            raise _RowFailed
         return found
 
     def _categories_by_key(self) -> dict:
@@ -498,8 +447,22 @@ class Importer:
             for n, r in self.sheets.get("actions", Sheet("actions", [])).rows
         }
         tasks: dict[str, list[tuple[int, dict]]] = defaultdict(list)
+        # Tasks are matched to an action's current ones by name: one name twice would be
+        # published twice.
+        name = f"name_{plan.primary_language}"
+        twice = self.duplicates(
+            "tasks",
+            lambda r: (
+                (str(r.get("action") or "").strip().lower(), str(r[name]).strip())
+                if str(r.get(name) or "").strip()
+                else None
+            ),
+            column=name,
+        )
         if "tasks" in self.sheets:
             for number, record in self.sheets["tasks"].rows:
+                if number in twice:
+                    continue
                 action = str(record.get("action") or "").strip().lower()
                 if action not in existing and action not in in_sheet:
                     self.problem(
@@ -521,10 +484,11 @@ class Importer:
         related: list[tuple[int, str, list[str]]] = []
         total = len(action_rows)
         for done, (number, record) in enumerate(action_rows, start=1):
+            self.begin_row()
             try:
                 with transaction.atomic():
                     self._action(number, record, lookups, existing, tasks, related)
-            except _RowFailed:
+            except RowFailed:
                 pass
             except DatabaseError as error:
                 self.problem(
@@ -534,16 +498,18 @@ class Importer:
         # Related actions, once every action exists.
         actions = {a.identifier.lower(): a for a in Action.objects.filter(plan=plan)}
         for number, identifier, others in related:
+            self.begin_row()
             try:
                 with transaction.atomic():
                     found = self._find_all(
                         "actions", number, "related_actions", actions, [o.lower() for o in others]
                     )
+                    self.check_row()
                     action = actions[identifier]
                     current = sorted(a.pk for a in action.related_actions.all())
                     if current != sorted(a.pk for a in found):
                         action_update(action, user=self.user, related_actions=found)
-            except _RowFailed:
+            except RowFailed:
                 pass
             except ValidationError as error:
                 self.validation_problems("actions", number, error, {})
@@ -644,13 +610,11 @@ class Importer:
         task_rows = []
         if "tasks" in self.sheets:
             task_data = []
-            failed = False
             for task_number, task_record in tasks.get(key, []):
                 try:
                     task_values = self.cells("tasks", task_number, task_record)
-                except _RowFailed:
-                    failed = True
-                    continue
+                except RowFailed:
+                    continue  # noted; check_row stops the action below
                 task_rows.append(task_number)
                 task_data.append(
                     {
@@ -660,11 +624,11 @@ class Importer:
                         "completed_at": task_values.get("completed_at"),
                     }
                 )
-            if failed:
-                raise _RowFailed
             data["tasks"] = task_data
+        self.check_row()
         action = existing.get(key)
         created = action is None
+        tasks_before = _task_contents(action) if action is not None and "tasks" in data else {}
         try:
             if created:
                 action = action_create(
@@ -678,12 +642,16 @@ class Importer:
                     action_update(action, user=self.user, **data)
         except ValidationError as error:
             self._action_problems(number, error, task_rows)
-            raise _RowFailed from None
+            raise RowFailed from None
         if number is not None:
             self.report.count("actions", created=created, changed=changed)
-        # Tasks are counted with their action: added with it, or in a changed one.
-        for _task in data.get("tasks", []):
-            self.report.count("tasks", created=created, changed=changed)
+        if "tasks" in data:
+            # Each task by what happened to it: a task matched by name keeps its row.
+            after = _task_contents(action) if changed else tasks_before
+            for pk, content in after.items():
+                self.report.count(
+                    "tasks", created=pk not in tasks_before, changed=content != tasks_before.get(pk)
+                )
         if "related_actions" in values:
             related.append((number, key, values["related_actions"] or []))
 
@@ -740,6 +708,7 @@ class Importer:
                 rows.append((None, {"identifier": existing[identifier].identifier}))
         total = len(rows)
         for done, (number, record) in enumerate(rows, start=1):
+            self.begin_row()
             try:
                 with transaction.atomic():
                     self._indicator(
@@ -752,7 +721,7 @@ class Importer:
                         existing,
                         goals,
                     )
-            except _RowFailed:
+            except RowFailed:
                 pass
             self.progress("indicators", done, total)
 
@@ -837,27 +806,24 @@ class Importer:
                         )
                         % {"value": item},
                     )
-                    raise _RowFailed
+                    continue
                 links.append((action, effect, len(parts) == 3))
             children["action_links"] = links
         goal_rows = []
         if "goals" in self.sheets:
             built = []
-            failed = False
             for goal_number, goal_record in goals.get(key, []):
                 try:
                     goal_values = self.cells("goals", goal_number, goal_record)
-                    scenario = self._find(
-                        "goals", goal_number, "scenario", scenarios, goal_values.get("scenario")
-                    )
-                except _RowFailed:
-                    failed = True
-                    continue
+                except RowFailed:
+                    continue  # noted; check_row stops the indicator below
+                scenario = self._find(
+                    "goals", goal_number, "scenario", scenarios, goal_values.get("scenario")
+                )
                 goal_rows.append(goal_number)
                 built.append((goal_values["date"], goal_values["value"], scenario))
-            if failed:
-                raise _RowFailed
             children["goals"] = built
+        self.check_row()
         try:
             _indicator, changed = indicator_upsert(
                 self.plan, values["identifier"], **children, **fields
@@ -877,7 +843,7 @@ class Importer:
                     )
                 for text in texts:
                     self.problem(*where, text)
-            raise _RowFailed from None
+            raise RowFailed from None
         self.report.count("indicators", created=current is None, changed=changed)
 
     def _values(self):
@@ -891,12 +857,15 @@ class Importer:
         }
         grouped: dict[str, list[tuple[int, ValueRow]]] = defaultdict(list)
         for number, record in sheet.rows:
+            self.begin_row()
             try:
                 values = self.cells("values", number, record)
-                indicator = self._find(
-                    "values", number, "indicator", indicators, str(values["indicator"]).lower()
-                )
-            except _RowFailed:
+            except RowFailed:
+                continue
+            indicator = self._find(
+                "values", number, "indicator", indicators, str(values["indicator"]).lower()
+            )
+            if indicator is None or self._row_failed:
                 continue
             category = None
             if values.get("dimension") or values.get("category"):
@@ -933,6 +902,13 @@ class Importer:
             counts.updated += saved.updated
             counts.unchanged += saved.unchanged
             self.progress("values", done, total)
+
+
+def _task_contents(action: Action) -> dict[int, dict]:
+    """The action's stored tasks, by id: what each holds, without its id and times."""
+    skip = {"id", "action_id", "created_at", "updated_at"}
+    fields = [f.attname for f in Task._meta.concrete_fields if f.attname not in skip]
+    return {task["id"]: task for task in Task.objects.filter(action=action).values("id", *fields)}
 
 
 def import_workbook(

@@ -265,7 +265,7 @@ SHEET_DESCRIPTIONS = {
     "actions": gettext_lazy("The actions; imported ones are published."),
     "tasks": gettext_lazy(
         "The tasks of each action; an action named in the workbook gets exactly its rows "
-        "here, matched to its current tasks by name."
+        "here, matched to its current tasks by name (so a name appears once per action)."
     ),
     "indicators": gettext_lazy("The indicators."),
     "goals": gettext_lazy(

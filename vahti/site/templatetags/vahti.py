@@ -85,8 +85,12 @@ def _in_language(path: str, code: str, not_found: bool) -> str:
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """The current page in each of the plan's languages: code, native name, url, current."""
+    """The current page in each of the plan's languages: code, native name, url, current.
+
+    ``page_address`` in the context, when a view sets it, is the address the browser
+    shows (an htmx answer's pushed address), which may differ from the one asked for."""
     request = context["request"]
+    address = context.get("page_address") or request.get_full_path()
     plan = getattr(request, "plan", None)
     codes = plan.languages if plan else [active_language()]
     current = active_language()
@@ -97,7 +101,7 @@ def language_versions(context):
             {
                 "code": code,
                 "name": info["name_local"].capitalize(),
-                "url": _in_language(request.get_full_path(), code, context.get("not_found", False)),
+                "url": _in_language(address, code, context.get("not_found", False)),
                 "is_current": code == current,
             }
         )
@@ -131,6 +135,13 @@ def number(value, decimals=1):
     if value is None:
         return ""
     return number_formatter(decimals)(value)
+
+
+@register.filter
+def rate_unit(unit):
+    """The unit of a change a year: a share in per cent changes by percentage points
+    (from 60 % to 61 % is 1 percentage point, not 1 %)."""
+    return _("percentage points") if str(unit or "").strip() == "%" else unit
 
 
 @register.filter

@@ -42,16 +42,17 @@ class Command(BaseCommand):
             raise CommandError(f"{file} cannot be imported.") from None
         report = import_workbook(sheets, plan=target, dry_run=dry_run, progress=self.bar)
         self.stdout.write("")
-        for sheet, counts in report.counts.items():
-            self.stdout.write(
-                f"{sheet}: {counts.created} added, {counts.updated} changed, "
-                f"{counts.unchanged} unchanged"
-            )
         if report.problems:
+            # No counts: with a problem they are of a part of the workbook only.
             for problem in report.problems:
                 self.stderr.write(str(problem))
             raise CommandError(
                 f"{len(report.problems)} problem(s): nothing was imported. Fix them and run again."
+            )
+        for sheet, counts in report.rows:
+            self.stdout.write(
+                f"{sheet}: {counts.created} added, {counts.updated} changed, "
+                f"{counts.unchanged} unchanged"
             )
         if dry_run:
             self.stdout.write("Dry run: the workbook is valid; nothing was written.")

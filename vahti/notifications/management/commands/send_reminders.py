@@ -47,6 +47,8 @@ class Command(BaseCommand):
             self.stderr.write(
                 f"{outcome.due} reminders due; {verb} {outcome.reminders} reminders "
                 f"in {outcome.emails} emails; {outcome.failed} emails failed (retried later); "
+                f"{outcome.unknown} emails of unknown outcome (cut off during the hand-off, "
+                f"not sent again); "
                 f"{outcome.feedback_deleted} old feedback messages deleted."
             )
             if not loop:

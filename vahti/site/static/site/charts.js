@@ -15,10 +15,41 @@
     return;
   }
   var lang = document.documentElement.lang || "fi";
-  var palette = ["#0a5c36", "#0a4f8a", "#9c4f1f", "#6a3d9a", "#8a6d00", "#00727d", "#555b5e", "#b3261e"];
-  var goalColour = "#b3261e";
-  var trendColour = "#4d4d4d";
+  var ownPalette = ["#0a5c36", "#0a4f8a", "#9c4f1f", "#6a3d9a", "#8a6d00", "#00727d", "#555b5e", "#b3261e"];
+  var palette, goalColour, trendColour;
+  var ownDefaults = { color: window.Chart.defaults.color, borderColor: window.Chart.defaults.borderColor };
+  var forcedColours = window.matchMedia && window.matchMedia("(forced-colors: active)");
   var reducedMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+
+  /* A system colour as this browser resolves it: a canvas is painted, not styled, so
+     forced colours (Windows' contrast themes) reach it only through us. */
+  function systemColour(keyword) {
+    var probe = document.createElement("span");
+    probe.style.color = keyword;
+    document.body.appendChild(probe);
+    var colour = getComputedStyle(probe).color;
+    probe.remove();
+    return colour;
+  }
+
+  /* Our palette, or in forced colours the system's: text and lines in CanvasText, the
+     series told apart by the few system colours there are (and by their labels). */
+  function chooseColours() {
+    if (forcedColours && forcedColours.matches) {
+      var text = systemColour("CanvasText");
+      palette = [text, systemColour("LinkText"), systemColour("Highlight"), systemColour("GrayText")];
+      goalColour = systemColour("Highlight");
+      trendColour = systemColour("GrayText");
+      window.Chart.defaults.color = text;
+      window.Chart.defaults.borderColor = systemColour("GrayText");
+    } else {
+      palette = ownPalette;
+      goalColour = "#b3261e";
+      trendColour = "#4d4d4d";
+      window.Chart.defaults.color = ownDefaults.color;
+      window.Chart.defaults.borderColor = ownDefaults.borderColor;
+    }
+  }
 
   var DAY = 86400000;
   /* Values are dated on their period's last day; a yearly value is drawn at mid-year and
@@ -191,7 +222,17 @@
   }
 
   function drawAll() {
-    Array.prototype.forEach.call(document.querySelectorAll("canvas[data-chart]"), draw);
+    chooseColours();
+    Array.prototype.forEach.call(document.querySelectorAll("canvas[data-chart]"), function (canvas) {
+      var drawn = window.Chart.getChart(canvas);
+      if (drawn) { drawn.destroy(); }
+      draw(canvas);
+    });
+  }
+
+  /* Switching a contrast theme on or off redraws the charts in its colours. */
+  if (forcedColours && forcedColours.addEventListener) {
+    forcedColours.addEventListener("change", drawAll);
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,169 @@
+"""Two plans for the tests of leaks across plans: a marked plan, whose every object's
+name and identifier carries MARKER (internal and draft ones included), and a second
+plan with its own admin and contact person, who must never see the marked plan's
+objects in the admin.
+
+Every marked text also holds the word SEARCH_WORD, so that searches can look for the
+marked objects without echoing MARKER itself back in the page (a search box repeats its
+query)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from wagtail.models import Revision
+
+from tests.factories import (
+    ActionStatusFactory,
+    CategoryFactory,
+    CategoryTypeFactory,
+    OrganizationFactory,
+    PersonFactory,
+    PlanFactory,
+    make_action,
+    make_indicator,
+    task,
+)
+from vahti.access.models import Role
+from vahti.access.services import api_token_create
+from vahti.actions.services import action_update
+from vahti.content.services import plan_pages
+from vahti.feedback.models import Feedback
+from vahti.indicators.models import Dimension, DimensionCategory, Scenario
+
+MARKER = "qzleak"
+SEARCH_WORD = "salaisuus"
+
+
+def marked(what: str) -> str:
+    return f"Qzleak {what} Salaisuus"
+
+
+@dataclass
+class LeakWorld:
+    marked_plan: object
+    other_plan: object
+    # The marked plan's objects, by model.
+    objects: dict = field(default_factory=dict)
+    users: dict = field(default_factory=dict)
+    page: object = None
+
+    def add(self, obj):
+        self.objects.setdefault(type(obj), []).append(obj)
+        return obj
+
+
+def build_leak_world() -> LeakWorld:
+    users = get_user_model().objects
+    # The test server's host serves the second plan (its public pages, a 404 included,
+    # name it), as a site with a host name per plan would.
+    world = LeakWorld(
+        marked_plan=PlanFactory(
+            identifier="qzleak-plan", name_fi=marked("kaupunki"), name_en="", order=2
+        ),
+        other_plan=PlanFactory(identifier="toinen", name_fi="Toinen kaupunki", name_en="", order=1),
+    )
+    plan = world.marked_plan
+    # The marked plan's people and logins.
+    secret_user = users.create_user(
+        "qzleak.salaisuus@example.invalid",
+        "qzleak.salaisuus@example.invalid",
+        "a-long-test-password",
+        first_name="Qzleak",
+        last_name="Salaisuus",
+    )
+    world.add(secret_user)
+    world.add(Role.objects.create(user=secret_user, plan=plan, kind=Role.Kind.PLAN_ADMIN))
+    organization = world.add(
+        OrganizationFactory(plan=plan, identifier="qzleak-org", name_fi=marked("osasto"))
+    )
+    person = world.add(
+        PersonFactory(
+            plan=plan,
+            first_name="Qzleak",
+            last_name="Salaisuus",
+            email="qzleak.henkilo@example.invalid",
+            organization=organization,
+            user=secret_user,
+        )
+    )
+    status = world.add(
+        ActionStatusFactory(plan=plan, identifier="qzleak-status", name_fi=marked("tila"))
+    )
+    category_type = world.add(
+        CategoryTypeFactory(plan=plan, identifier="qzleak-type", name_fi=marked("teematyyppi"))
+    )
+    category = world.add(
+        CategoryFactory(
+            type=category_type, plan=plan, identifier="qzleak-cat", name_fi=marked("teema")
+        )
+    )
+    # An internal action with an unpublished draft, and a published one.
+    internal = make_action(
+        plan,
+        "QZLEAK1",
+        name_fi=marked("sisäinen toimenpide"),
+        visibility="internal",
+        internal_notes=marked("muistiinpano"),
+        status=status,
+        categories=[category],
+        tasks=[task(marked("tehtävä"))],
+        responsible_parties=[(organization, "primary")],
+        contact_persons=[(person, "contact")],
+    )
+    action_update(internal, name_fi=marked("luonnos"), publish=False)
+    world.add(internal)
+    world.add(make_action(plan, "QZLEAK2", name_fi=marked("julkinen toimenpide")))
+    dimension = world.add(
+        Dimension.objects.create(plan=plan, identifier="qzleak-dim", name_fi=marked("jaottelu"))
+    )
+    world.add(
+        DimensionCategory.objects.create(
+            plan=plan, dimension=dimension, identifier="qzleak-dimcat", name_fi=marked("osa")
+        )
+    )
+    world.add(
+        Scenario.objects.create(plan=plan, identifier="qzleak-scen", name_fi=marked("skenaario"))
+    )
+    world.add(
+        make_indicator(
+            plan,
+            "qzleak-ind",
+            name_fi=marked("sisäinen mittari"),
+            visibility="internal",
+            values=[(2020, 1)],
+        )
+    )
+    world.add(api_token_create(plan, name=marked("avain"), user=secret_user)[0])
+    world.add(
+        Feedback.objects.create(
+            plan=plan, action=internal, message=marked("palaute"), language="fi"
+        )
+    )
+    world.page = plan_pages(plan)
+
+    # The second plan: its admin, and a contact person of one of its actions.
+    other = world.other_plan
+    world.users["other_plan_admin"] = users.create_user(
+        "toinen.admin@example.invalid", "toinen.admin@example.invalid", "a-long-test-password"
+    )
+    Role.objects.create(user=world.users["other_plan_admin"], plan=other, kind=Role.Kind.PLAN_ADMIN)
+    contact = users.create_user(
+        "toinen.yhteys@example.invalid", "toinen.yhteys@example.invalid", "a-long-test-password"
+    )
+    world.users["other_contact_person"] = contact
+    other_person = PersonFactory(plan=other, user=contact, first_name="Tiina")
+    make_action(
+        other,
+        "1",
+        name_fi="Toisen kaupungin toimenpide",
+        contact_persons=[(other_person, "contact")],
+    )
+    plan_pages(other)
+    return world
+
+
+def latest_revision_id(obj) -> int | None:
+    revision = Revision.objects.for_instance(obj).order_by("-pk").first()
+    return revision.pk if revision else None

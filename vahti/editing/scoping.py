@@ -1,0 +1,172 @@
+"""Every row the admin lists, offers or looks up by id is narrowed through vahti.access.
+
+Wagtail's generic views read their rows straight from the model: a chooser lists, finds
+and "chooses" any row of any plan, a bulk action's confirmation page names any object by
+its id, a listing's filters offer every plan's statuses and organisations, and a form's
+choices come from every plan. Here each of those asks :func:`admin_queryset`, the one
+narrowing (vahti.access.scopes for a plan's data, Wagtail's page permissions plus the
+user's plans for pages). The snippet views get it through :class:`ScopedSnippetViewSet`;
+the bulk actions of every model (snippets, pages, users…) through
+:func:`scope_every_bulk_action`, run when the admin starts.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.bulk_action import BulkAction
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+    SnippetChosenView,
+)
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from vahti.access import scopes
+
+
+def admin_queryset(user, queryset: QuerySet) -> QuerySet:
+    """``queryset`` narrowed to what ``user`` may see in the admin."""
+    if issubclass(queryset.model, Page):
+        return queryset.filter(pk__in=pages_visible_to(user).values("pk"))
+    return scopes.visible_to(user, queryset)
+
+
+def pages_visible_to(user) -> QuerySet[Page]:
+    """The pages the user may explore (Wagtail's page permissions), the pages of the
+    plans they take part in, and the root."""
+    if user.is_active and user.is_superuser:
+        return Page.objects.all()
+    plans = scopes.plans_taking_part(user)
+    return Page.objects.filter(
+        Q(depth=1)
+        | Q(pk__in=PagePermissionPolicy().explorable_instances(user).values("pk"))
+        | Q(planpages__plan__in=plans)
+        | Q(contentpage__plan__in=plans)
+    )
+
+
+# Choosers ---------------------------------------------------------------------------
+
+
+class ScopedChooseView(ChooseView):
+    def get_object_list(self):
+        return admin_queryset(self.request.user, super().get_object_list())
+
+
+class ScopedChooseResultsView(ChooseResultsView):
+    def get_object_list(self):
+        return admin_queryset(self.request.user, super().get_object_list())
+
+
+class ScopedChosenView(SnippetChosenView):
+    def get_object(self, pk):
+        return admin_queryset(self.request.user, self.model_class.objects.all()).get(pk=pk)
+
+
+class ScopedChosenMultipleView(SnippetChosenMultipleView):
+    def get_objects(self, pks):
+        return admin_queryset(self.request.user, super().get_objects(pks))
+
+
+class ScopedSnippetChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+
+
+# Listings ---------------------------------------------------------------------------
+
+
+class ScopedFilterSet(WagtailFilterSet):
+    """A listing's filters offer only the rows the user may see (their plans, their
+    plans' statuses, organisations…)."""
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        user = getattr(request, "user", None)
+        for listed in self.filters.values():
+            # django-filter's model choice filters read their rows from .queryset.
+            queryset = getattr(listed, "queryset", None)
+            if isinstance(queryset, QuerySet):
+                listed.queryset = admin_queryset(user, queryset)
+
+
+class ScopedIndexView(IndexView):
+    base_filterset_class = ScopedFilterSet
+
+
+class ScopedSnippetViewSet(SnippetViewSet):
+    """A snippet's admin whose listing, filters and chooser show only what the user may
+    see (a subclass narrows its listing further in ``get_queryset``)."""
+
+    index_view_class = ScopedIndexView
+    chooser_viewset_class = ScopedSnippetChooserViewSet
+
+    def get_queryset(self, request):
+        return admin_queryset(request.user, self.model._default_manager.all())
+
+
+def guard_page_chooser(patterns: list) -> None:
+    """Wagtail's page chooser opened at a page names that page, whoever asks: here only
+    at the pages the user may see (its children are narrowed by the
+    construct_page_chooser_queryset hook)."""
+    for pattern in patterns:
+        if getattr(pattern, "name", None) != "wagtailadmin_choose_page_child":
+            continue
+        view = pattern.callback
+        if getattr(view, "_vahti_guarded", False):
+            continue
+
+        @wraps(view)
+        def guarded(request, *args, view=view, **kwargs):
+            parent = kwargs.get("parent_page_id")
+            if not pages_visible_to(request.user).filter(pk=parent).exists():
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        guarded._vahti_guarded = True
+        pattern.callback = guarded
+
+
+# Bulk actions -----------------------------------------------------------------------
+
+
+def scope_every_bulk_action() -> None:
+    """Bulk actions (Wagtail's /admin/bulk/<app>/<model>/<action>/?id=…) confirm with
+    the names of the objects chosen, those the user may not act on included. Any
+    registered bulk action, of any model, now knows only the objects the user may see:
+    the others are as if they did not exist."""
+    if getattr(BulkAction, "_vahti_scoped", False):
+        return
+    unscoped = BulkAction.get_actionable_objects
+
+    def get_actionable_objects(self):
+        objects, extra = unscoped(self)
+        hidden = [*objects, *extra.get("items_with_no_access", [])]
+        visible = set(
+            admin_queryset(
+                self.request.user, self.model._default_manager.filter(pk__in=[o.pk for o in hidden])
+            ).values_list("pk", flat=True)
+        )
+        objects = [o for o in objects if o.pk in visible]
+        extra = {
+            **extra,
+            "items_with_no_access": [
+                o for o in extra.get("items_with_no_access", []) if o.pk in visible
+            ],
+        }
+        if not objects and not extra["items_with_no_access"]:
+            raise Http404
+        return objects, extra
+
+    BulkAction.get_actionable_objects = get_actionable_objects
+    BulkAction._vahti_scoped = True

@@ -1,0 +1,127 @@
+"""Handing one email to the mail server, at most once.
+
+A mail server may take an email and the worker be killed (or the connection cut)
+before the server's answer arrives: the email may then have gone or not, and nobody on
+this side can know which. Sending again would risk a duplicate, so the promise is *at
+most once*:
+
+1. the email is rendered and the connection opened; a failure here sent nothing, and
+   the reminders stay waiting for a retry;
+2. its reminders are claimed and marked "outcome unknown" with the email's Message-ID
+   and the time, in a transaction of their own that commits *before* the hand-off (a
+   second worker finds them claimed);
+3. the email is handed over; when the server says it took it, they are marked sent.
+   When it says no (a refused recipient, sender or message: an SMTP error reply), it
+   took nothing, and they wait for a retry again. Anything else (a timeout, a lost
+   connection, a killed process) leaves them "outcome unknown": not sent again
+   automatically, and shown as such in the plan's reminder log, with the Message-ID to
+   look for in the mail server's log.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection, make_msgid
+from django.db import transaction
+
+from vahti.notifications.models import Kind, Reminder
+
+if TYPE_CHECKING:
+    import datetime
+
+    from vahti.notifications.services import Email
+
+logger = logging.getLogger("vahti.reminders")
+
+# Answers that mean the mail server took nothing: an SMTP error reply (to the sender,
+# a recipient or the message itself), or a connection refused outright.
+REFUSALS = (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused, ConnectionRefusedError)
+
+
+class NotSent(Exception):
+    """The mail server did not take the email; it may be tried again."""
+
+
+class OutcomeUnknown(Exception):
+    """The hand-off began and ended without the mail server's answer."""
+
+
+def new_message_id() -> str:
+    # The site's own domain, not the machine's name (make_msgid's default asks DNS).
+    return make_msgid("vahti", domain=urlsplit(settings.BASE_URL).hostname or "vahti.invalid")
+
+
+def hand_over(
+    email: Email, now: datetime.datetime, render: Callable[[Email], EmailMessage]
+) -> bool:
+    """Send ``email`` at most once; ``False`` when another worker has claimed all of its
+    reminders. Raises :class:`NotSent` (retry later) or :class:`OutcomeUnknown`."""
+    try:
+        message = render(email)
+        connection = get_connection()
+        connection.open()
+    except Exception as error:  # nothing was handed over
+        raise NotSent(str(error)) from error
+    try:
+        return _claim_and_send(email, now, render, message, connection)
+    finally:
+        try:
+            connection.close()
+        except Exception:  # the outcome is recorded already
+            logger.warning("Closing the connection to the mail server failed", exc_info=True)
+
+
+def _claim_and_send(email, now, render, message, connection) -> bool:
+    batch, message_id = uuid.uuid4(), new_message_id()
+    with transaction.atomic():
+        claimed = Reminder.objects.filter(pk__in=email.ids, state=Reminder.State.PENDING).update(
+            state=Reminder.State.UNKNOWN, batch=batch, message_id=message_id, handed_at=now
+        )
+    if not claimed:
+        return False  # another worker has them
+    if claimed != len(email.ids):
+        got = set(Reminder.objects.filter(batch=batch).values_list("pk", flat=True))
+        email.reminders = [r for r in email.reminders if r.pk in got]
+        try:
+            message = render(email)
+        except Exception as error:
+            _release(batch)
+            raise NotSent(str(error)) from error
+    message.extra_headers["Message-ID"] = message_id
+    rows = Reminder.objects.filter(batch=batch, state=Reminder.State.UNKNOWN)
+    try:
+        taken = connection.send_messages([message])
+    except REFUSALS as error:
+        _release(batch)
+        raise NotSent(str(error)) from error
+    except Exception as error:
+        rows.update(last_error=str(error)[:2000])
+        logger.error(
+            "The hand-off of the email %s to %s was cut off before the mail server answered "
+            "(%s): it may or may not have arrived, and it is not sent again.",
+            message_id, email.address, error,
+        )  # fmt: skip
+        raise OutcomeUnknown(str(error)) from error
+    if not taken:
+        _release(batch)
+        raise NotSent("The mail server took no message.")
+    rows.update(state=Reminder.State.SENT, sent_at=now, last_error="")
+    if any(r.kind == Kind.FEEDBACK for r in email.reminders):
+        # The resident's words live in the feedback, deleted on schedule; the log
+        # keeps that it was forwarded, not what it said.
+        Reminder.objects.filter(batch=batch, kind=Kind.FEEDBACK).update(details={})
+    return True
+
+
+def _release(batch: uuid.UUID) -> None:
+    """The server refused: nothing went, so the reminders wait again."""
+    Reminder.objects.filter(batch=batch, state=Reminder.State.UNKNOWN).update(
+        state=Reminder.State.PENDING, batch=None, message_id="", handed_at=None
+    )
