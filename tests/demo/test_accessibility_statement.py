@@ -79,7 +79,7 @@ def test_the_accessibility_statement_has_what_the_law_asks(client, language):
             break
         if sibling.name == "h3":
             items.append(sibling.find_next_sibling("p").get_text(" ", strip=True))
-    assert len(items) >= 2
+    assert len(items) >= 1
     assert all(re.search(r"WCAG \d\.\d\.\d", item) and expected["why"] in item for item in items)
     # Feedback goes to the site's own feedback form, in the same language.
     feedback = page.find("h2", string=expected["feedback"]).find_next_sibling("p")
