@@ -9,13 +9,12 @@ a server), so this runs on both CI runs."""
 from __future__ import annotations
 
 import json
-import threading
 
 import pytest
-from django.db import connections
 from django.test import Client
 
 from tests.conftest import make_user
+from tests.simultaneous import at_once
 from vahti.access.services import api_token_create
 from vahti.indicators.models import IndicatorValue
 
@@ -31,30 +30,17 @@ def test_twenty_feeds_writing_at_once_are_all_saved(open_plan):
         api_token_create(open_plan.plan, name=f"Feed {n}", user=admin)[1] for n in range(WRITERS)
     ]
     before = IndicatorValue.objects.filter(indicator__identifier="ghg").count()
-    barrier = threading.Barrier(WRITERS)
-    answers: dict[int, object] = {}
 
-    def feed(n: int) -> None:
+    def feed(n: int):
         body = {"values": [{"date": str(1900 + n), "value": 1000 + n}]}
-        try:
-            barrier.wait(timeout=30)
-            answers[n] = Client().post(
-                VALUES,
-                data=json.dumps(body),
-                content_type="application/json",
-                HTTP_AUTHORIZATION=f"Bearer {secrets[n]}",
-            )
-        except BaseException as error:  # a 500 raises here: it is the finding
-            answers[n] = error
-        finally:
-            connections.close_all()
+        return Client().post(
+            VALUES,
+            data=json.dumps(body),
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {secrets[n]}",
+        )
 
-    threads = [threading.Thread(target=feed, args=(n,)) for n in range(WRITERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a request never finished"
+    answers = at_once(feed, range(WRITERS))
 
     failed = {
         n: answer if isinstance(answer, BaseException) else (answer.status_code, answer.content)

@@ -12,6 +12,7 @@ import time
 import pytest
 from django.db import connections, transaction
 
+from tests.simultaneous import at_once, failures
 from vahti.env import database_config
 
 WRITERS = 20
@@ -35,29 +36,6 @@ def file_database(tmp_path, django_db_blocker):
     del connections.settings["writers"]
 
 
-def run_at_once(target, count: int) -> list[BaseException]:
-    """Run ``target(n)`` in ``count`` threads released together; the errors they raised."""
-    barrier = threading.Barrier(count)
-    errors: list[BaseException] = []
-
-    def run(n: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            target(n)
-        except BaseException as error:  # every failure is the finding
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a writer never finished"
-    return errors
-
-
 def test_twenty_writers_at_once_on_a_file_database_all_succeed(file_database):
     """Each writer reads, then writes, in one transaction, as a save does (it checks the
     latest version, then stores the new one). Before: "database is locked" for most of
@@ -74,7 +52,7 @@ def test_twenty_writers_at_once_on_a_file_database_all_succeed(file_database):
                 time.sleep(0.001)  # the work a save does between its check and its write
                 cursor.execute("INSERT INTO saves (writer, seen) VALUES (%s, %s)", [n, seen])
 
-    errors = run_at_once(save, WRITERS)
+    errors = failures(at_once(save, range(WRITERS)))
 
     assert errors == []
     with connections[file_database].cursor() as cursor:

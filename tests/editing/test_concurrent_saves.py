@@ -10,15 +10,13 @@ runs on both CI runs."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connections
 from django.test import Client
 
 from tests.editing.conftest import ACTIONS_URL, form_data
 from tests.factories import make_action
+from tests.simultaneous import at_once
 from vahti.actions.models import Action, Task
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -51,26 +49,12 @@ def form_adding_a_task(client: Client, action, name: str) -> dict:
 def post_at_once(posts: dict[str, tuple[Client, str, dict]]) -> dict:
     """Each editor's POST (client, address, form) in its own thread, all released at
     the same moment; the response (or the exception) of each."""
-    barrier = threading.Barrier(len(posts))
-    outcomes: dict = {}
 
-    def publish(who: str) -> None:
+    def post(who: str):
         client, url, data = posts[who]
-        try:
-            barrier.wait(timeout=30)
-            outcomes[who] = client.post(url, data)
-        except BaseException as error:  # a 500 raises here: it is the finding
-            outcomes[who] = error
-        finally:
-            connections.close_all()
+        return client.post(url, data)
 
-    threads = [threading.Thread(target=publish, args=(who,)) for who in posts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a request never finished"
-    return outcomes
+    return at_once(post, posts)
 
 
 def test_of_two_editors_publishing_at_once_one_is_published_the_other_keeps_their_input(world):
