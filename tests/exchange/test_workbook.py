@@ -280,7 +280,7 @@ def test_the_demo_plan_round_trips_through_an_empty_installation(tmp_path):
     sheets = load_workbook(io.BytesIO(second), read_only=True).sheetnames
     assert sheets == [
         "plan", "lists", "categories", "organisations", "people", "actions", "tasks",
-        "indicators", "goals", "values",
+        "history", "news", "indicators", "goals", "values",
     ]  # fmt: skip
 
 

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 
 from django.db.models import Prefetch
 
-from vahti.actions.models import Action, ContactPerson, ResponsibleParty, Task
+from vahti.actions.models import (
+    Action,
+    ContactPerson,
+    NewsPost,
+    ProgressChange,
+    ResponsibleParty,
+    Task,
+)
 from vahti.core import spreadsheets
 from vahti.core.i18n import language_codes
 from vahti.indicators.models import (
@@ -287,6 +294,7 @@ class Export:
                 "related_actions": _join(related),
                 "visibility": action.visibility,
                 "internal_notes": action.internal_notes or None,
+                "updated_at": self._day(action.updated_at),
             }
 
     def _tasks(self):
@@ -303,6 +311,44 @@ class Export:
                 "due_at": task.due_at,
                 "completed_at": task.completed_at,
                 **self._translated(task, "comment"),
+            }
+
+    def _day(self, moment):
+        """The plan's local day of a moment: what the import reads back as that day."""
+        return moment.astimezone(self.plan.tzinfo).date() if moment else None
+
+    def _history(self):
+        """Each action's public status and phase changes, oldest first (its timeline)."""
+        rows = (
+            ProgressChange.objects.filter(action__in=self.actions, is_public=True)
+            .select_related("action", "status", "implementation_phase")
+            .order_by("action__sort_key", "action__pk", "changed_at", "pk")
+        )
+        previous = None
+        for row in rows:
+            state = (row.action_id, row.status_id, row.implementation_phase_id)
+            if state == previous:
+                continue  # hidden and shown again: no change to show
+            previous = state
+            yield {
+                "action": row.action.identifier,
+                "date": self._day(row.changed_at),
+                "status": row.status.identifier if row.status else None,
+                "phase": row.implementation_phase.identifier if row.implementation_phase else None,
+            }
+
+    def _news(self):
+        posts = (
+            NewsPost.objects.filter(action__in=self.actions)
+            .select_related("action", "author")
+            .order_by("action__sort_key", "action__pk", "published_on", "pk")
+        )
+        for post in posts:
+            yield {
+                "action": post.action.identifier,
+                "published_on": post.published_on,
+                **self._translated(post, "title", "body"),
+                "author": post.author.identifier if post.author else None,
             }
 
     def _indicators(self):

@@ -16,6 +16,7 @@ Values are added or changed by date (and category); others are kept.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from vahti.actions.models import Action, Task
-from vahti.actions.services import action_create, action_update, content_would_change
+from vahti.actions.services import action_update, content_would_change
 from vahti.core.i18n import language_codes
 from vahti.core.services import upsert
 from vahti.indicators.models import Dimension, DimensionCategory, Indicator, Scenario
@@ -48,6 +49,7 @@ from vahti.plans.models import (
     Plan,
 )
 from vahti.search import services as search
+from vahti.workbook import past
 from vahti.workbook.reader import Sheet
 from vahti.workbook.report import Report, RowFailed, RowProblems
 from vahti.workbook.sheets import ORDER, SHEETS, CellError, parse
@@ -477,11 +479,15 @@ class Importer(RowProblems):
         action_rows = [
             (n, r) for n, r in self.sheets.get("actions", Sheet("actions", [])).rows if n not in bad
         ]
-        # Actions that only the tasks sheet names: their tasks change.
-        for identifier in tasks:
+        self._past = {
+            sheet: past.rows_by_action(self, sheet, existing, in_sheet)
+            for sheet in ("history", "news")
+        }
+        # Actions that only the tasks or news sheet names: their tasks or posts change.
+        for identifier in dict.fromkeys([*tasks, *self._past["news"]]):
             if identifier not in in_sheet:
                 action_rows.append((None, {"identifier": existing[identifier].identifier}))
-        related: list[tuple[int, str, list[str]]] = []
+        related: list[tuple[int, str, list[str], datetime.datetime | None]] = []
         total = len(action_rows)
         for done, (number, record) in enumerate(action_rows, start=1):
             self.begin_row()
@@ -497,7 +503,7 @@ class Importer(RowProblems):
             self.progress("actions", done, total)
         # Related actions, once every action exists.
         actions = {a.identifier.lower(): a for a in Action.objects.filter(plan=plan)}
-        for number, identifier, others in related:
+        for number, identifier, others, dated in related:
             self.begin_row()
             try:
                 with transaction.atomic():
@@ -508,7 +514,9 @@ class Importer(RowProblems):
                     action = actions[identifier]
                     current = sorted(a.pk for a in action.related_actions.all())
                     if current != sorted(a.pk for a in found):
-                        action_update(action, user=self.user, related_actions=found)
+                        action_update(
+                            action, user=self.user, updated_at=dated, related_actions=found
+                        )
             except RowFailed:
                 pass
             except ValidationError as error:
@@ -625,26 +633,43 @@ class Importer(RowProblems):
                     }
                 )
             data["tasks"] = task_data
-        self.check_row()
+        news_rows = []
+        if "news" in self.sheets:
+            data["news_posts"], news_rows = past.news_posts(
+                self, self._past["news"].get(key, []), lookups["people"]
+            )
         action = existing.get(key)
         created = action is None
+        # Only an added action takes its history; an existing one's is checked.
+        steps = past.history_steps(self, self._past["history"].get(key, []), lookups)
+        updated_at, redated = past.updated_at(self, number, values, action, steps)
+        self.check_row()
         tasks_before = _task_contents(action) if action is not None and "tasks" in data else {}
         try:
             if created:
-                action = action_create(
-                    plan=self.plan, user=self.user, identifier=identifier, **data
+                action = past.action_create_with_history(
+                    plan=self.plan,
+                    user=self.user,
+                    identifier=identifier,
+                    steps=steps,
+                    updated=updated_at,
+                    data=data,
                 )
                 existing[key] = action
                 changed = True
             else:
-                changed = content_would_change(action, **data)
+                changed = content_would_change(action, **data) or redated
                 if changed:
-                    action_update(action, user=self.user, **data)
+                    action_update(action, user=self.user, updated_at=updated_at, **data)
         except ValidationError as error:
-            self._action_problems(number, error, task_rows)
+            self._action_problems(
+                number, error, {"tasks": ("tasks", task_rows), "news_posts": ("news", news_rows)}
+            )
             raise RowFailed from None
         if number is not None:
             self.report.count("actions", created=created, changed=changed)
+        for _step in steps:
+            self.report.count("history", created=created, changed=created)
         if "tasks" in data:
             # Each task by what happened to it: a task matched by name keeps its row.
             after = _task_contents(action) if changed else tasks_before
@@ -653,14 +678,19 @@ class Importer(RowProblems):
                     "tasks", created=pk not in tasks_before, changed=content != tasks_before.get(pk)
                 )
         if "related_actions" in values:
-            related.append((number, key, values["related_actions"] or []))
+            # Part of the row: an added or redated action keeps the row's date.
+            dated = action.updated_at if created or redated else None
+            related.append((number, key, values["related_actions"] or [], dated))
 
-    def _action_problems(self, number, error: ValidationError, task_rows: list[int]) -> None:
+    def _action_problems(self, number, error: ValidationError, child_rows: dict) -> None:
+        """The action's problems on the rows they are of: a task's or news post's on its
+        row of the tasks or news sheet (``child_rows``: relation → (sheet, rows))."""
         messages = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
         for key, texts in messages.items():
-            match = re.match(r"tasks\[(\d+)\]\.?(.*)", key or "")
-            if match and int(match.group(1)) < len(task_rows):
-                sheet, row, column = "tasks", task_rows[int(match.group(1))], match.group(2) or None
+            match = re.match(r"(tasks|news_posts)\[(\d+)\]\.?(.*)", key or "")
+            child_sheet, rows = child_rows.get(match.group(1) if match else None, (None, []))
+            if match and int(match.group(2)) < len(rows):
+                sheet, row, column = child_sheet, rows[int(match.group(2))], match.group(3) or None
             else:
                 sheet, row = "actions", number
                 column = ACTION_COLUMNS.get(key, key) if key not in (None, "__all__") else None

@@ -120,6 +120,7 @@ SHEETS: dict[str, list[Column]] = {
         Column("related_actions", "list"),
         Column("visibility", "choice", choices=("public", "internal"), public=False),
         Column("internal_notes", public=False),
+        Column("updated_at", "date"),
     ],
     "tasks": [
         Column("action", required=True),
@@ -128,6 +129,19 @@ SHEETS: dict[str, list[Column]] = {
         Column("due_at", "date", True),
         Column("completed_at", "date"),
         *translated("comment", kind="html"),
+    ],
+    "history": [
+        Column("action", required=True),
+        Column("date", "date", True),
+        Column("status"),
+        Column("phase"),
+    ],
+    "news": [
+        Column("action", required=True),
+        Column("published_on", "date", True),
+        *translated("title", required=True),
+        *translated("body", kind="html"),
+        Column("author"),
     ],
     "indicators": [
         Column("identifier", required=True),
@@ -267,6 +281,17 @@ SHEET_DESCRIPTIONS = {
         "The tasks of each action; an action named in the workbook gets exactly its rows "
         "here, matched to its current tasks by name (so a name appears once per action)."
     ),
+    "history": gettext_lazy(
+        "Each action's published status and phase over time, a row per change, oldest "
+        "first. Read when the import adds the action: it is published once per row, on "
+        "the row's date, so its timeline, the plan's progress on past dates and the feeds "
+        "show the past as it was. An action that exists keeps the history its "
+        "publications recorded."
+    ),
+    "news": gettext_lazy(
+        "The news posts of each action; an action named in the workbook gets exactly its "
+        "rows here, matched to its current posts by title and date."
+    ),
     "indicators": gettext_lazy("The indicators."),
     "goals": gettext_lazy(
         "Each indicator's goals; an indicator named here gets exactly these goals."
@@ -329,6 +354,22 @@ COLUMN_DESCRIPTIONS = {
     "related_actions": gettext_lazy("Identifiers of related actions."),
     "visibility": gettext_lazy("public or internal."),
     "internal_notes": gettext_lazy("Never shown publicly."),
+    "updated_at": gettext_lazy(
+        "When the action's information was last updated (“Tietoja päivitetty”). Empty "
+        "for an added action: the day of its last history row, else the import day. "
+        "Changing it changes the date; a change of another column with the same date "
+        "here is dated the import day."
+    ),
+    "published_on": gettext_lazy("The news post's date."),
+    # Described for one sheet only ("sheet.column"), where the name means another thing.
+    "history.date": gettext_lazy("The day the action was published with this status and phase."),
+    "history.status": gettext_lazy("The status's identifier then (lists sheet)."),
+    "history.phase": gettext_lazy("The implementation phase's identifier then."),
+    "news.title": gettext_lazy(
+        "The title, a column per language; required in the plan's primary language."
+    ),
+    "news.body": gettext_lazy("The text: HTML, a column per language."),
+    "author": gettext_lazy("The author's identifier (people sheet)."),
     "action": gettext_lazy("The action's identifier."),
     "state": gettext_lazy("not_started, in_progress, completed or cancelled."),
     "due_at": gettext_lazy("The due date."),
@@ -373,7 +414,9 @@ def documentation() -> list[dict]:
                 {
                     "name": f"{key}_<{'/'.join(language_codes())}>" if column.translated else key,
                     "required": column.required,
-                    "description": COLUMN_DESCRIPTIONS.get(key, ""),
+                    "description": COLUMN_DESCRIPTIONS.get(
+                        f"{name}.{key}", COLUMN_DESCRIPTIONS.get(key, "")
+                    ),
                     "public": column.public,
                 }
             )
