@@ -277,7 +277,12 @@ def test_the_demo_plan_round_trips_through_an_empty_installation(tmp_path):
     call_command("import_plan", str(path), stdout=out)
     assert (Action.objects.count(), Task.objects.count()) == counts  # no duplicates
     assert "actions: 0 added, 0 changed, 29 unchanged" in out.getvalue()
-    sheets = load_workbook(io.BytesIO(second), read_only=True).sheetnames
+    book = load_workbook(io.BytesIO(second), read_only=True)
+    # The past came along: more status and phase changes than actions, and news posts.
+    history, news = (list(book[name].values)[1:] for name in ("history", "news"))
+    assert len(history) > counts[0] and len({row[0] for row in news}) > 1
+    assert "updated_at" in next(book["actions"].values)
+    sheets = book.sheetnames
     assert sheets == [
         "plan", "lists", "categories", "organisations", "people", "actions", "tasks",
         "history", "news", "indicators", "goals", "values",
