@@ -219,6 +219,16 @@ FUTURE = "2026-07-01"
             ("news", 2, "published_on"),
             "“2025-02-30” is not a date: write it as 2025-12-31.",
         ),
+        (
+            {"news": [NEWS[0], ["1", "2025-02-01", None, "<p>Teksti</p>", None]]},
+            ("news", 2, "title_fi"),
+            "Required in the plan's primary language.",
+        ),
+        (
+            {"news": [NEWS[0], ["1", "2025-02-01", "Uutinen", None, "nobody"]]},
+            ("news", 2, "author"),
+            "“nobody” is not in the plan.",
+        ),
     ],
     ids=[
         "not-a-date",
@@ -228,6 +238,8 @@ FUTURE = "2026-07-01"
         "unknown-status",
         "unknown-action",
         "news-not-a-date",
+        "news-without-title",
+        "news-unknown-author",
     ],
 )
 def test_bad_dates_and_names_are_named_and_nothing_is_kept(changes, where, message):
