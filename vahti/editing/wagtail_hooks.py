@@ -315,6 +315,8 @@ def vahti_log_actions(actions):
     actions.register_action("vahti.logout", _("Log out"), _("Logged out"))
     actions.register_action("vahti.role.grant", _("Give a role"), _("Role given"))
     actions.register_action("vahti.role.revoke", _("Take a role away"), _("Role taken away"))
+    actions.register_action("vahti.plan.create", _("Create a plan"), _("Plan created"))
+    actions.register_action("vahti.plan.host_add", _("Add a host name"), _("Host name added"))
 
 
 @hooks.register("construct_main_menu")
