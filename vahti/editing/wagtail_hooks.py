@@ -341,4 +341,9 @@ def move_only_what_may_be_moved(request, page, destination):
 
 
 # The indicators' admin registers itself on import (its snippets, views and menu items).
-from vahti.editing import api_tokens, feedback_admin, indicator_admin  # noqa: E402, F401
+from vahti.editing import (  # noqa: E402, F401
+    api_tokens,
+    feedback_admin,
+    indicator_admin,
+    plan_setup,
+)
