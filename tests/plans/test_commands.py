@@ -164,3 +164,26 @@ def test_an_english_first_plan_is_served_on_its_host(client, settings):
     assert '<html lang="fi"' in finnish.content.decode()
     # The first plan still answers elsewhere.
     assert "Hiilineutraali Helsinki" in client.get("/").content.decode()
+
+
+def test_a_host_that_allowed_hosts_refuses_is_pointed_out(settings):
+    settings.ALLOWED_HOSTS = [".city.example"]
+    err = StringIO()
+    call_command(
+        "plan_create",
+        "town",
+        "--name",
+        "Town",
+        "--host",
+        "climate.city.example",
+        "--host",
+        "town.example",
+        stdout=StringIO(),
+        stderr=err,
+    )
+    assert err.getvalue().splitlines() == [
+        "Add town.example to ALLOWED_HOSTS: until then its requests are refused."
+    ]
+    err = StringIO()
+    call_command("plan_host_add", "town", "www.town.example", stdout=StringIO(), stderr=err)
+    assert "Add www.town.example to ALLOWED_HOSTS" in err.getvalue()

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from vahti.core.commands import command_error
+from vahti.core.commands import command_error, hosts_not_allowed
 from vahti.plans.models import Plan
 from vahti.plans.setup import plan_create, plan_differences
 
@@ -83,6 +83,12 @@ class Command(BaseCommand):
             except ValidationError as error:
                 raise command_error(error, ARGUMENTS) from None
             hosts = ", ".join(plan.domains.values_list("hostname", flat=True)) or "no host name"
+            for refused in hosts_not_allowed(plan.domains.values_list("hostname", flat=True)):
+                self.stderr.write(
+                    self.style.WARNING(
+                        f"Add {refused} to ALLOWED_HOSTS: until then its requests are refused."
+                    )
+                )
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Created the plan “{plan.identifier}” ({', '.join(plan.languages)}; {hosts})."

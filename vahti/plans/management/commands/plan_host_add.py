@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from vahti.core.commands import command_error
+from vahti.core.commands import command_error, hosts_not_allowed
 from vahti.plans.models import Plan, normalise_hostname
 from vahti.plans.setup import plan_host_add
 
@@ -34,6 +34,12 @@ class Command(BaseCommand):
             except ValidationError as error:
                 raise command_error(error, ARGUMENTS) from None
             hostname = normalise_hostname(host)
+            for refused in hosts_not_allowed([hostname]):
+                self.stderr.write(
+                    self.style.WARNING(
+                        f"Add {refused} to ALLOWED_HOSTS: until then its requests are refused."
+                    )
+                )
             if added:
                 self.stdout.write(self.style.SUCCESS(f"{hostname} now serves “{plan}”."))
             else:
