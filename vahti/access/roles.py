@@ -4,6 +4,7 @@ password. Used by the ``role_grant`` command and the admin's new-plan form."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
@@ -87,8 +88,6 @@ def role_grant(
 def send_invitation(role: Role) -> None:
     """The email that tells someone of their new role and lets them choose a password,
     in the plan's primary language."""
-    from django.conf import settings
-
     account, plan = role.user, role.plan
     with translation.override(plan.primary_language):
         context = {
