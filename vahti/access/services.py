@@ -122,18 +122,23 @@ def _set_contact_person(action: Action, person: Person, *, present: bool, user) 
     action_update(latest, contact_persons=pairs, publish=action.live and not had_draft, user=user)
 
 
+def password_set_link(account) -> str:
+    """The address at which ``account`` chooses a password (once, for a few days)."""
+    return settings.BASE_URL + reverse(
+        "wagtailadmin_password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(account.pk)),
+            "token": default_token_generator.make_token(account),
+        },
+    )
+
+
 def send_welcome(person: Person) -> None:
     """The email that lets a new editor choose a password and log in."""
     account = person.user
     plan = person.plan
     with translation.override(plan.primary_language):
-        link = settings.BASE_URL + reverse(
-            "wagtailadmin_password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(account.pk)),
-                "token": default_token_generator.make_token(account),
-            },
-        )
+        link = password_set_link(account)
         context = {
             "person": person,
             "plan": plan,

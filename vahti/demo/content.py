@@ -21,6 +21,8 @@ Conventions (the loader depends on them):
   here as ``\\u00a0``.
 """
 
+from vahti.plans import defaults
+
 PLAN = {
     "identifier": "hnh2035",
     "name": {
@@ -71,99 +73,11 @@ PLAN = {
 # The plan's lists, in display order
 # ---------------------------------------------------------------------------------------
 
-STATUSES = [
-    {
-        "identifier": "not_started",
-        "name": {"fi": "Ei aloitettu", "sv": "Inte påbörjad", "en": "Not started"},
-        "is_completed": False,
-        "color": "#6b6b6b",
-        "sentiment": "neutral",
-    },
-    {
-        "identifier": "on_time",
-        "name": {"fi": "Ajallaan", "sv": "Enligt tidsplan", "en": "On time"},
-        "is_completed": False,
-        "color": "#1f7a3a",
-        "sentiment": "positive",
-    },
-    {
-        "identifier": "late",
-        "name": {"fi": "Myöhässä", "sv": "Försenad", "en": "Late"},
-        "is_completed": False,
-        "color": "#b3261e",
-        "sentiment": "negative",
-    },
-    {
-        "identifier": "completed",
-        "name": {"fi": "Valmis", "sv": "Slutförd", "en": "Completed"},
-        "is_completed": True,
-        "color": "#0b5394",
-        "sentiment": "positive",
-    },
-    {
-        "identifier": "cancelled",
-        "name": {"fi": "Peruttu", "sv": "Avbruten", "en": "Cancelled"},
-        "is_completed": False,
-        "color": "#4d4d4d",
-        "sentiment": "neutral",
-    },
-]
-
-PHASES = [
-    {
-        "identifier": "not_started",
-        "name": {"fi": "Ei aloitettu", "sv": "Inte påbörjad", "en": "Not started"},
-        "color": "",
-    },
-    {
-        "identifier": "planning",
-        "name": {"fi": "Käynnistysvaihe", "sv": "Startskede", "en": "Planning"},
-        "color": "#8a5a00",
-    },
-    {
-        "identifier": "implementation",
-        "name": {"fi": "Toteutus", "sv": "Genomförande", "en": "Implementation"},
-        "color": "#1f7a3a",
-    },
-    {
-        "identifier": "completed",
-        "name": {"fi": "Valmis", "sv": "Slutförd", "en": "Completed"},
-        "color": "#0b5394",
-    },
-    {
-        "identifier": "continuous",
-        "name": {"fi": "Jatkuva toiminta", "sv": "Fortlöpande verksamhet", "en": "Ongoing"},
-        "color": "#5b3f8c",
-    },
-]
-
-IMPACTS = [
-    {
-        "identifier": "not_estimated",
-        "name": {"fi": "Ei ole arvioitu", "sv": "Inte bedömd", "en": "Not estimated"},
-        "is_estimate": False,
-    },
-    {
-        "identifier": "small",
-        "name": {"fi": "Pieni", "sv": "Liten", "en": "Small"},
-        "is_estimate": True,
-    },
-    {
-        "identifier": "moderate",
-        "name": {"fi": "Kohtalainen", "sv": "Måttlig", "en": "Moderate"},
-        "is_estimate": True,
-    },
-    {
-        "identifier": "significant",
-        "name": {"fi": "Merkittävä", "sv": "Betydande", "en": "Significant"},
-        "is_estimate": True,
-    },
-    {
-        "identifier": "very_significant",
-        "name": {"fi": "Hyvin merkittävä", "sv": "Mycket betydande", "en": "Very significant"},
-        "is_estimate": True,
-    },
-]
+# Statuses, phases, impacts and the theme type are those every new plan starts from
+# (vahti.plans.defaults); the schedules are Helsinki's own.
+STATUSES = defaults.STATUSES
+PHASES = defaults.PHASES
+IMPACTS = defaults.IMPACTS
 
 SCHEDULES = [
     {
@@ -192,13 +106,7 @@ SCHEDULES = [
     },
 ]
 
-CATEGORY_TYPES = [
-    {
-        "identifier": "theme",
-        "name": {"fi": "Teema", "sv": "Tema", "en": "Theme"},
-        "is_primary": True,
-    },
-]
+CATEGORY_TYPES = defaults.CATEGORY_TYPES
 
 CATEGORIES = [
     # Top-level themes

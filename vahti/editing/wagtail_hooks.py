@@ -315,6 +315,8 @@ def vahti_log_actions(actions):
     actions.register_action("vahti.logout", _("Log out"), _("Logged out"))
     actions.register_action("vahti.role.grant", _("Give a role"), _("Role given"))
     actions.register_action("vahti.role.revoke", _("Take a role away"), _("Role taken away"))
+    actions.register_action("vahti.plan.create", _("Create a plan"), _("Plan created"))
+    actions.register_action("vahti.plan.host_add", _("Add a host name"), _("Host name added"))
 
 
 @hooks.register("construct_main_menu")
@@ -339,4 +341,9 @@ def move_only_what_may_be_moved(request, page, destination):
 
 
 # The indicators' admin registers itself on import (its snippets, views and menu items).
-from vahti.editing import api_tokens, feedback_admin, indicator_admin  # noqa: E402, F401
+from vahti.editing import (  # noqa: E402, F401
+    api_tokens,
+    feedback_admin,
+    indicator_admin,
+    plan_setup,
+)
