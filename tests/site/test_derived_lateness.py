@@ -10,9 +10,11 @@ import datetime
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.utils import translation
 
 from tests.factories import ActionStatusFactory, make_action, task
 from tests.site.conftest import visible_text
+from vahti.api.api import LATENESS_NOT_DERIVED
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
@@ -100,13 +102,15 @@ def test_page_filter_dashboard_api_and_calendar_agree(client, actions):
     counted = visible_text(str(dashboard), "#late-actions")
     api = client.get("/api/v1/actions/?page_size=50").json()["results"]
     in_api = {item["identifier"] for item in api if item["late"]["is_late"]}
+    api_filter = client.get("/api/v1/actions/?late=true").json()["results"]
+    in_api_filter = {item["identifier"] for item in api_filter}
     calendar = client.get("/feeds/tasks.ics").content.decode()
     in_calendar = {
         line.rsplit("(", 1)[1].rstrip(")")
         for line in calendar.replace("\r\n ", "").splitlines()
         if line.startswith("SUMMARY:Myöhässä:")
     }
-    assert on_pages == in_filter == in_api == LATE_ONES
+    assert on_pages == in_filter == in_api == in_api_filter == LATE_ONES
     assert counted == f"{len(LATE_ONES)} toimenpidettä on myöhässä."
     # The calendar names late tasks: those of the late actions that have one.
     assert in_calendar == {"1", "6"}
@@ -139,6 +143,11 @@ def test_a_plan_without_derived_lateness_shows_none(client, actions, plan):
     plan.save()
     assert late_on_pages(client) == set()
     assert client.get("/api/v1/actions/1/").json()["late"] is None
+    refused = client.get("/api/v1/actions/?late=true")
+    assert refused.status_code == 400
+    with translation.override("en"):  # the API's answers are in English
+        message = str(LATENESS_NOT_DERIVED)
+    assert refused.json()["errors"] == [{"parameter": "late", "message": message}]
     listed = page(client, "/actions/")
     assert listed.select_one("input[name=late]") is None
     assert page(client, "/actions/?view=dashboard").select_one("#late-actions") is None
