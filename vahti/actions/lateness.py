@@ -7,10 +7,11 @@ allows (``Plan.stale_after_days``, as the dashboard's "stale" and the admin's at
 list count it). An action whose status counts as completed, or is the cancelled one, is
 never late: nothing more is expected of it.
 
-:func:`action_lateness` is the rule on plain values (the action page, the API and the
-tests call it with what they have loaded); :func:`late_condition` is the same rule as a
-database condition, so that the list filter and the dashboard count with one query
-however many actions there are. Neither touches the database.
+:func:`action_lateness` is the rule on plain values; :func:`lateness_of` (the action
+page) and :func:`lateness_for_data` (the API) feed it what they have loaded already.
+:func:`late_condition` is the same rule as a database condition, so that the list
+filter and the dashboard count within the query they make anyway, however many actions
+there are. Nothing here touches the database.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
 
-from vahti.core.i18n import DATE_FORMATS, active_language
+from vahti.core.i18n import DATE_FORMATS, active_language, column_name
 
 # Plans name their statuses themselves; the one with this identifier means the action is
 # no longer pursued (the demo's and the default lists' "Peruttu").
@@ -115,6 +117,52 @@ def action_lateness(
     if (today - updated).days > stale_after_days:
         reasons.append(NotUpdated(updated))
     return Lateness(tuple(reasons))
+
+
+def lateness_of(action, today: datetime.date) -> Lateness:
+    """The action's derived lateness from what is loaded (its status and its tasks,
+    prefetched by ``selectors.action_for_site``; a preview's unsaved ones alike); never
+    late when the plan does not derive it."""
+    plan = action.plan
+    if not plan.derived_lateness:
+        return NOT_LATE
+    status = action.status if action.status_id else None
+    return action_lateness(
+        finished=status is not None and is_finished(status.identifier, status.is_completed),
+        tasks=[(str(task.name), task.state, task.due_at) for task in action.tasks.all()],
+        updated=timezone.localdate(action.updated_at, timezone=plan.tzinfo),
+        today=today,
+        stale_after_days=plan.stale_after_days,
+    )
+
+
+def lateness_for_data(plan, item, today: datetime.date) -> Lateness:
+    """The derived lateness of one ``ActionData`` of ``selectors.actions_for_data``,
+    from its rows; a late task is named in the plan's primary language (or the first
+    it has)."""
+    if not plan.derived_lateness:
+        return NOT_LATE
+    row = item.row
+    primary = plan.primary_language
+    return action_lateness(
+        finished=is_finished(row["status__identifier"], row["status__is_completed"]),
+        tasks=[
+            (task_name_in(task, primary, plan.languages), task["state"], task["due_at"])
+            for task in item.tasks
+        ],
+        updated=timezone.localdate(row["updated_at"], timezone=plan.tzinfo),
+        today=today,
+        stale_after_days=plan.stale_after_days,
+    )
+
+
+def task_name_in(task: dict, language: str, fallbacks: list[str]) -> str:
+    """A task row's name in ``language``, else in the first of ``fallbacks`` it has."""
+    for code in [language, *fallbacks]:
+        value = task.get(column_name("name", code))
+        if value:
+            return value
+    return ""
 
 
 def stale_before(today: datetime.date, stale_after_days: int, tz: ZoneInfo) -> datetime.datetime:

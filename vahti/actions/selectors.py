@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.http import quote
 from wagtail.images import get_image_model
 
-from vahti.actions.lateness import NOT_LATE, Lateness, action_lateness, is_finished
+from vahti.actions.lateness import lateness_of
 from vahti.actions.mentions import find_mentioned_identifiers
 from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
 from vahti.core.i18n import active_language, column_name, language_codes, pick_translation
@@ -361,22 +361,6 @@ def front_page_news(plan: Plan, limit: int = 5) -> FrontPageNews:
     return FrontPageNews(posts, completed)
 
 
-def lateness_of(action: Action, today: datetime.date) -> Lateness:
-    """The action's derived lateness from what is loaded (its status and its tasks,
-    prefetched by :func:`action_for_site`); never late when the plan does not derive it."""
-    plan = action.plan
-    if not plan.derived_lateness:
-        return NOT_LATE
-    status = action.status if action.status_id else None
-    return action_lateness(
-        finished=status is not None and is_finished(status.identifier, status.is_completed),
-        tasks=[(str(task.name), task.state, task.due_at) for task in action.tasks.all()],
-        updated=timezone.localdate(action.updated_at, timezone=plan.tzinfo),
-        today=today,
-        stale_after_days=plan.stale_after_days,
-    )
-
-
 def action_page_context(action: Action) -> dict:
     """What the action page shows beyond the action itself. Also used for the editors'
     preview, where ``action`` is an unsaved version built from a draft revision."""
@@ -530,34 +514,6 @@ def actions_for_data(actions: QuerySet[Action]) -> list[ActionData]:
             if live and visibility == Action.Visibility.PUBLIC and merged is None:
                 found[own].related[other] = (sort_key, identifier)
     return [found[row["id"]] for row in rows]
-
-
-def lateness_for_data(plan: Plan, item: ActionData, today: datetime.date) -> Lateness:
-    """The derived lateness of one action of :func:`actions_for_data`, from its rows;
-    a late task is named in the plan's primary language (or the first it has)."""
-    if not plan.derived_lateness:
-        return NOT_LATE
-    row = item.row
-    primary = plan.primary_language
-    return action_lateness(
-        finished=is_finished(row["status__identifier"], row["status__is_completed"]),
-        tasks=[
-            (task_name_in(task, primary, plan.languages), task["state"], task["due_at"])
-            for task in item.tasks
-        ],
-        updated=timezone.localdate(row["updated_at"], timezone=plan.tzinfo),
-        today=today,
-        stale_after_days=plan.stale_after_days,
-    )
-
-
-def task_name_in(task: dict, language: str, fallbacks: list[str]) -> str:
-    """A task row's name in ``language``, else in the first of ``fallbacks`` it has."""
-    for code in [language, *fallbacks]:
-        value = task.get(column_name("name", code))
-        if value:
-            return value
-    return ""
 
 
 def news_for_data(actions: QuerySet[Action]) -> QuerySet[NewsPost]:

@@ -12,13 +12,12 @@ from collections.abc import Iterable
 from django.utils import timezone, translation
 from django.utils.http import quote
 
+from vahti.actions.lateness import lateness_for_data, task_name_in
 from vahti.actions.selectors import (
     TEXT_FIELDS,
     actions_for_data,
-    lateness_for_data,
     news_for_data,
     public_actions,
-    task_name_in,
 )
 from vahti.core.i18n import column_name
 from vahti.core.urls import plan_path
