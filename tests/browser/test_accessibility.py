@@ -15,6 +15,7 @@ PAGES = {
     "front page": "/",
     "action list": "/actions/",
     "filtered action list": "/actions/?status=late&organization=kymp&q=a",
+    "late actions": "/actions/?late=on",
     "action list with nothing found": "/actions/?q=zeppelin",
     "action dashboard": "/actions/?view=dashboard",
     "filtered dashboard sorted by a column": (

@@ -132,3 +132,19 @@ def test_126_in_swedish_and_english_falls_back_to_finnish_marked_as_such(client,
 @pytest.mark.skipif(not WORKSPACE_SEED_PATH.exists(), reason="no workspace beside this clone")
 def test_the_kept_seed_is_the_workspace_seed():
     assert SEED_PATH.read_bytes() == WORKSPACE_SEED_PATH.read_bytes()
+
+
+def test_126_stays_on_time_as_set_and_also_says_it_is_late_and_why(page, client):
+    """Its contact person last set “Ajallaan”; a task was due six years ago and the
+    action has not been updated since 2020: the page says so beside the status, and the
+    list's late filter finds it."""
+    assert section_text(page, ["section-progress"]) == (
+        "Eteneminen Ajallaan Myöhässä Tehtävä ”Elinkeinopolitiikka, yritysmyönteisyys ja "
+        "kokeilualustatoiminta ohjauskeinoina S&C-liiketoiminnan tukemisessa” oli määrä tehdä "
+        "31.05.2020 mennessä Tietoja ei ole päivitetty 03.02.2020 jälkeen"
+    )
+    assert page.select_one("#section-progress .status").get_text(strip=True) == "Ajallaan"
+    late = BeautifulSoup(client.get("/actions/?late=on").content.decode(), "html.parser")
+    assert late.select_one('#action-results a[href="/actions/126/"]') is not None
+    on_time = BeautifulSoup(client.get("/actions/?status=on_time").content.decode(), "html.parser")
+    assert on_time.select_one('#action-results a[href="/actions/126/"]') is not None

@@ -132,3 +132,25 @@ def test_the_plans_update_limit_is_set_with_the_rules(client, town):
     town.plan.refresh_from_db()
     assert town.plan.stale_after_days == 90
     assert ModelLogEntry.objects.filter(action="vahti.plan.settings").count() == 1
+
+
+def test_the_plan_admin_switches_derived_lateness_with_the_update_limit(client, town):
+    in_english(town.plan_admin)
+    client.force_login(town.plan_admin)
+    page = client.get("/admin/reminders/")
+    soup = BeautifulSoup(page.content, "html.parser")
+    box = soup.select_one("input[name=derived_lateness]")
+    assert box is not None and box.has_attr("checked")
+    label = soup.select_one(f"label[for={box['id']}]").get_text(" ", strip=True)
+    assert label == "Show actions as late by their tasks and updates"
+    data = form_data(page.content.decode(), None)
+    data.pop("derived_lateness")  # unticked
+    assert client.post("/admin/reminders/", data).status_code == 302
+    town.plan.refresh_from_db()
+    assert town.plan.derived_lateness is False
+    entry = ModelLogEntry.objects.get(action="vahti.plan.settings")
+    assert entry.data["before"]["derived_lateness"] is True
+    assert entry.data["after"]["derived_lateness"] is False
+    page = client.get("/admin/reminders/")
+    box = BeautifulSoup(page.content, "html.parser").select_one("input[name=derived_lateness]")
+    assert not box.has_attr("checked")

@@ -23,6 +23,9 @@ URLS = [
     "/actions/?category=t1&organization=city&primary=on&status=late&phase=phase2"
     "&schedule=s2020&impact=impact1&q=toimenpide",
     "/actions/?category=t2-1&organization=org3",
+    # Derived lateness: the late filter, on the list and on the dashboard with its count.
+    "/actions/?late=on",
+    "/actions/?view=dashboard&late=on&sort=-late_tasks",
     # The dashboard, sorted by a column read from another table, on its second page.
     "/actions/?view=dashboard",
     "/actions/?view=dashboard&sort=organization&page=2&status=late",
@@ -48,6 +51,7 @@ URLS = [
     "/api/v1/actions/?page_size=500",
     "/api/v1/actions/?category=t1&organization=city&status=late",
     "/api/v1/actions/6/",
+    "/api/v1/actions/?late=true&page_size=500",
     "/api/v1/categories/",
     "/api/v1/organizations/",
     "/api/v1/indicators/",

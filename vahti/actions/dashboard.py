@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vahti.actions import history
+from vahti.actions.lateness import late_condition
 from vahti.actions.models import Action, ResponsibleParty, Task
 from vahti.core.i18n import (
     TranslatedStr,
@@ -353,6 +354,7 @@ class Distributions:
     by_timeliness: list[Share]
     late_tasks: int
     actions_with_late_tasks: int
+    late_actions: int  # late by the plan's derived lateness (vahti.actions.lateness)
 
 
 def _lang_of(text) -> str | None:
@@ -437,7 +439,8 @@ def distributions(
     status_counts: Counter = Counter()
     phase_counts: Counter = Counter()
     ages: Counter = Counter()
-    for status_id, phase_id, count, recent, acceptable in (
+    late_actions = 0
+    for status_id, phase_id, count, recent, acceptable, late_count in (
         actions.order_by()
         .values_list("status", "implementation_phase")
         .annotate(
@@ -446,8 +449,10 @@ def distributions(
             acceptable=Count(
                 "id", filter=Q(updated_at__lt=recent_from, updated_at__gte=acceptable_from)
             ),
+            late=Count("id", filter=late_condition(plan, today)),
         )
     ):
+        late_actions += late_count
         status_counts[status_id] += count
         phase_counts[phase_id] += count
         ages[Timeliness.RECENT] += recent
@@ -480,4 +485,5 @@ def distributions(
         by_timeliness=_shares(by_timeliness, total),
         late_tasks=late["tasks"],
         actions_with_late_tasks=late["actions"],
+        late_actions=late_actions,
     )

@@ -1,13 +1,15 @@
 """Filtering a plan's public actions: by theme, responsible organisation, status, phase,
-timeframe, impact and text. The database does the filtering; whatever the filters, the
-query count stays the same."""
+timeframe, impact, derived lateness and text. The database does the filtering; whatever
+the filters, the query count stays the same."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
+from vahti.actions.lateness import late_condition
 from vahti.actions.models import Action, ResponsibleParty
 from vahti.core.i18n import column_name, language_codes
 from vahti.core.trees import descendants
@@ -32,6 +34,7 @@ class ActionFilters:
     phase: ActionImplementationPhase | None = None
     schedule: ActionSchedule | None = None
     impact: ActionImpact | None = None
+    late: bool = False  # late by the plan's derived lateness (vahti.actions.lateness)
 
     @property
     def active(self) -> bool:
@@ -81,6 +84,8 @@ def filtered_actions(
                 actionschedule_id=filters.schedule.pk
             ).values("action_id")
         )
+    if filters.late:
+        actions = actions.filter(late_condition(plan, timezone.localdate(timezone=plan.tzinfo)))
     if filters.text.strip():
         actions = actions.filter(_text_condition(filters.text.strip()))
     return actions

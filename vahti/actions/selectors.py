@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.http import quote
 from wagtail.images import get_image_model
 
+from vahti.actions.lateness import lateness_of
 from vahti.actions.mentions import find_mentioned_identifiers
 from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
 from vahti.core.i18n import active_language, column_name, language_codes, pick_translation
@@ -372,10 +373,12 @@ def action_page_context(action: Action) -> dict:
     texts = [action.description, action.official_description]
     texts += [task.comment for task in action.tasks.all()]
     texts += [post.body for post in action.news_posts.all()]
+    today = plan_today(plan)
     return {
         "neighbours": action_neighbours(action),
         "tasks": task_groups(action),
-        "today": plan_today(plan),
+        "today": today,
+        "lateness": lateness_of(action, today),
         "mentions": mentioned_actions(plan, texts, exclude=action),
         "related_actions": related_actions(action),
         "indicators": action_indicators(action) if action.pk else [],
@@ -438,6 +441,7 @@ def actions_for_data(actions: QuerySet[Action]) -> list[ActionData]:
             "identifier",
             *text_columns,
             "status__identifier",
+            "status__is_completed",
             "implementation_phase__identifier",
             "impact__identifier",
             "start_date",

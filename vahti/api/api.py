@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -68,6 +69,9 @@ api = NinjaAPI(
 
 MAX_PAGE_SIZE = 500
 ERRORS = {400: schemas.Problem, 404: schemas.Problem, 429: schemas.Problem}
+LATENESS_NOT_DERIVED = gettext_lazy(
+    "Bad parameter late: this plan does not show actions as late by their tasks and updates."
+)
 
 
 class ApiProblem(Exception):
@@ -205,6 +209,11 @@ class ActionParams(PlanParam, PageParams):
     phase: str | None = Field(None, description="An implementation phase's identifier.")
     schedule: str | None = Field(None, description="A timeframe's identifier.")
     impact: str | None = Field(None, description="An impact's identifier.")
+    late: bool = Field(
+        False,
+        description="Only the actions that are late by their tasks and the plan's update "
+        "limit (see each action's `late`); for a plan that derives lateness.",
+    )
 
 
 def _one(queryset, parameter: str, identifier: str | None):
@@ -252,7 +261,15 @@ def _action_filters(plan: Plan, params: ActionParams) -> ActionFilters:
         phase=_one(ActionImplementationPhase.objects.filter(plan=plan), "phase", params.phase),
         schedule=_one(ActionSchedule.objects.filter(plan=plan), "schedule", params.schedule),
         impact=_one(ActionImpact.objects.filter(plan=plan), "impact", params.impact),
+        late=_late(plan, params.late),
     )
+
+
+def _late(plan: Plan, late: bool) -> bool:
+    if late and not plan.derived_lateness:
+        message = str(LATENESS_NOT_DERIVED)
+        raise ApiProblem(400, message, [{"parameter": "late", "message": message}])
+    return late
 
 
 def _paged(request, queryset, params: PageParams, build) -> dict:

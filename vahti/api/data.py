@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils import timezone, translation
 from django.utils.http import quote
 
+from vahti.actions.lateness import lateness_for_data, task_name_in
 from vahti.actions.selectors import (
     TEXT_FIELDS,
     actions_for_data,
@@ -41,6 +43,7 @@ class Context:
         self.plan = plan
         self.languages = plan.languages
         self.site = site.rstrip("/")
+        self.today = timezone.localdate(timezone=plan.tzinfo)
         self._patterns: dict[str, str] = {}
 
     def texts(self, obj, name: str) -> dict[str, str]:
@@ -201,7 +204,43 @@ def action_data(ctx: Context, item) -> dict:
         ],
         "related_actions": [identifier for _key, identifier in sorted(item.related.values())],
         "updated_at": row["updated_at"],
+        "late": late_data(ctx, item),
     }
+
+
+def late_data(ctx: Context, item) -> dict | None:
+    """The action's derived lateness with each reason in every language of the plan;
+    None when the plan does not derive lateness."""
+    if not ctx.plan.derived_lateness:
+        return None
+    lateness = lateness_for_data(ctx.plan, item, ctx.today)
+    primary = ctx.plan.primary_language
+    reasons = []
+    for reason in lateness.reasons:
+        task = None
+        if reason.kind == "task":
+            task = next(
+                row
+                for row in item.tasks
+                if row["due_at"] == reason.due
+                and task_name_in(row, primary, ctx.languages) == reason.task
+            )
+        texts = {}
+        for language in ctx.languages:
+            shown = reason
+            if task is not None:
+                shown = type(reason)(task_name_in(task, language, ctx.languages), reason.due)
+            with translation.override(language):
+                texts[language] = str(shown)
+        reasons.append(
+            {
+                "kind": reason.kind,
+                "date": reason.date,
+                "task": _row_texts(ctx, task, "name") if task is not None else None,
+                "text": texts,
+            }
+        )
+    return {"is_late": lateness.is_late, "reasons": reasons}
 
 
 def actions_data(ctx: Context, actions) -> list[dict]:

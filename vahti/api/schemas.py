@@ -140,6 +140,20 @@ class Task(Schema):
     comment: Texts = Field(description=HTML)
 
 
+class LateReason(Schema):
+    kind: str = Field(description="task (an open task is past its due date) or not_updated.")
+    date: datetime.date = Field(
+        description="The late task's due date, or the day the action was last updated."
+    )
+    task: Texts | None = Field(description="The late task's name (" + TEXTS + ")")
+    text: Texts = Field(description="The reason in words, in each of the plan's languages.")
+
+
+class Lateness(Schema):
+    is_late: bool
+    reasons: list[LateReason] = Field(description="Why it is late, late tasks first.")
+
+
 class Action(Schema):
     identifier: str
     url: str = Field(description="The action's public page.")
@@ -163,6 +177,12 @@ class Action(Schema):
     related_actions: list[str] = Field(description="Identifiers of related public actions.")
     updated_at: datetime.datetime = Field(
         description="When a change to the action was last published."
+    )
+    late: Lateness | None = Field(
+        description=(
+            "Whether the action is late by its tasks' due dates and the plan's update "
+            "limit, whatever its status says; null when the plan does not derive lateness."
+        )
     )
 
 

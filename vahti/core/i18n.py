@@ -29,6 +29,12 @@ from django.utils.translation import gettext_lazy as _
 _primary_language: ContextVar[str | None] = ContextVar("vahti_primary_language", default=None)
 
 
+# How dates are written, by language: the seed page writes 03.02.2020; Finland-Swedish
+# does the same. (The public site's dates, and texts such as the reasons an action is
+# late, which the API gives too.)
+DATE_FORMATS = {"fi": "d.m.Y", "sv": "d.m.Y", "en": "j M Y"}
+
+
 def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 

@@ -83,6 +83,19 @@ class RulesForm(forms.Form):
             label=_("An action needs updating after … days"), min_value=1, max_value=3650,
             initial=plan.stale_after_days,
         )  # fmt: skip
+        self.fields["derived_lateness"] = forms.BooleanField(
+            label=_("Show actions as late by their tasks and updates"), required=False,
+            initial=plan.derived_lateness,
+            help_text=_(
+                "An action with an open task past its due date, or not updated within the "
+                "limit above, is shown as late with the reason on its page, in the list's "
+                "filter, on the dashboard and in the API, beside the status its contact "
+                "person set."
+            ),
+            widget=forms.CheckboxInput(
+                attrs={"aria-describedby": "id_derived_lateness-help"}
+            ),
+        )  # fmt: skip
         self.rows = []
         for kind in Kind:
             timing = current[kind.value]
@@ -175,6 +188,7 @@ class RemindersView(WagtailAdminTemplateMixin, TemplateView):
                         self.plan,
                         user=request.user,
                         stale_after_days=form.cleaned_data["stale_after_days"],
+                        derived_lateness=form.cleaned_data["derived_lateness"],
                     )
             except ValidationError as error:
                 for key, items in error.message_dict.items():

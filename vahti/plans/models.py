@@ -80,6 +80,15 @@ class Plan(TranslatableMixin, TimestampedModel):
             "limit the update is acceptable, after the limit stale."
         ),
     )
+    derived_lateness = models.BooleanField(
+        _("derive lateness from tasks and updates"),
+        default=True,
+        help_text=_(
+            "An action with an open task past its due date, or not updated within the "
+            "update interval limit, is shown as late with the reason, beside the status "
+            "its contact person set."
+        ),
+    )
     moderated = models.BooleanField(
         _("changes are approved before publishing"),
         default=False,

@@ -9,7 +9,12 @@ from vahti.plans.models import Plan
 
 # What a plan admin may set from the admin's pages (the rest belongs to the people who
 # run the installation).
-ADMIN_SETTINGS = ("stale_after_days", "feedback_enabled", "feedback_retention_days")
+ADMIN_SETTINGS = (
+    "stale_after_days",
+    "derived_lateness",
+    "feedback_enabled",
+    "feedback_retention_days",
+)
 
 
 @transaction.atomic

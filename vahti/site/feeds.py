@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from vahti.actions import updates
+from vahti.actions.lateness import is_finished
 from vahti.actions.models import Action, ResponsibleParty, Task
 from vahti.actions.overviews import category_actions
 from vahti.actions.selectors import plan_today, public_actions
@@ -142,7 +143,7 @@ def task_calendar(request):
         name = f"{organization.name} – {plan.name}"
     tasks = (
         Task.objects.filter(action__in=actions, state__in=Task.OPEN_STATES)
-        .select_related("action")
+        .select_related("action", "action__status")
         .order_by("due_at", "pk")
     )
     today = plan_today(plan)
@@ -160,7 +161,12 @@ def task_calendar(request):
         action = task.action
         action.plan = plan
         url = request.build_absolute_uri(action.get_absolute_url()) + f"#task-{task.pk}"
-        late = task.due_at < today
+        # As the action page says: a task of a completed or cancelled action is not
+        # late any more, nothing is expected of it.
+        status = action.status
+        late = task.is_late_on(today) and not (
+            status is not None and is_finished(status.identifier, status.is_completed)
+        )
         summary = f"{task.name} ({action.identifier})"
         if late:
             summary = _("Late: %(task)s") % {"task": summary}

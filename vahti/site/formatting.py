@@ -11,10 +11,8 @@ from django.utils import formats
 from django.utils.dates import MONTHS_3
 from django.utils.text import capfirst
 
-from vahti.core.i18n import active_language
+from vahti.core.i18n import DATE_FORMATS, active_language
 
-# The seed page writes dates as 03.02.2020; Finland-Swedish does the same.
-DATE_FORMATS = {"fi": "d.m.Y", "sv": "d.m.Y", "en": "j M Y"}
 MONTH_FORMATS = {"fi": "n/Y", "sv": "n/Y", "en": "M Y"}
 
 

@@ -103,9 +103,12 @@ class ActionFilterForm(forms.Form):
     phase = forms.ChoiceField(label=_("Phase"), required=False)
     schedule = forms.ChoiceField(label=_("Timeframe"), required=False)
     impact = forms.ChoiceField(label=_("Impact"), required=False)
+    late = forms.BooleanField(label=_("Late actions only"), required=False)
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
+        if not plan.derived_lateness:
+            del self.fields["late"]
         theme_type = primary_category_type(plan)
         public = Action.objects.for_plan(plan).public()
         categories = with_ancestors(
@@ -158,6 +161,7 @@ class ActionFilterForm(forms.Form):
         return ActionFilters(
             text=data.get("q") or "",
             primary_only=bool(data.get("primary")),
+            late=bool(data.get("late")),
             **{
                 name: self.objects[name].get(data.get(name) or "")
                 for name in ("category", "organization", "status", "phase", "schedule", "impact")
