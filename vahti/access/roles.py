@@ -4,14 +4,10 @@ password. Used by the ``role_grant`` command and the admin's new-plan form."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +15,7 @@ from vahti.access.models import Role
 from vahti.access.services import (
     LOGIN_USED_ELSEWHERE_MESSAGE,
     existing_login_refused,
-    password_set_link,
+    send_password_email,
 )
 from vahti.orgs.models import Organization
 from vahti.plans.models import Plan
@@ -88,23 +84,8 @@ def role_grant(
 def send_invitation(role: Role) -> None:
     """The email that tells someone of their new role and lets them choose a password,
     in the plan's primary language."""
-    account, plan = role.user, role.plan
-    with translation.override(plan.primary_language):
-        context = {
-            "plan": plan,
-            "role": role.get_kind_display(),
-            "organization": role.organization,
-            "link": password_set_link(account),
-            "login_url": settings.BASE_URL + reverse("wagtailadmin_login"),
-            "email": account.email,
-        }
-        subject = " ".join(render_to_string("emails/role-invitation-subject.txt", context).split())
-        message = EmailMultiAlternatives(
-            subject,
-            render_to_string("emails/role-invitation-body.txt", context),
-            to=[account.email],
-        )
-        message.attach_alternative(
-            render_to_string("emails/role-invitation-body.html", context), "text/html"
-        )
-        message.send()
+    with translation.override(role.plan.primary_language):
+        kind = role.get_kind_display()
+    send_password_email(
+        "role-invitation", role.user, role.plan, role=kind, organization=role.organization
+    )

@@ -133,29 +133,30 @@ def password_set_link(account) -> str:
     )
 
 
-def send_welcome(person: Person) -> None:
-    """The email that lets a new editor choose a password and log in."""
-    account = person.user
-    plan = person.plan
+def send_password_email(template: str, account, plan, **context) -> None:
+    """An email (``emails/<template>-subject.txt|body.txt|body.html``) in the plan's
+    primary language with the link at which ``account`` chooses a password."""
     with translation.override(plan.primary_language):
-        link = password_set_link(account)
         context = {
-            "person": person,
             "plan": plan,
-            "link": link,
+            "link": password_set_link(account),
             "login_url": settings.BASE_URL + reverse("wagtailadmin_login"),
             "email": account.email,
+            **context,
         }
-        subject = " ".join(render_to_string("emails/account-welcome-subject.txt", context).split())
+        subject = " ".join(render_to_string(f"emails/{template}-subject.txt", context).split())
         message = EmailMultiAlternatives(
-            subject,
-            render_to_string("emails/account-welcome-body.txt", context),
-            to=[account.email],
+            subject, render_to_string(f"emails/{template}-body.txt", context), to=[account.email]
         )
         message.attach_alternative(
-            render_to_string("emails/account-welcome-body.html", context), "text/html"
+            render_to_string(f"emails/{template}-body.html", context), "text/html"
         )
         message.send()
+
+
+def send_welcome(person: Person) -> None:
+    """The email that lets a new editor choose a password and log in."""
+    send_password_email("account-welcome", person.user, person.plan, person=person)
 
 
 # API tokens. The secret is "vahti_" and 43 random URL-safe characters (256 bits): far
