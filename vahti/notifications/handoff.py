@@ -24,6 +24,7 @@ import logging
 import smtplib
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -36,13 +37,30 @@ from vahti.notifications.models import Kind, Reminder
 if TYPE_CHECKING:
     import datetime
 
-    from vahti.notifications.services import Email
+    from vahti.plans.models import Plan
 
 logger = logging.getLogger("vahti.reminders")
 
 # Answers that mean the mail server took nothing: an SMTP error reply (to the sender,
 # a recipient or the message itself), or a connection refused outright.
 REFUSALS = (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused, ConnectionRefusedError)
+
+
+@dataclass
+class Email:
+    """One email: a recipient's pending reminders."""
+
+    plan: Plan
+    recipient: str
+    name: str
+    address: str
+    language: str
+    digest: bool
+    reminders: list[Reminder] = field(default_factory=list)
+
+    @property
+    def ids(self) -> list[int]:
+        return [r.pk for r in self.reminders]
 
 
 class NotSent(Exception):

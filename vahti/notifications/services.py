@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from vahti.core.i18n import pick_translation, primary_language
 from vahti.feedback.services import feedback_purge
 from vahti.notifications import handoff
+from vahti.notifications.handoff import Email
 from vahti.notifications.models import Kind, Reminder
 from vahti.notifications.planning import Planned, due_reminders
 from vahti.plans.models import Plan
@@ -111,23 +112,6 @@ def _row(plan: Plan, item: Planned) -> Reminder:
         details=item.details,
         digest=item.digest,
     )
-
-
-@dataclass
-class Email:
-    """One email: a recipient's pending reminders."""
-
-    plan: Plan
-    recipient: str
-    name: str
-    address: str
-    language: str
-    digest: bool
-    reminders: list[Reminder] = field(default_factory=list)
-
-    @property
-    def ids(self) -> list[int]:
-        return [r.pk for r in self.reminders]
 
 
 def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
