@@ -105,6 +105,8 @@ MIDDLEWARE = [
     # Sets the cookie of a browser its owner has logged in from (vahti.access.throttle).
     "vahti.access.throttle.KnownBrowserMiddleware",
     "vahti.editing.middleware.SuperuserOnlyAdminAreasMiddleware",
+    # In the admin, every queryset is narrowed to the plan the user works in.
+    "vahti.editing.middleware.WorkingPlanMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -54,8 +54,8 @@ def test_a_second_plans_admin_lists_and_filters_only_their_plan(client, leak_wor
         listing = client.get(url)
         assert listing.status_code == 200
         assert MARKER not in page_text(listing), url
-        # The plan filter offers the second plan alone.
-        assert "toinen kaupunki" in page_text(listing)
+        # The plan is implied (their only plan): no plan filter, no plan column.
+        assert 'name="plan"' not in page_text(listing)
     assert "oma jaottelu" in page_text(client.get("/admin/snippets/indicators/dimension/"))
 
 

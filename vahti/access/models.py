@@ -147,3 +147,31 @@ class ApiToken(models.Model):
     def is_usable(self, now=None) -> bool:
         now = now or timezone.now()
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+class WorkingPlan(models.Model):
+    """The plan a user works in in the admin, remembered from one login to the next
+    (vahti.access.scopes.working_plan). No plan: an installation admin working in every
+    plan at once."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="vahti_working_plan",
+        verbose_name=_("user"),
+    )
+    plan = models.ForeignKey(
+        Plan,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("plan"),
+    )
+
+    class Meta:
+        verbose_name = _("working plan")
+        verbose_name_plural = _("working plans")
+
+    def __str__(self):
+        return f"{self.user} · {self.plan or '*'}"

@@ -7,6 +7,15 @@ never another plan's. Within those plans, actions, roles, API tokens and feedbac
 their own, narrower rules (vahti.access.policies): a contact person chooses the plan's
 people, categories and indicators when editing an action, but sees only the actions,
 feedback and roles the policies give them.
+
+Someone who takes part in several plans works in one of them at a time (their *working
+plan*, chosen in the admin and remembered per user: :func:`working_plan`). The admin
+says so for each request (:func:`work_in_admin`, run by
+vahti.editing.middleware.WorkingPlanMiddleware), and from then on :func:`visible_to`
+narrows every queryset to that plan too. The mark is kept on the request's user object,
+which every admin view, form and chooser already receives, so nothing outside the admin
+(the public site, the API, commands) is narrowed, and no view or form needs code of its
+own for it.
 """
 
 from __future__ import annotations
@@ -15,7 +24,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from vahti.access import policies
-from vahti.access.models import ApiToken, Role
+from vahti.access.models import ApiToken, Role, WorkingPlan
 from vahti.actions.models import Action
 from vahti.orgs.models import Person
 from vahti.plans.models import Plan
@@ -33,12 +42,100 @@ def plans_taking_part(user) -> QuerySet[Plan]:
     )
 
 
+# Attributes kept on the request's user object (see the module's docstring).
+_IN_ADMIN = "_vahti_in_admin"
+_WORKING_PLAN = "_vahti_working_plan_cache"
+
+
+def plans_to_work_in(user) -> list[Plan]:
+    """The plans the user may choose to work in, in the plans' order."""
+    return list(plans_taking_part(user).order_by("order", "identifier", "pk"))
+
+
+def _chosen(user) -> WorkingPlan | None:
+    return WorkingPlan.objects.filter(user=user).select_related("plan").first()
+
+
+def working_plan(user) -> Plan | None:
+    """The plan the user works in: the one they chose, if they still take part in it;
+    else their only plan, or the first. ``None`` for an installation admin working in
+    all plans (their default when the installation has several) and for a user who takes
+    part in no plan."""
+    if not policies._active(user):
+        return None
+    chosen = _chosen(user)
+    plans = plans_to_work_in(user)
+    if chosen is not None:
+        if chosen.plan_id is None and user.is_superuser:
+            return None
+        for plan in plans:
+            if plan.pk == chosen.plan_id:
+                return plan
+    if user.is_superuser and len(plans) > 1:
+        return None
+    return plans[0] if plans else None
+
+
+def choose_working_plan(user, plan: Plan | None) -> None:
+    """Remember the plan the user works in (``None``: all plans, for installation admins
+    only). Refuses a plan the user takes part in none of."""
+    if plan is None and not user.is_superuser:
+        raise ValueError("Only an installation admin works in all plans.")
+    if plan is not None and not plans_taking_part(user).filter(pk=plan.pk).exists():
+        raise ValueError("The user takes no part in that plan.")
+    WorkingPlan.objects.update_or_create(user=user, defaults={"plan": plan})
+    if getattr(user, _IN_ADMIN, False):
+        setattr(user, _WORKING_PLAN, plan)
+
+
+def work_in_admin(user) -> None:
+    """From now on (for this request's user object), :func:`visible_to` narrows to the
+    user's working plan. The plan is looked up when first needed."""
+    if policies._active(user):
+        setattr(user, _IN_ADMIN, True)
+
+
+def admin_working_plan(user) -> Plan | None:
+    """The working plan when ``user`` is the user of an admin request
+    (:func:`work_in_admin`); else ``None`` (no narrowing)."""
+    if not getattr(user, _IN_ADMIN, False):
+        return None
+    if not hasattr(user, _WORKING_PLAN):
+        setattr(user, _WORKING_PLAN, working_plan(user))
+    return getattr(user, _WORKING_PLAN)
+
+
+def in_working_plan(user, queryset: QuerySet) -> QuerySet:
+    """``queryset`` narrowed to the admin's working plan (unchanged outside the admin or
+    for an installation admin working in all plans)."""
+    plan = admin_working_plan(user)
+    if plan is None:
+        return queryset
+    model = queryset.model
+    if issubclass(model, Plan):
+        return queryset.filter(pk=plan.pk)
+    if issubclass(model, get_user_model()):
+        return queryset.filter(
+            Q(pk=user.pk)
+            | Q(pk__in=Role.objects.filter(plan=plan).values("user_id"))
+            | Q(pk__in=Person.objects.filter(plan=plan).values("user_id"))
+        )
+    if _plan_field(model):
+        return queryset.filter(plan=plan)
+    return queryset
+
+
 def _plan_field(model) -> bool:
     return any(field.name == "plan" for field in model._meta.concrete_fields)
 
 
 def visible_to(user, queryset: QuerySet) -> QuerySet:
-    """``queryset`` narrowed to the rows ``user`` may see in the admin."""
+    """``queryset`` narrowed to the rows ``user`` may see in the admin (in the admin, of
+    their working plan only)."""
+    return in_working_plan(user, _visible_in_plans(user, queryset))
+
+
+def _visible_in_plans(user, queryset: QuerySet) -> QuerySet:
     from vahti.feedback.models import Feedback
 
     model = queryset.model

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from vahti.access import policies
+from vahti.access import policies, scopes
 from vahti.access.services import (
     LOGIN_USED_ELSEWHERE_MESSAGE,
     existing_login_refused,
     person_access_update,
 )
 from vahti.actions.models import Action
+from vahti.core.models import OTHER_PLAN_MESSAGE
 from vahti.editing.scoping import admin_queryset
 from vahti.orgs.models import Organization, Person
 from vahti.plans.models import (
@@ -51,6 +52,7 @@ class ActionAdminForm(WagtailAdminModelForm):
         action: Action = self.instance
         for formset in self.formsets.values():
             _tell_rows_their_action(formset, action)
+        working = take_the_working_plan(self, for_user)
         if action.pk:
             # An action stays in its plan.
             self.fields.pop("plan", None)
@@ -60,6 +62,8 @@ class ActionAdminForm(WagtailAdminModelForm):
                     self.fields.pop(name, None)
                     self.formsets.pop(name, None)
             self._limit_to_plan(action.plan_id)
+        elif working is not None:
+            self._limit_to_plan(working.pk)
         elif "plan" in self.fields:
             plans = policies.plans_administered_by(for_user)
             self.fields["plan"].queryset = plans
@@ -69,6 +73,15 @@ class ActionAdminForm(WagtailAdminModelForm):
         narrow_every_choice(
             self, for_user, None if action.pk else policies.plans_administered_by(for_user)
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        plan = cleaned.get("plan") or (self.instance.plan if self.instance.plan_id else None)
+        if plan is not None:
+            if not self.instance.pk and not policies.can_add_action(self.for_user, plan):
+                self.add_error(None, NOT_YOURS_MESSAGE % {"plan": plan})
+            refuse_other_plans(self, plan)
+        return cleaned
 
     def _limit_to_plan(self, plan_id: int) -> None:
         for name, model in PLAN_CHOICES.items():
@@ -124,12 +137,14 @@ def _limit_formset_field(formset, field_name: str, queryset) -> None:
 
 
 class PlanContentForm(WagtailAdminModelForm):
-    """For a plan's own content (categories, organisations, people): the plan is chosen
-    once, among the plans the editor runs, and every other choice comes from it."""
+    """For a plan's own content (categories, organisations, people): the plan is implied
+    (the object's own, or for a new one the plan the editor works in), and every other
+    choice comes from it. Only an installation admin working in all plans chooses it."""
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        if self.instance.pk:
+        take_the_working_plan(self, for_user)
+        if self.instance.plan_id:
             self.fields.pop("plan", None)
             plan_id = self.instance.plan_id
             for field in self.fields.values():
@@ -144,6 +159,75 @@ class PlanContentForm(WagtailAdminModelForm):
             for_user,
             None if self.instance.pk else policies.plans_administered_by(for_user),
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        plan = cleaned.get("plan") or (self.instance.plan if self.instance.plan_id else None)
+        if plan is not None:
+            if not self.instance.pk and not policies.can_edit_plan_content(self.for_user, plan):
+                self.add_error(None, NOT_YOURS_MESSAGE % {"plan": plan})
+            refuse_other_plans(self, plan)
+        return cleaned
+
+
+NOT_YOURS_MESSAGE = _(
+    "You cannot add this to the plan “%(plan)s”: choose a plan you run as the plan you work in."
+)
+
+
+def take_the_working_plan(form, user):
+    """A new object goes to the plan the user works in (vahti.access.scopes): its plan
+    field is not asked. Returns that plan, or ``None`` (outside the admin, or an
+    installation admin working in all plans, who chooses the plan in the form)."""
+    plan = scopes.admin_working_plan(user)
+    if plan is not None and not form.instance.pk and "plan" in form.fields:
+        form.fields.pop("plan")
+        form.instance.plan = plan
+    return plan
+
+
+def _chosen_objects(value) -> list:
+    if value is None:
+        return []
+    if isinstance(value, list | tuple | set | QuerySet):
+        return list(value)
+    return [value]
+
+
+def _other_plans_in(fields, cleaned) -> dict:
+    """The first object of another plan among each plan-owned choice of a form."""
+    found = {}
+    for name, field in fields.items():
+        queryset = getattr(field, "queryset", None)
+        if name == "plan" or queryset is None or not _has_plan(queryset.model):
+            continue
+        for obj in _chosen_objects(cleaned.get(name)):
+            if getattr(obj, "plan_id", None) is not None:
+                found.setdefault(name, obj)
+    return found
+
+
+def refuse_other_plans(form, plan) -> None:
+    """A form error for each choice, in the form and in its inline rows, of another plan
+    than ``plan``: before the database's same-plan checks refuse it with an error."""
+    for name, obj in _other_plans_in(form.fields, form.cleaned_data).items():
+        if obj.plan_id != plan.pk and name not in form.errors:
+            form.add_error(
+                name, OTHER_PLAN_MESSAGE % {"object": obj, "other_plan": obj.plan, "plan": plan}
+            )
+    for formset_name, formset in form.formsets.items():
+        for row in formset.forms:
+            if row.errors or not hasattr(row, "cleaned_data"):
+                continue
+            for obj in _other_plans_in(row.fields, row.cleaned_data).values():
+                if obj.plan_id != plan.pk:
+                    label = getattr(formset.model._meta, "verbose_name_plural", formset_name)
+                    message = OTHER_PLAN_MESSAGE % {
+                        "object": obj,
+                        "other_plan": obj.plan,
+                        "plan": plan,
+                    }
+                    form.add_error(None, f"{str(label).capitalize()}: {message}")
 
 
 def narrow_every_choice(form, user, plans=None) -> None:
@@ -192,7 +276,7 @@ class PersonAdminForm(PlanContentForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         person = self.instance
-        plans = [person.plan_id] if person.pk else policies.plans_administered_by(for_user)
+        plans = [person.plan_id] if person.plan_id else policies.plans_administered_by(for_user)
         self.fields["contact_for"].queryset = Action.objects.filter(
             plan__in=plans
         ).in_natural_order()
@@ -242,7 +326,7 @@ class RoleAdminForm(PlanContentForm):
         super().__init__(*args, for_user=for_user, **kwargs)
         plans = (
             [self.instance.plan_id]
-            if self.instance.pk
+            if self.instance.plan_id
             else list(policies.plans_administered_by(for_user).values_list("pk", flat=True))
         )
         if "user" in self.fields:

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
-from vahti.access import policies
+from vahti.access import policies, scopes
 from vahti.actions.attention import attention_list, most_late_tasks, summarise
 
 # A plan admin sees the counts for the whole plan and this many actions to look at.
@@ -23,15 +23,17 @@ class AttentionPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         user = parent_context["request"].user
-        actions = policies.actions_editable_by(user)
-        plans = list(policies.plans_administered_by(user)[:1]) or [
+        # Of the plan the user works in (vahti.access.scopes).
+        actions = scopes.in_working_plan(user, policies.actions_editable_by(user))
+        administered = scopes.in_working_plan(user, policies.plans_administered_by(user))
+        plans = list(administered[:1]) or [
             action.plan for action in actions.select_related("plan")[:1]
         ]
         if not plans:
             context["items"] = None
             return context
         today = timezone.localdate(timezone=plans[0].tzinfo)
-        runs_a_plan = policies.plans_administered_by(user).exists()
+        runs_a_plan = administered.exists()
         items = attention_list(actions, today, only_needing=runs_a_plan)
         edit_name = "wagtailsnippets_actions_action:edit"
         # Wagtail opens the tab named in the address (#tab-<slug of its heading>).

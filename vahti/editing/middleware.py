@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.shortcuts import redirect
 
+from vahti.access import scopes
+
 # Wagtail's reports (site history, aging pages, locked pages…) list log entries and
 # objects of every plan, filtered only by model-wide permissions.
 SUPERUSER_ONLY_PREFIXES = ("/admin/reports/",)
@@ -18,6 +20,20 @@ class SuperuserOnlyAdminAreasMiddleware:
             user = request.user
             if user.is_authenticated and not user.is_superuser:
                 return redirect("wagtailadmin_home")
+        return self.get_response(request)
+
+
+class WorkingPlanMiddleware:
+    """In the admin, everything is of the plan the user works in: from here on the
+    request's user narrows every admin queryset to it (vahti.access.scopes.work_in_admin).
+    Nothing is looked up until a view asks."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith("/admin/"):
+            scopes.work_in_admin(request.user)
         return self.get_response(request)
 
 

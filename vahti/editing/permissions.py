@@ -17,11 +17,12 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from vahti.access import policies
+from vahti.access import policies, scopes
 from vahti.access.models import Role
 from vahti.actions.models import Action
 
@@ -81,7 +82,8 @@ class ActionPermissionPolicy(BasePermissionPolicy):
 
 def guard_object_view(view, model, allowed):
     """Wrap an admin view of one object (its URL has the object's ``pk``): load it and
-    refuse unless ``allowed(user, obj)``."""
+    refuse unless ``allowed(user, obj)``. An object of another plan than the one the user
+    works in is not found (404): the admin never shows two plans' objects mixed."""
 
     @wraps(view)
     def guarded(request, *args, **kwargs):
@@ -89,6 +91,9 @@ def guard_object_view(view, model, allowed):
         obj = get_object_or_404(model.objects.select_related("plan"), pk=unquote(str(pk)))
         if not allowed(request.user, obj):
             raise PermissionDenied
+        working = scopes.admin_working_plan(request.user)
+        if working is not None and obj.plan_id != working.pk:
+            raise Http404
         return view(request, *args, **kwargs)
 
     return guarded

@@ -16,6 +16,7 @@ from functools import wraps
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.models import Page
@@ -41,16 +42,21 @@ def admin_queryset(user, queryset: QuerySet) -> QuerySet:
 
 def pages_visible_to(user) -> QuerySet[Page]:
     """The pages the user may explore (Wagtail's page permissions), the pages of the
-    plans they take part in, and the root."""
+    plans they take part in, and the root; in the admin, of the working plan only."""
     if user.is_active and user.is_superuser:
-        return Page.objects.all()
-    plans = scopes.plans_taking_part(user)
-    return Page.objects.filter(
-        Q(depth=1)
-        | Q(pk__in=PagePermissionPolicy().explorable_instances(user).values("pk"))
-        | Q(planpages__plan__in=plans)
-        | Q(contentpage__plan__in=plans)
-    )
+        pages = Page.objects.all()
+    else:
+        plans = scopes.plans_taking_part(user)
+        pages = Page.objects.filter(
+            Q(depth=1)
+            | Q(pk__in=PagePermissionPolicy().explorable_instances(user).values("pk"))
+            | Q(planpages__plan__in=plans)
+            | Q(contentpage__plan__in=plans)
+        )
+    plan = scopes.admin_working_plan(user)
+    if plan is not None:
+        pages = pages.filter(Q(depth=1) | Q(planpages__plan=plan) | Q(contentpage__plan=plan))
+    return pages
 
 
 # Choosers ---------------------------------------------------------------------------
@@ -101,7 +107,46 @@ class ScopedFilterSet(WagtailFilterSet):
 
 
 class ScopedIndexView(IndexView):
+    """A listing of what the user may see, of their working plan. Installation admins
+    see each row's plan and may filter by it; for others the plan is implied (the working
+    plan), so neither is shown."""
+
     base_filterset_class = ScopedFilterSet
+
+    def get_base_queryset(self):
+        # The viewset's own queryset (get_queryset) narrowed once more, so that a
+        # viewset's listing is of the working plan without code of its own.
+        return admin_queryset(self.request.user, super().get_base_queryset())
+
+    @cached_property
+    def filterset_class(self):
+        if not _has_plan(self.model) or not isinstance(self.list_filter, list | tuple):
+            return super().filterset_class
+        wanted = [name for name in self.list_filter if name != "plan"]
+        if self.request.user.is_superuser:
+            wanted.insert(0, "plan")
+        original = self.list_filter
+        self.list_filter = wanted
+        try:
+            return super().filterset_class
+        finally:
+            self.list_filter = original
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        if not _has_plan(self.model):
+            return columns
+        others = [column for column in columns if getattr(column, "name", None) != "plan"]
+        if not self.request.user.is_superuser:
+            return others
+        if len(others) < len(columns):
+            return columns
+        return [*columns, self._get_custom_column("plan")]
+
+
+def _has_plan(model) -> bool:
+    return any(field.name == "plan" for field in model._meta.concrete_fields)
 
 
 class ScopedSnippetViewSet(SnippetViewSet):

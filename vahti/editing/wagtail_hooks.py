@@ -3,6 +3,7 @@ with every read and write checked by vahti.access (see vahti.editing.permissions
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,7 @@ from vahti.editing.scoping import (
     ScopedSnippetChooserViewSet,
     ScopedSnippetViewSet,
     admin_queryset,
+    pages_visible_to,
 )
 from vahti.editing.views import ActionEditView, ActionRevertView
 from vahti.editing.viewsets import PlanContentViewSet, translated
@@ -332,6 +334,27 @@ def page_chooser_in_own_plans(pages, request):
     return admin_queryset(request.user, pages)
 
 
+@hooks.register("construct_explorer_page_queryset")
+def explorer_in_working_plan(parent_page, pages, request):
+    """The explorer lists the pages of the plan one works in (and of one's plans)."""
+    return admin_queryset(request.user, pages)
+
+
+def _page_of_working_plan(request, page, *args):
+    """A page of another plan than the one the user works in is not found."""
+    if not pages_visible_to(request.user).filter(pk=page.pk).exists():
+        raise Http404
+
+
+for _hook in (
+    "before_edit_page",
+    "before_delete_page",
+    "before_copy_page",
+    "before_unpublish_page",
+):
+    hooks.register(_hook, _page_of_working_plan)
+
+
 @hooks.register("before_move_page")
 def move_only_what_may_be_moved(request, page, destination):
     """Wagtail's move confirmation page shows any page's title before it checks the
@@ -346,4 +369,5 @@ from vahti.editing import (  # noqa: E402, F401
     feedback_admin,
     indicator_admin,
     plan_setup,
+    working_plan,
 )
