@@ -59,6 +59,18 @@ def pages_visible_to(user) -> QuerySet[Page]:
     return pages
 
 
+class WorkingPlanPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permissions, the pages one may explore (the explorer, the admin's
+    page search) narrowed to the plan one works in."""
+
+    def explorable_instances(self, user, *args, **kwargs):
+        pages = super().explorable_instances(user, *args, **kwargs)
+        plan = scopes.admin_working_plan(user)
+        if plan is None:
+            return pages
+        return pages.filter(Q(depth=1) | Q(planpages__plan=plan) | Q(contentpage__plan=plan))
+
+
 # Choosers ---------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import PreviewRevisionView
@@ -40,6 +41,7 @@ from vahti.editing.permissions import (
 from vahti.editing.scoping import (
     ScopedSnippetChooserViewSet,
     ScopedSnippetViewSet,
+    WorkingPlanPagePermissionPolicy,
     admin_queryset,
     pages_visible_to,
 )
@@ -207,6 +209,7 @@ class ActionViewSet(ScopedSnippetViewSet):
 
 
 register_permission_policy(Action, ActionPermissionPolicy(Action))
+register_permission_policy(Page, WorkingPlanPagePermissionPolicy(Page))
 register_snippet(ActionViewSet)
 
 
