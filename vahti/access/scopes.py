@@ -105,6 +105,13 @@ def admin_working_plan(user) -> Plan | None:
     return getattr(user, _WORKING_PLAN)
 
 
+def of_working_plan(user, obj) -> bool:
+    """Whether ``obj`` (of a plan) is of the admin's working plan (always, outside the
+    admin or for an installation admin working in all plans)."""
+    plan = admin_working_plan(user)
+    return plan is None or obj.plan_id == plan.pk
+
+
 def in_working_plan(user, queryset: QuerySet) -> QuerySet:
     """``queryset`` narrowed to the admin's working plan (unchanged outside the admin or
     for an installation admin working in all plans)."""

@@ -20,7 +20,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
-from vahti.access import policies
+from vahti.access import policies, scopes
 from vahti.access.services import api_token_create, api_token_revoke
 from vahti.plans.models import Plan
 
@@ -67,7 +67,9 @@ class ApiTokensView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "key"
 
     def dispatch(self, request, *args, **kwargs):
-        self.plans = policies.plans_administered_by(request.user)
+        self.plans = scopes.in_working_plan(
+            request.user, policies.plans_administered_by(request.user)
+        )
         if not self.plans.exists():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
@@ -77,7 +79,9 @@ class ApiTokensView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         tokens = (
-            policies.api_tokens_managed_by(self.request.user)
+            scopes.in_working_plan(
+                self.request.user, policies.api_tokens_managed_by(self.request.user)
+            )
             .select_related("plan", "created_by", "revoked_by")
             .order_by("revoked_at", "plan__order", "plan__pk", "-created_at")
         )
@@ -118,7 +122,9 @@ class ApiTokensView(WagtailAdminTemplateMixin, TemplateView):
 
     def _revoke(self, request):
         token = get_object_or_404(
-            policies.api_tokens_managed_by(request.user).select_related("plan"),
+            scopes.in_working_plan(
+                request.user, policies.api_tokens_managed_by(request.user)
+            ).select_related("plan"),
             pk=request.POST.get("revoke") if request.POST.get("revoke", "").isdigit() else None,
         )
         if api_token_revoke(token, user=request.user):
@@ -140,7 +146,9 @@ def api_token_urls():
 
 class ApiTokensMenuItem(MenuItem):
     def is_shown(self, request):
-        return policies.plans_administered_by(request.user).exists()
+        return scopes.in_working_plan(
+            request.user, policies.plans_administered_by(request.user)
+        ).exists()
 
 
 @hooks.register("register_admin_menu_item")

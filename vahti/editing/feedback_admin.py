@@ -16,7 +16,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from vahti.access import policies
+from vahti.access import policies, scopes
 from vahti.feedback.services import feedback_mark
 from vahti.plans.services import plan_settings_update
 
@@ -51,9 +51,9 @@ class FeedbackView(WagtailAdminTemplateMixin, TemplateView):
         state = self.request.GET.get("state", "unprocessed")
         if state not in STATES:
             state = "unprocessed"
-        found = policies.feedback_visible_to(self.request.user).select_related(
-            "plan", "action", "processed_by"
-        )
+        found = scopes.in_working_plan(
+            self.request.user, policies.feedback_visible_to(self.request.user)
+        ).select_related("plan", "action", "processed_by")
         if state == "unprocessed":
             found = found.filter(processed_at__isnull=True)
         elif state == "processed":
@@ -61,7 +61,9 @@ class FeedbackView(WagtailAdminTemplateMixin, TemplateView):
         page = Paginator(found.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(
             self.request.GET.get("page")
         )
-        plans = policies.plans_administered_by(self.request.user)
+        plans = scopes.in_working_plan(
+            self.request.user, policies.plans_administered_by(self.request.user)
+        )
         settings_forms = kwargs.get("settings_forms") or [
             (plan, SettingsForm(prefix=f"plan{plan.pk}", initial={
                 "feedback_enabled": plan.feedback_enabled,
@@ -81,7 +83,7 @@ class FeedbackView(WagtailAdminTemplateMixin, TemplateView):
         if "settings" in request.POST:
             return self._settings(request)
         item = get_object_or_404(
-            policies.feedback_visible_to(request.user),
+            scopes.in_working_plan(request.user, policies.feedback_visible_to(request.user)),
             pk=request.POST.get("feedback") if request.POST.get("feedback", "").isdigit() else None,
         )
         processed = request.POST.get("processed") == "1"
@@ -95,7 +97,7 @@ class FeedbackView(WagtailAdminTemplateMixin, TemplateView):
 
     def _settings(self, request):
         plan = get_object_or_404(
-            policies.plans_administered_by(request.user),
+            scopes.in_working_plan(request.user, policies.plans_administered_by(request.user)),
             pk=request.POST["settings"] if request.POST["settings"].isdigit() else None,
         )
         form = SettingsForm(request.POST, prefix=f"plan{plan.pk}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -33,7 +34,7 @@ from wagtail.log_actions import log
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from vahti.access import policies
+from vahti.access import policies, scopes
 from vahti.actions.models import Action
 from vahti.editing.api_tokens import ThroughToken
 from vahti.editing.forms import PlanContentForm, _limit_formset_field
@@ -242,7 +243,9 @@ class IndicatorDataIndexView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "table"
 
     def dispatch(self, request, *args, **kwargs):
-        if not policies.indicators_with_data_editable_by(request.user).exists():
+        if not scopes.in_working_plan(
+            request.user, policies.indicators_with_data_editable_by(request.user)
+        ).exists():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -251,7 +254,9 @@ class IndicatorDataIndexView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         indicators = (
-            policies.indicators_with_data_editable_by(self.request.user)
+            scopes.in_working_plan(
+                self.request.user, policies.indicators_with_data_editable_by(self.request.user)
+            )
             .select_related("plan")
             .annotate(value_count=Count("values"), latest_date=Max("values__date"))
             .order_by("updated_values_due_at", "plan", "sort_key")
@@ -267,6 +272,8 @@ class IndicatorDataView(WagtailAdminTemplateMixin, TemplateView):
         self.indicator = get_object_or_404(Indicator.objects.select_related("plan"), pk=pk)
         if not policies.can_edit_indicator_data(request.user, self.indicator):
             raise PermissionDenied
+        if not scopes.of_working_plan(request.user, self.indicator):
+            raise Http404
         return super().dispatch(request, pk)
 
     def get_page_title(self):
@@ -449,7 +456,9 @@ def indicator_data_urls():
 
 class IndicatorDataMenuItem(MenuItem):
     def is_shown(self, request):
-        return policies.indicators_with_data_editable_by(request.user).exists()
+        return scopes.in_working_plan(
+            request.user, policies.indicators_with_data_editable_by(request.user)
+        ).exists()
 
 
 @hooks.register("register_admin_menu_item")

@@ -91,8 +91,7 @@ def guard_object_view(view, model, allowed):
         obj = get_object_or_404(model.objects.select_related("plan"), pk=unquote(str(pk)))
         if not allowed(request.user, obj):
             raise PermissionDenied
-        working = scopes.admin_working_plan(request.user)
-        if working is not None and obj.plan_id != working.pk:
+        if not scopes.of_working_plan(request.user, obj):
             raise Http404
         return view(request, *args, **kwargs)
 
@@ -130,7 +129,8 @@ class PlanContentPermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
         if action == "view":
             return policies.may_read_plan_content(user)
-        return policies.plans_administered_by(user).exists()
+        # Adding goes to the plan one works in: only its admins add.
+        return scopes.in_working_plan(user, policies.plans_administered_by(user)).exists()
 
     def user_has_permission_for_instance(self, user, action, instance):
         if action == "view":

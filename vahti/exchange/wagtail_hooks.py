@@ -20,7 +20,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from vahti.access import policies
+from vahti.access import policies, scopes
 from vahti.core import spreadsheets
 from vahti.plans.models import Plan
 from vahti.workbook import reader
@@ -53,7 +53,9 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "download"
 
     def dispatch(self, request, *args, **kwargs):
-        self.plans = policies.plans_administered_by(request.user)
+        self.plans = scopes.in_working_plan(
+            request.user, policies.plans_administered_by(request.user)
+        )
         if not self.plans.exists():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
@@ -137,14 +139,18 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def export_view(request, pk: int):
-    plan = get_object_or_404(policies.plans_administered_by(request.user), pk=pk)
+    plan = get_object_or_404(
+        scopes.in_working_plan(request.user, policies.plans_administered_by(request.user)), pk=pk
+    )
     return spreadsheets.xlsx_file_response(
         Export(plan, public=False).workbook(), f"{plan.identifier}.xlsx"
     )
 
 
 def template_view(request):
-    if not policies.plans_administered_by(request.user).exists():
+    if not scopes.in_working_plan(
+        request.user, policies.plans_administered_by(request.user)
+    ).exists():
         raise PermissionDenied
     rows = [
         (name, [[column.name for column in columns]], [14] * len(columns))
@@ -164,7 +170,9 @@ def exchange_urls():
 
 class ExchangeMenuItem(MenuItem):
     def is_shown(self, request):
-        return policies.plans_administered_by(request.user).exists()
+        return scopes.in_working_plan(
+            request.user, policies.plans_administered_by(request.user)
+        ).exists()
 
 
 @hooks.register("register_admin_menu_item")

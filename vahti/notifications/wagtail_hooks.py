@@ -22,7 +22,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from vahti.access import policies
+from vahti.access import policies, scopes
 from vahti.notifications import services
 from vahti.notifications.models import DEFAULTS, USES_DAYS, Delivery, Kind, Reminder
 from vahti.notifications.planning import timings
@@ -146,7 +146,7 @@ class RemindersView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "mail"
 
     def dispatch(self, request, *args, **kwargs):
-        plans = policies.plans_administered_by(request.user)
+        plans = scopes.in_working_plan(request.user, policies.plans_administered_by(request.user))
         if not plans.exists():
             raise PermissionDenied
         self.plans = plans
@@ -202,7 +202,10 @@ class RemindersView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def preview_view(request, plan_id: int, kind: str, part: str):
-    plan = get_object_or_404(policies.plans_administered_by(request.user), pk=plan_id)
+    plan = get_object_or_404(
+        scopes.in_working_plan(request.user, policies.plans_administered_by(request.user)),
+        pk=plan_id,
+    )
     if kind not in Kind.values:
         raise Http404
     language = request.GET.get("language") or plan.primary_language
@@ -233,7 +236,9 @@ def reminder_urls():
 
 class RemindersMenuItem(MenuItem):
     def is_shown(self, request):
-        return policies.plans_administered_by(request.user).exists()
+        return scopes.in_working_plan(
+            request.user, policies.plans_administered_by(request.user)
+        ).exists()
 
 
 @hooks.register("register_admin_menu_item")
