@@ -16,6 +16,7 @@ from functools import wraps
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.urls import URLResolver
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.bulk_action import BulkAction
@@ -172,10 +173,45 @@ class ScopedSnippetViewSet(SnippetViewSet):
         return admin_queryset(request.user, self.model._default_manager.all())
 
 
+# The parameters by which Wagtail's admin URLs name a page.
+PAGE_PARAMETERS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
+
+
+def guard_page_views(patterns: list) -> None:
+    """Every admin URL that names a page (explore, edit, history, usage, move…): a page
+    of another plan than the one the user works in is not found (404), as the snippets'
+    objects are (vahti.editing.permissions.guard_object_view)."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            guard_page_views(pattern.url_patterns)
+            continue
+        names = set(pattern.pattern.regex.groupindex) & set(PAGE_PARAMETERS)
+        view = pattern.callback
+        if not names or getattr(view, "_vahti_plan_guarded", False):
+            continue
+
+        @wraps(view)
+        def guarded(request, *args, view=view, names=names, **kwargs):
+            plan = scopes.admin_working_plan(request.user)
+            if plan is not None:
+                ids = {kwargs[name] for name in names if name in kwargs}
+                of_plan = Page.objects.filter(pk__in=ids).filter(
+                    Q(depth=1) | Q(planpages__plan=plan) | Q(contentpage__plan=plan)
+                )
+                if of_plan.count() < len(ids):
+                    raise Http404
+            return view(request, *args, **kwargs)
+
+        guarded._vahti_plan_guarded = True
+        pattern.callback = guarded
+
+
 def guard_page_chooser(patterns: list) -> None:
     """Wagtail's page chooser opened at a page names that page, whoever asks: here only
     at the pages the user may see (its children are narrowed by the
-    construct_page_chooser_queryset hook)."""
+    construct_page_chooser_queryset hook). The other views of a page are guarded too
+    (:func:`guard_page_views`)."""
+    guard_page_views(patterns)
     for pattern in patterns:
         if getattr(pattern, "name", None) != "wagtailadmin_choose_page_child":
             continue
