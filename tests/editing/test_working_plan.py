@@ -232,3 +232,56 @@ def test_forged_other_plan_choices_are_form_errors_in_the_working_plan(client, t
     errors = _errors(client.post(f"{PEOPLE_URL}add/", data))
     assert {"organization", "contact_for"} <= set(errors)
     assert not world.plan.people.filter(last_name="Henkilö").exists()
+
+
+def test_forged_other_plan_choices_are_form_errors_in_all_plans(client, two_plans):
+    """An installation admin working in all plans is offered every plan's rows: a choice
+    of another plan than the one chosen is a form error too, not the database's refusal."""
+    world = two_plans
+    admin = get_user_model().objects.create_superuser("root", "root@example.invalid", "pw-long-1")
+    client.force_login(admin)
+    other = world.other
+    data = form_data(text(client.get(f"{CATEGORIES_URL}add/")), "w-editor-form")
+    data.update(
+        {
+            "plan": [str(world.plan.pk)],
+            "type": [str(other["category"].type_id)],
+            "identifier": ["vaara"],
+            "name_fi": ["Väärä"],
+        }
+    )
+    errors = _errors(client.post(f"{CATEGORIES_URL}add/", data))
+    assert "type" in errors
+    assert "Toinen kaupunki" in str(errors["type"])
+    assert not Category.objects.filter(identifier="vaara").exists()
+
+    data = form_data(text(client.get(f"{ACTIONS_URL}add/")), "w-editor-form")
+    data.update(
+        {
+            "plan": [str(world.plan.pk)],
+            "identifier": ["V1"],
+            "name_fi": ["Väärä toimenpide"],
+            "categories": [str(other["category"].pk)],
+            "responsible_parties-TOTAL_FORMS": ["1"],
+            "responsible_parties-INITIAL_FORMS": ["0"],
+            "responsible_parties-0-organization": [str(other["organization"].pk)],
+            "responsible_parties-0-role": ["primary"],
+            "responsible_parties-0-ORDER": ["1"],
+        }
+    )
+    response = client.post(f"{ACTIONS_URL}add/", data)
+    errors = _errors(response)
+    assert "categories" in errors
+    assert "Toisen osasto" in str(errors)
+    assert not world.plan.actions.filter(identifier="V1").exists()
+
+
+def test_working_in_a_plan_one_only_views_adds_nothing_to_it(client, two_plans):
+    world = two_plans
+    viewer = world.users["viewer"]
+    Role.objects.create(user=viewer, plan=world.other_plan, kind="plan_admin")
+    client.force_login(viewer)
+    switch(client, world.plan)
+    assert client.get(f"{CATEGORIES_URL}add/").status_code in (302, 403)
+    switch(client, world.other_plan)
+    assert client.get(f"{CATEGORIES_URL}add/").status_code == 200
