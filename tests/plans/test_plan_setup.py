@@ -178,7 +178,7 @@ def test_a_host_serves_several_plans_under_path_prefixes():
 
 
 @pytest.mark.parametrize(
-    "prefix, message",
+    ("prefix", "message"),
     [
         ("actions", "“actions” cannot be a path prefix: the site already uses /actions/"),
         ("admin", "“admin” cannot be a path prefix: the site already uses /admin/"),

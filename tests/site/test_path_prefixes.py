@@ -6,28 +6,11 @@ from __future__ import annotations
 import pytest
 from django.urls import get_script_prefix
 
-from tests.factories import make_action
+from tests.site.conftest import SHARED_HOST as HOST
 from tests.site.conftest import visible_text
 from vahti.plans.models import PlanDomain
 
 pytestmark = pytest.mark.django_db
-
-HOST = "plans.example"
-
-
-@pytest.fixture
-def shared_host(settings, plan, other_plan):
-    """``plan`` at the root of HOST, ``other_plan`` under /espoo/ (English-first)."""
-    settings.ALLOWED_HOSTS = [HOST, "testserver", "index.example"]
-    other_plan.primary_language = "en"
-    other_plan.other_languages = ["fi", "sv"]
-    other_plan.name_en = "Climate-neutral Espoo"
-    other_plan.save()
-    PlanDomain.objects.create(plan=plan, hostname=HOST)
-    PlanDomain.objects.create(plan=other_plan, hostname=HOST, path_prefix="espoo")
-    make_action(plan, "126", name_fi="Pyöräilyn edistäminen")
-    make_action(other_plan, "7", name_en="Heat pumps for schools")
-    return plan, other_plan
 
 
 def get(client, url, host=HOST):

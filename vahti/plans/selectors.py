@@ -22,11 +22,13 @@ class Route:
     ``prefix``: the path prefix the plan is served under on this host ("" at the root).
     ``index``: the host serves plans under prefixes only and the path names none of them:
     its root shows the index of its plans (``plan`` is then the host's first, for the
-    admin and the error pages)."""
+    admin and the error pages).
+    ``on_host``: the host names the plan (else it is the first plan, served at any host)."""
 
     plan: Plan | None
     prefix: str = ""
     index: bool = False
+    on_host: bool = False
 
 
 def route_for_request(request: HttpRequest) -> Route:
@@ -59,9 +61,10 @@ def route_for_request(request: HttpRequest) -> Route:
     )
     if plan is None:
         return Route(None)
+    on_host = plan.route_match != _NOT_ON_HOST
     if plan.route_match == _BY_PREFIX:
-        return Route(plan, plan.route_prefix)
-    return Route(plan, "", index=plan.route_match == _ELSEWHERE_ON_HOST)
+        return Route(plan, plan.route_prefix, on_host=on_host)
+    return Route(plan, "", index=plan.route_match == _ELSEWHERE_ON_HOST, on_host=on_host)
 
 
 def plan_for_request(request: HttpRequest) -> Plan | None:

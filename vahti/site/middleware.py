@@ -33,6 +33,7 @@ class PlanMiddleware:
         route = route_for_request(request)
         request.plan = plan = route.plan
         request.plan_prefix = route.prefix
+        request.plan_on_host = route.on_host
         if route.index:
             if request.path_info == "/":
                 from vahti.site.views_hosts import plan_index

@@ -30,7 +30,7 @@ def public_addresses(plan: Plan) -> list[tuple[str, dict]]:
         ("site:data", {}),
     ]
     for identifier in (
-        public_actions(plan).order_by("order", "pk").values_list("identifier", flat=True)
+        public_actions(plan).order_by("sort_key", "pk").values_list("identifier", flat=True)
     ):
         pages.append(("site:action-detail", {"identifier": identifier}))
     categories = Category.objects.filter(plan=plan).order_by("type__order", "order", "pk")
