@@ -349,5 +349,7 @@ from vahti.editing import (  # noqa: E402, F401
     api_tokens,
     feedback_admin,
     indicator_admin,
+    plan_hosts,
+    plan_look,
     plan_setup,
 )
