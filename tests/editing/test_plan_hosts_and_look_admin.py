@@ -120,3 +120,16 @@ def test_the_public_site_shows_the_plans_look(client, plan):
         "http://testserver/media/"
     )
     assert page.select_one('meta[name="twitter:image"]')
+
+
+def test_an_installation_admin_chooses_the_plan_whose_appearance_to_set(client, plan, other_plan):
+    client, _root = logged_in(client, "root", is_superuser=True)
+    page = client.get("/admin/plans/appearance/")
+    links = BeautifulSoup(page.content.decode(), "html.parser").select(
+        'main li a[href$="/appearance/"]'
+    )
+    assert [link["href"] for link in links] == [
+        f"/admin/plans/{plan.pk}/appearance/",
+        f"/admin/plans/{other_plan.pk}/appearance/",
+    ]
+    assert client.get(f"/admin/plans/{other_plan.pk}/appearance/").status_code == 200

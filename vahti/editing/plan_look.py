@@ -7,11 +7,11 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -87,24 +87,32 @@ class PlanLookView(WagtailAdminTemplateMixin, FormView):
         return redirect("vahti_plan_look", plan_id=self.plan.pk)
 
 
-def plan_look_index(request):
+class PlanLookIndexView(WagtailAdminTemplateMixin, TemplateView):
     """The plans whose appearance the user may set; straight to it when there is one."""
-    plans = list(plans_administered_by(request.user))
-    if not plans:
-        raise PermissionDenied
-    if len(plans) == 1:
-        return redirect("vahti_plan_look", plan_id=plans[0].pk)
-    return render(
-        request,
-        "editing/plan_look_index.html",
-        {"plans": plans, "page_title": _("Appearance")},
-    )
+
+    template_name = "editing/plan_look_index.html"
+    page_title = gettext_lazy("Appearance")
+    header_icon = "image"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.plans = list(plans_administered_by(request.user))
+        if not self.plans:
+            raise PermissionDenied
+        if len(self.plans) == 1:
+            return redirect("vahti_plan_look", plan_id=self.plans[0].pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(plans=self.plans, **kwargs)
 
 
 @hooks.register("register_admin_urls")
 def plan_look_urls():
     return [
-        path("plans/appearance/", plan_look_index, name="vahti_plan_look_index"),
+        path("plans/appearance/", PlanLookIndexView.as_view(), name="vahti_plan_look_index"),
         path("plans/<int:plan_id>/appearance/", PlanLookView.as_view(), name="vahti_plan_look"),
     ]
 
