@@ -13,6 +13,7 @@ from vahti.api.api import api
 from vahti.core.media import media_file
 from vahti.editing.accounts import PasswordResetConfirmView
 from vahti.editing.scoping import guard_page_chooser
+from vahti.site import views_hosts
 from vahti.site.locale import plan_language_patterns, register_urlconfs
 
 handler404 = "vahti.site.views.page_not_found"
@@ -30,6 +31,10 @@ def build_urlpatterns(primary_language: str) -> list:
         path("admin/", include(wagtailadmin_urls)),
         path("documents/", include(wagtaildocs_urls)),
         path("api/v1/", api.urls),
+        # Per host (robots.txt) and per plan, in no language.
+        path("robots.txt", views_hosts.robots_txt, name="robots-txt"),
+        path("sitemap.xml", views_hosts.sitemap_xml, name="sitemap-xml"),
+        path("brand.css", views_hosts.brand_css, name="brand-css"),
     ]
     if settings.SSO_ENABLED:
         patterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

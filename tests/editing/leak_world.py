@@ -31,6 +31,7 @@ from vahti.actions.services import action_update
 from vahti.content.services import plan_pages
 from vahti.feedback.models import Feedback
 from vahti.indicators.models import Dimension, DimensionCategory, Scenario
+from vahti.plans.models import PlanDomain
 
 MARKER = "qzleak"
 SEARCH_WORD = "salaisuus"
@@ -65,6 +66,8 @@ def build_leak_world() -> LeakWorld:
         other_plan=PlanFactory(identifier="toinen", name_fi="Toinen kaupunki", name_en="", order=1),
     )
     plan = world.marked_plan
+    # The marked plan's address on a shared host (only installation admins see them).
+    PlanDomain.objects.create(plan=plan, hostname="qzleak.example", path_prefix="qzleak")
     # The marked plan's people and logins.
     secret_user = users.create_user(
         "qzleak.salaisuus@example.invalid",

@@ -159,6 +159,8 @@ def fillings(world, pattern, namespaces, names):
             base[name] = NOWHERE
         elif name == "plan_id":
             base[name] = world.marked_plan.pk
+        elif name == "domain_id":  # a host name and prefix serving the marked plan
+            base[name] = world.marked_plan.domains.values_list("pk", flat=True).first()
         elif name in ("revision_id", "revision_id_a", "revision_id_b"):
             owner = world.page if "page" in " ".join(names) or model is None else None
             owner = owner or (world.objects.get(model) or [world.page])[0]

@@ -99,15 +99,21 @@ def test_plan_create_exits_with_an_error_code(capsys):
     assert "--language: “de” is not a language of this installation" in capsys.readouterr().err
 
 
-def test_plan_host_add_is_idempotent_and_refuses_path_prefixes():
+def test_plan_host_add_is_idempotent_and_takes_a_path_prefix():
     create_city()
     assert "city.example now serves “city”" in run("plan_host_add", "city", "City.Example")
     assert "city.example already serves “city”; nothing changed" in run(
         "plan_host_add", "city", "city.example"
     )
     assert PlanDomain.objects.filter(plan__identifier="city").count() == 2
-    with pytest.raises(CommandError, match="--path: Serving a plan under a path prefix is not"):
-        run("plan_host_add", "city", "shared.example", "--path", "city")
+    assert "shared.example/city/ now serves “city”" in run(
+        "plan_host_add", "city", "shared.example", "--path", "city"
+    )
+    assert "shared.example/city/ already serves “city”; nothing changed" in run(
+        "plan_host_add", "city", "shared.example", "--path", "/city/"
+    )
+    with pytest.raises(CommandError, match="--path: “search” cannot be a path prefix"):
+        run("plan_host_add", "city", "shared.example", "--path", "search")
     with pytest.raises(CommandError, match="PLAN: there is no plan “nope”"):
         run("plan_host_add", "nope", "x.example")
     with pytest.raises(CommandError, match=r"HOST: “x\.example:8000” is not a host name"):

@@ -29,7 +29,6 @@ from vahti.plans.setup import (
     HOST_TAKEN_MESSAGE,
     IDENTIFIER_TAKEN_MESSAGE,
     NOT_A_HOST_MESSAGE,
-    PATH_PREFIX_NOT_SUPPORTED_MESSAGE,
     PRIMARY_ALSO_OTHER_MESSAGE,
     UNKNOWN_LANGUAGE_MESSAGE,
     plan_create,
@@ -157,11 +156,43 @@ def test_a_host_is_added_once_and_not_taken_from_another_plan():
     assert ModelLogEntry.objects.filter(action="vahti.plan.host_add").count() == 1
 
 
-def test_a_path_prefix_is_refused_until_routing_supports_it():
+def test_a_host_serves_several_plans_under_path_prefixes():
+    plan = create_espoo(hosts=[])
+    other = plan_create("vantaa", name="Vantaa", primary_language="fi")
+    assert plan_host_add(plan, "Ilmasto.example", path_prefix="/Espoo/")
+    assert not plan_host_add(plan, "ilmasto.example", path_prefix="espoo")  # idempotent
+    assert plan_host_add(other, "ilmasto.example", path_prefix="vantaa")
+    assert plan_host_add(other, "ilmasto.example")  # the root too
+    assert sorted(
+        PlanDomain.objects.values_list("hostname", "path_prefix", "plan__identifier")
+    ) == [
+        ("ilmasto.example", "", "vantaa"),
+        ("ilmasto.example", "espoo", "espoo2030"),
+        ("ilmasto.example", "vantaa", "vantaa"),
+    ]
+    with pytest.raises(ValidationError) as error:
+        plan_host_add(other, "ilmasto.example", path_prefix="espoo")
+    assert messages(error, "hostname") == [
+        "The address “ilmasto.example/espoo/” already serves the plan “espoo2030”."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "message"),
+    [
+        ("actions", "“actions” cannot be a path prefix: the site already uses /actions/"),
+        ("admin", "“admin” cannot be a path prefix: the site already uses /admin/"),
+        ("sv", "“sv” cannot be a path prefix: the site already uses /sv/"),
+        ("a/b", "“a/b” is not a path prefix: use lower-case letters, digits and hyphens"),
+        ("ä", "“ä” is not a path prefix"),
+    ],
+)
+def test_a_reserved_or_malformed_path_prefix_is_refused(prefix, message):
     plan = create_espoo(hosts=[])
     with pytest.raises(ValidationError) as error:
-        plan_host_add(plan, "ilmasto.example", path_prefix="espoo")
-    assert messages(error, "path_prefix") == [PATH_PREFIX_NOT_SUPPORTED_MESSAGE]
+        plan_host_add(plan, "ilmasto.example", path_prefix=prefix)
+    [text] = messages(error, "path_prefix")
+    assert text.startswith(message)
     assert not PlanDomain.objects.exists()
 
 

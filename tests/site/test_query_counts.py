@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.site.conftest import QUERY_BUDGET, visible_text
 from vahti.demo.generate import generate_plan
-from vahti.plans.models import PlanDomain
+from vahti.plans.models import Plan, PlanDomain
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
@@ -91,3 +91,42 @@ def test_the_counted_action_page_shows_what_it_is_meant_to(client, plans, soup):
     assert "Yhdistetyt toimenpiteet" in text and "Liittyvät toimenpiteet" in text
     assert page.select("img.person__photo")
     assert "2020–2024" in text or "2025–2029" in text or "2030–2034" in text
+
+
+# A plan's pages under a path prefix, the API and the feeds among them.
+PREFIXED_URLS = [
+    "/",
+    "/actions/",
+    "/actions/6/",
+    "/sv/actions/?view=dashboard",
+    "/categories/theme/t1/",
+    "/feeds/updates.atom",
+    "/search/?q=toimenpide",
+    "/api/v1/actions/?page_size=500",
+]
+
+
+def test_three_plans_on_one_host_issue_the_same_queries_as_a_plan_on_its_own(
+    client, plans, settings
+):
+    """One plan at the root of a shared host and two under path prefixes: finding the
+    plan by host and prefix costs the same single query as by host alone."""
+    settings.ALLOWED_HOSTS = ["small.example", "large.example", "shared.example"]
+    third = generate_plan("third", 10)
+    PlanDomain.objects.create(plan=Plan.objects.get(identifier="small"), hostname="shared.example")
+    PlanDomain.objects.create(
+        plan=Plan.objects.get(identifier="large"), hostname="shared.example", path_prefix="large"
+    )
+    PlanDomain.objects.create(plan=third, hostname="shared.example", path_prefix="third")
+    for url in PREFIXED_URLS:
+        queries(client, url, "small.example")
+        alone, _html = queries(client, url, "small.example")
+        for address in (url, f"/large{url}", f"/third{url}"):
+            queries(client, address, "shared.example")  # thumbnails, once
+            count, html = queries(client, address, "shared.example")
+            assert count == alone, address
+            assert count <= QUERY_BUDGET, address
+        # Each prefixed plan's links carry its prefix.
+        if url == "/actions/":
+            _count, html = queries(client, "/third/actions/", "shared.example")
+            assert 'href="/third/actions/' in html and 'href="/large/' not in html

@@ -106,9 +106,19 @@ def _bad_parameters(request, error: NinjaValidationError):
     return problem(400, _("Bad parameters: %(names)s.") % {"names": names}, errors)
 
 
+def _served_plans(request: HttpRequest):
+    """The plans this address answers for: the request's plan alone where the host names
+    it (each plan's API is its own), else every plan."""
+    plan = getattr(request, "plan", None)
+    if plan is not None and getattr(request, "plan_on_host", False):
+        return Plan.objects.filter(pk=plan.pk)
+    return Plan.objects.all()
+
+
 def _plan(request: HttpRequest, identifier: str | None) -> Plan:
     if identifier:
-        plan = Plan.objects.filter(identifier=identifier).prefetch_related("domains").first()
+        served = _served_plans(request)
+        plan = served.filter(identifier=identifier).prefetch_related("domains").first()
         if plan is None:
             raise ApiProblem(
                 404,
@@ -143,7 +153,7 @@ def _stamped(request, plan: Plan, body):
 )
 def plans(request):
     """Every plan published on this site."""
-    found = list(Plan.objects.prefetch_related("domains"))
+    found = list(_served_plans(request).prefetch_related("domains"))
     result = [data.plan_data(_context(request, plan)) for plan in found]
     for plan in found:
         _stamped(request, plan, None)

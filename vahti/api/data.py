@@ -61,12 +61,18 @@ class Context:
 
 
 def site_address(plan: Plan, request) -> str:
-    """The plan's public site: its own host name when it has one, else this one."""
-    domains = [domain.hostname for domain in plan.domains.all()]
+    """The plan's public site, with its path prefix: at this host when it serves the
+    plan, else at the plan's first host name, else (a plan no host names) this host."""
+    domains = list(plan.domains.all())
     host = request.get_host()
-    if domains and host.split(":")[0] not in domains:
-        host = domains[0]
-    return f"{request.scheme}://{host}"
+    here = [domain for domain in domains if domain.hostname == host.split(":")[0]]
+    # The address the request came by first (a plan may be at a host's root and prefix).
+    here.sort(key=lambda domain: domain.path_prefix != getattr(request, "plan_prefix", ""))
+    chosen = (here or domains or [None])[0]
+    if chosen is not None and not here:
+        host = chosen.hostname
+    prefix = f"/{chosen.path_prefix}" if chosen is not None and chosen.path_prefix else ""
+    return f"{request.scheme}://{host}{prefix}"
 
 
 def plan_data(ctx: Context) -> dict:

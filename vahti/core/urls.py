@@ -7,7 +7,7 @@ from __future__ import annotations
 from importlib import import_module
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 
 from vahti.core.i18n import language_codes
@@ -23,6 +23,11 @@ def urlconf_for(language: str) -> str:
 
 def plan_path(plan, name: str, language: str | None = None, **kwargs) -> str:
     """The path of one of ``plan``'s pages in ``language`` (by default its primary
-    language), whichever plan the current request is for."""
+    language), whichever plan the current request is for: below the plan's own address,
+    without the current request's path prefix (``vahti.site.middleware``)."""
     with translation.override(language or plan.primary_language):
-        return reverse(name, urlconf=urlconf_for(plan.primary_language), kwargs=kwargs)
+        path = reverse(name, urlconf=urlconf_for(plan.primary_language), kwargs=kwargs)
+    script_prefix = get_script_prefix()
+    if script_prefix != "/" and path.startswith(script_prefix):
+        path = "/" + path[len(script_prefix) :]
+    return path

@@ -322,6 +322,10 @@ def vahti_log_actions(actions):
     actions.register_action("vahti.role.revoke", _("Take a role away"), _("Role taken away"))
     actions.register_action("vahti.plan.create", _("Create a plan"), _("Plan created"))
     actions.register_action("vahti.plan.host_add", _("Add a host name"), _("Host name added"))
+    actions.register_action(
+        "vahti.plan.host_remove", _("Remove a host name"), _("Host name removed")
+    )
+    actions.register_action("vahti.plan.look", _("Change the appearance"), _("Appearance changed"))
 
 
 @hooks.register("construct_main_menu")
@@ -371,6 +375,8 @@ from vahti.editing import (  # noqa: E402, F401
     api_tokens,
     feedback_admin,
     indicator_admin,
+    plan_hosts,
+    plan_look,
     plan_setup,
     working_plan,
 )

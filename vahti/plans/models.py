@@ -21,6 +21,7 @@ from vahti.core.models import TimestampedModel, same_plan_errors, would_be_insid
 from vahti.core.richtext import SanitizedRichTextField
 from vahti.core.validators import validate_hex_color, validate_time_zone
 from vahti.plans import changes
+from vahti.plans.prefixes import validate_path_prefix
 
 identifier_validator = RegexValidator(
     r"^[a-z0-9][a-z0-9_-]*$",
@@ -96,6 +97,43 @@ class Plan(TranslatableMixin, TimestampedModel):
             "Contact persons and organisation admins save drafts; plan admins review and "
             "publish them."
         ),
+    )
+    # The plan's look (vahti.plans.brand; set on the admin's Appearance screen).
+    brand_color = models.CharField(
+        _("brand colour"),
+        max_length=7,
+        blank=True,
+        validators=[validate_hex_color],
+        help_text=_(
+            "#RRGGBB. Text on it is white or black, whichever reads better; where it would "
+            "be text on the white page a darker shade that reaches 4.5:1 is used."
+        ),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    favicon = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("favicon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A square image, shown in the browser's tab."),
+    )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social-sharing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when a page of the plan is shared, e.g. 1200 × 630 pixels."),
     )
     # Moved forward by every change to the plan's data (vahti.plans.changes): the
     # API's Last-Modified.
@@ -191,25 +229,35 @@ class Plan(TranslatableMixin, TimestampedModel):
 
 
 class PlanDomain(models.Model):
-    """A host name that serves a plan, e.g. ilmastovahti.hel.fi."""
+    """A host name that serves a plan, e.g. ilmastovahti.hel.fi, at its root or under a
+    path prefix (``/espoo/``) when one host serves several plans."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="domains")
     hostname = models.CharField(_("host name"), max_length=200)
+    path_prefix = models.CharField(
+        _("path prefix"),
+        max_length=50,
+        blank=True,
+        default="",
+        validators=[validate_path_prefix],
+        help_text=_("Blank: the plan is served at the host's root. Else e.g. “espoo”."),
+    )
 
     class Meta:
-        ordering = ["hostname"]
+        ordering = ["hostname", "path_prefix"]
         constraints = [
             models.UniqueConstraint(
                 Lower("hostname"),
-                name="plan_domain_hostname_unique",
-                violation_error_message=_("This host name already serves a plan."),
+                "path_prefix",
+                name="plan_domain_hostname_prefix_unique",
+                violation_error_message=_("This host name and path prefix already serve a plan."),
             )
         ]
         verbose_name = _("plan domain")
         verbose_name_plural = _("plan domains")
 
     def __str__(self):
-        return self.hostname
+        return f"{self.hostname}/{self.path_prefix}" if self.path_prefix else self.hostname
 
     def save(self, *args, **kwargs):
         self.hostname = normalise_hostname(self.hostname)

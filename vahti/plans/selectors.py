@@ -2,31 +2,85 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, IntegerField, Value, When
+from dataclasses import dataclass
+
+from django.db.models import Case, CharField, F, IntegerField, Q, Value, When
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 
-from vahti.plans.models import CategoryType, Plan
+from vahti.plans.models import CategoryType, Plan, PlanDomain
+from vahti.plans.prefixes import first_segment
+
+# How a plan matched a request, best first.
+_BY_PREFIX, _AT_ROOT, _ELSEWHERE_ON_HOST, _NOT_ON_HOST = range(4)
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """Which plan a request is for.
+
+    ``prefix``: the path prefix the plan is served under on this host ("" at the root).
+    ``index``: the host serves plans under prefixes only and the path names none of them:
+    its root shows the index of its plans (``plan`` is then the host's first, for the
+    admin and the error pages).
+    ``on_host``: the host names the plan (else it is the first plan, served at any host)."""
+
+    plan: Plan | None
+    prefix: str = ""
+    index: bool = False
+    on_host: bool = False
+
+
+def route_for_request(request: HttpRequest) -> Route:
+    """The plan served at the request's host name and first path segment. A host with a
+    plan at its root serves it for every other path; a host no plan names serves the
+    first plan. One query."""
+    host, _port = split_domain_port(request.get_host())
+    segment = first_segment(request.path_info)
+    on_host = Q(domains__hostname=host)
+    plan = (
+        Plan.objects.annotate(
+            route_match=Case(
+                When(
+                    on_host & Q(domains__path_prefix=segment) & ~Q(domains__path_prefix=""),
+                    then=Value(_BY_PREFIX),
+                ),
+                When(on_host & Q(domains__path_prefix=""), then=Value(_AT_ROOT)),
+                When(on_host, then=Value(_ELSEWHERE_ON_HOST)),
+                default=Value(_NOT_ON_HOST),
+                output_field=IntegerField(),
+            ),
+            route_prefix=Case(
+                When(on_host, then=F("domains__path_prefix")),
+                default=Value(""),
+                output_field=CharField(),
+            ),
+        )
+        .order_by("route_match", "order", "identifier", "route_prefix")
+        .first()
+    )
+    if plan is None:
+        return Route(None)
+    on_host = plan.route_match != _NOT_ON_HOST
+    if plan.route_match == _BY_PREFIX:
+        return Route(plan, plan.route_prefix, on_host=on_host)
+    return Route(plan, "", index=plan.route_match == _ELSEWHERE_ON_HOST, on_host=on_host)
 
 
 def plan_for_request(request: HttpRequest) -> Plan | None:
-    """The plan served at the request's host name; the first plan when none matches.
+    """The plan a request is for (see :func:`route_for_request`). One query."""
+    return route_for_request(request).plan
 
-    One query. A site that hosts several plans gives each its own host name
-    (``PlanDomain``); a single-plan site needs none.
-    """
-    host, _port = split_domain_port(request.get_host())
-    return (
-        Plan.objects.annotate(
-            host_match=Case(
-                When(domains__hostname=host, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
-        .order_by("host_match", "order", "identifier")
-        .first()
+
+def host_plans(hostname: str) -> list[tuple[Plan, str]]:
+    """The plans a host serves and their prefixes ("" at the root), root first. One
+    query."""
+    domains = (
+        PlanDomain.objects.filter(hostname=hostname)
+        .select_related("plan")
+        .order_by("path_prefix", "plan__order", "plan__identifier")
     )
+    return [(domain.plan, domain.path_prefix) for domain in domains]
 
 
 def primary_category_type(plan: Plan) -> CategoryType | None:

@@ -30,6 +30,7 @@ from vahti.plans.models import (
     identifier_validator,
     normalise_hostname,
 )
+from vahti.plans.prefixes import normalise_prefix, validate_path_prefix
 
 IDENTIFIER_TAKEN_MESSAGE = _("The identifier “%(value)s” is already used by another plan.")
 NAME_REQUIRED_MESSAGE = _("Give the plan a name.")
@@ -42,9 +43,7 @@ NOT_A_HOST_MESSAGE = _(
     "“%(value)s” is not a host name: give the name alone, such as ilmastovahti.hel.fi, "
     "without a scheme, port or path."
 )
-PATH_PREFIX_NOT_SUPPORTED_MESSAGE = _(
-    "Serving a plan under a path prefix is not supported yet: give the plan a host name of its own."
-)
+PREFIX_TAKEN_MESSAGE = _("The address “%(value)s” already serves the plan “%(plan)s”.")
 
 
 def _error(message, **params) -> ValidationError:
@@ -70,16 +69,23 @@ def _language_errors(primary_language: str, other_languages: list[str]) -> dict:
     return errors
 
 
-def _host_error(host: str, plan: Plan | None) -> ValidationError | None:
-    """Why ``host`` cannot serve ``plan`` (a new plan when None), or None."""
+def _host_error(host: str, plan: Plan | None, path_prefix: str = "") -> ValidationError | None:
+    """Why ``host`` (under ``path_prefix``) cannot serve ``plan`` (a new plan when None),
+    or None."""
     domain = PlanDomain(hostname=host)
     try:
         domain.clean()
     except ValidationError:
         return _error(NOT_A_HOST_MESSAGE, value=host)
-    taken = PlanDomain.objects.filter(hostname__iexact=domain.hostname).select_related("plan")
-    taken = taken.first()
+    taken = PlanDomain.objects.filter(hostname__iexact=domain.hostname, path_prefix=path_prefix)
+    taken = taken.select_related("plan").first()
     if taken is not None and (plan is None or taken.plan_id != plan.pk):
+        if path_prefix:
+            return _error(
+                PREFIX_TAKEN_MESSAGE,
+                value=f"{domain.hostname}/{path_prefix}/",
+                plan=taken.plan.identifier,
+            )
         return _error(HOST_TAKEN_MESSAGE, value=domain.hostname, plan=taken.plan.identifier)
     return None
 
@@ -173,19 +179,38 @@ def plan_create(
 
 @transaction.atomic
 def plan_host_add(plan: Plan, host: str, path_prefix: str | None = None, *, user=None) -> bool:
-    """Serve ``plan`` at ``host`` too. Returns False when it already is; a
-    ``ValidationError`` when the host is not a host name or serves another plan."""
-    if path_prefix:
-        raise ValidationError({"path_prefix": PATH_PREFIX_NOT_SUPPORTED_MESSAGE})
-    error = _host_error(host, plan)
+    """Serve ``plan`` at ``host`` too, at its root or under ``path_prefix``
+    (``/<prefix>/``). Returns False when it already is; a ``ValidationError`` when the
+    host is not a host name, the prefix is not a usable one, or the address serves
+    another plan."""
+    prefix = normalise_prefix(path_prefix)
+    try:
+        validate_path_prefix(prefix)
+    except ValidationError as error:
+        raise ValidationError({"path_prefix": error}) from None
+    error = _host_error(host, plan, prefix)
     if error is not None:
         raise ValidationError({"hostname": error})
     hostname = normalise_hostname(host)
-    if PlanDomain.objects.filter(plan=plan, hostname__iexact=hostname).exists():
+    if PlanDomain.objects.filter(plan=plan, hostname=hostname, path_prefix=prefix).exists():
         return False
-    domain = PlanDomain.objects.create(plan=plan, hostname=hostname)
-    log(plan, "vahti.plan.host_add", user=user, data={"hostname": domain.hostname})
+    domain = PlanDomain.objects.create(plan=plan, hostname=hostname, path_prefix=prefix)
+    log(
+        plan,
+        "vahti.plan.host_add",
+        user=user,
+        data={"hostname": domain.hostname, "path_prefix": domain.path_prefix},
+    )
     return True
+
+
+@transaction.atomic
+def plan_host_remove(domain: PlanDomain, *, user=None) -> None:
+    """Stop serving the domain's plan at its address."""
+    plan = domain.plan
+    data = {"hostname": domain.hostname, "path_prefix": domain.path_prefix}
+    domain.delete()
+    log(plan, "vahti.plan.host_remove", user=user, data=data)
 
 
 def plan_differences(

@@ -165,7 +165,10 @@ def _seconds() -> int:
 
 
 def _is_page(request: HttpRequest) -> bool:
-    return not request.path_info.startswith(NOT_PAGES)
+    """Not one of NOT_PAGES, at the host's root or under a plan's path prefix."""
+    path = request.path_info
+    unprefixed = "/" + path.lstrip("/").partition("/")[2]
+    return not (path.startswith(NOT_PAGES) or unprefixed.startswith(NOT_PAGES))
 
 
 def _personal(request: HttpRequest) -> bool:
@@ -287,17 +290,21 @@ def _current(entry: Entry) -> bool:
 
 
 def _route(request: HttpRequest, host: str) -> tuple[int, str, int] | None:
-    """The plan id and time zone the host is served, and the routing version they hold
-    for; from the cache, else one query."""
-    from vahti.plans.selectors import plan_for_request
+    """The plan id and time zone the host and the path's first segment (a plan's path
+    prefix, or not) are served, and the routing version they hold for; from the cache,
+    else one query. None for a host's index of its plans, which is not kept."""
+    from vahti.plans.prefixes import first_segment
+    from vahti.plans.selectors import route_for_request
 
     routing = changes.routing_version()
-    key = f"vahti:route:{host}"
+    segment = first_segment(request.path_info)
+    key = "vahti:route:" + hashlib.sha256(f"{host}\n{segment}".encode()).hexdigest()
     known = cache.get(key)
     if known is not None and known[2] == routing:
         return known
-    plan = plan_for_request(request)
-    if plan is None:
+    found = route_for_request(request)
+    plan = found.plan
+    if plan is None or found.index:
         return None
     route = (plan.pk, plan.time_zone, routing)
     cache.set(key, route, timeout=_seconds())

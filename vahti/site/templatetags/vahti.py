@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 
 from django import template
-from django.urls import reverse, translate_url
+from django.urls import get_script_prefix, reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 from django.utils.html import escape, format_html
@@ -80,6 +80,13 @@ def _in_language(path: str, code: str, not_found: bool) -> str:
     if not_found:
         with translation.override(code):
             return reverse("site:front-page")
+    # Resolved without the plan's path prefix (the script prefix), which the
+    # translated address, reversed, carries again.
+    prefix = get_script_prefix()
+    if prefix != "/" and path.startswith(prefix):
+        unprefixed = "/" + path[len(prefix) :]
+        translated = translate_url(unprefixed, code)
+        return translated if translated != unprefixed else path
     return translate_url(path, code)
 
 

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from vahti.core.commands import command_error, hosts_not_allowed
 from vahti.plans.models import Plan, normalise_hostname
+from vahti.plans.prefixes import normalise_prefix
 from vahti.plans.setup import plan_host_add
 
 ARGUMENTS = {"hostname": "HOST", "path_prefix": "--path"}
@@ -21,7 +22,9 @@ class Command(BaseCommand):
         parser.add_argument("plan", help="the plan's identifier")
         parser.add_argument("host", help="the host name, e.g. ilmasto.espoo.fi")
         parser.add_argument(
-            "--path", help="a path prefix on a shared host (not supported yet)", default=None
+            "--path",
+            help="serve the plan under /PREFIX/ on a host shared with other plans",
+            default=None,
         )
 
     def handle(self, *args, plan, host, path, **options):
@@ -34,6 +37,8 @@ class Command(BaseCommand):
             except ValidationError as error:
                 raise command_error(error, ARGUMENTS) from None
             hostname = normalise_hostname(host)
+            prefix = normalise_prefix(path)
+            address = f"{hostname}/{prefix}/" if prefix else hostname
             for refused in hosts_not_allowed([hostname]):
                 self.stderr.write(
                     self.style.WARNING(
@@ -41,6 +46,6 @@ class Command(BaseCommand):
                     )
                 )
             if added:
-                self.stdout.write(self.style.SUCCESS(f"{hostname} now serves “{plan}”."))
+                self.stdout.write(self.style.SUCCESS(f"{address} now serves “{plan}”."))
             else:
-                self.stdout.write(f"{hostname} already serves “{plan}”; nothing changed.")
+                self.stdout.write(f"{address} already serves “{plan}”; nothing changed.")
