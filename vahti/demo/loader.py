@@ -1,6 +1,7 @@
-"""Load the demo plan from ``content.py`` through the same services the editing side and
-the importer use. Loading is an upsert by identifier: running it again changes nothing,
-and running it after ``content.py`` changed updates only what changed.
+"""Load the demo plans (``vahti.demo.sources``) through the same services the editing side
+and the importer use. Loading is an upsert by identifier: running it again changes
+nothing, and running it after the content changed updates only what changed. A plan whose
+content leaves its lists to the defaults is created by ``plan_create``, like a city's.
 
 Relative dates in the content ("today+30") are resolved against the day of loading in
 the plan's time zone, so the demo always has tasks that are late, due soon and so on.
@@ -23,10 +24,9 @@ from vahti.content.services import add_page, plan_pages
 from vahti.core.i18n import column_name, language_codes
 from vahti.core.richtext import sanitize_html
 from vahti.core.services import upsert
-from vahti.demo import content, content_indicators, content_pages
-from vahti.indicators import periods
-from vahti.indicators.models import Dimension, DimensionCategory, Scenario
-from vahti.indicators.services import ValueRow, indicator_upsert, indicator_values_save
+from vahti.demo.hosts import register_demo_hosts
+from vahti.demo.loader_indicators import IndicatorLoading
+from vahti.demo.sources import DEMO_PLANS, DemoSource
 from vahti.orgs.models import Organization, Person
 from vahti.plans import changes
 from vahti.plans.models import (
@@ -38,6 +38,7 @@ from vahti.plans.models import (
     CategoryType,
     Plan,
 )
+from vahti.plans.setup import plan_create
 from vahti.search import services as search
 
 _RELATIVE = re.compile(r"^today([+-]\d+)$")
@@ -45,6 +46,7 @@ _RELATIVE = re.compile(r"^today([+-]\d+)$")
 
 @dataclass
 class LoadReport:
+    plan: str = ""
     created: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: int = 0
@@ -63,17 +65,34 @@ class LoadReport:
 
     def __str__(self) -> str:
         if not self.changed_anything:
-            return f"Demo plan is up to date ({self.unchanged} objects unchanged)."
+            return f"Demo plan {self.plan} is up to date ({self.unchanged} objects unchanged)."
         parts = [f"created {n} {kind}" for kind, n in sorted(self.created.items())]
         parts += [f"updated {n} {kind}" for kind, n in sorted(self.updated.items())]
-        return "Demo plan loaded: " + ", ".join(parts) + f"; {self.unchanged} unchanged."
+        return (
+            f"Demo plan {self.plan} loaded: " + ", ".join(parts) + f"; {self.unchanged} unchanged."
+        )
 
 
-class DemoLoader:
-    def __init__(self, today: datetime.date | None = None):
-        self.tz = ZoneInfo(content.PLAN["time_zone"])
+@dataclass
+class DemoReport:
+    """What loading every demo plan did: one report per plan."""
+
+    plans: list[LoadReport]
+
+    @property
+    def changed_anything(self) -> bool:
+        return any(report.changed_anything for report in self.plans)
+
+    def __str__(self) -> str:
+        return "\n".join(map(str, self.plans))
+
+
+class DemoLoader(IndicatorLoading):
+    def __init__(self, source: DemoSource, today: datetime.date | None = None):
+        self.source = source
+        self.tz = ZoneInfo(source.PLAN["time_zone"])
         self.today = today or timezone.localdate(timezone=self.tz)
-        self.report = LoadReport()
+        self.report = LoadReport(plan=source.identifier)
 
     # Values ----------------------------------------------------------------------------
 
@@ -110,7 +129,7 @@ class DemoLoader:
     def load(self) -> LoadReport:
         with search.deferred(), changes.batched():
             report = self._load()
-            plan = Plan.objects.get(identifier=content.PLAN["identifier"])
+            plan = Plan.objects.get(identifier=self.source.identifier)
             self._pages(plan)
         search.rebuild_plan(plan)
         return report
@@ -118,7 +137,7 @@ class DemoLoader:
     def _pages(self, plan: Plan) -> None:
         """The footer's content pages, published through Wagtail like an editor's."""
         root = plan_pages(plan)
-        for item in content_pages.PAGES:
+        for item in self.source.PAGES:
             fields = {
                 **self.texts("heading", item["heading"]),
                 **self.texts("lead", item["lead"]),
@@ -141,27 +160,15 @@ class DemoLoader:
             self.report.count("content pages", changed, created=False)
 
     def _load(self) -> LoadReport:
-        source = content.PLAN
-        plan = self._upsert(
-            "plans",
-            Plan,
-            {"identifier": source["identifier"]},
-            {
-                **self.texts("name", source["name"]),
-                **self.texts("short_name", source.get("short_name")),
-                **self.texts("intro", source.get("intro")),
-                "primary_language": source["primary_language"],
-                "other_languages": source["other_languages"],
-                "time_zone": source["time_zone"],
-            },
-        )
+        content = self.source
+        plan = self._plan(content.PLAN, with_defaults=content.STATUSES is None)
         statuses = self._list(
             "statuses", ActionStatus, plan, content.STATUSES, ("is_completed", "color", "sentiment")
         )
         phases = self._list("phases", ActionImplementationPhase, plan, content.PHASES, ("color",))
         impacts = self._list("impacts", ActionImpact, plan, content.IMPACTS, ("is_estimate",))
-        schedules = {}
-        for order, item in enumerate(content.SCHEDULES):
+        schedules = self._existing(ActionSchedule, plan)
+        for order, item in enumerate(content.SCHEDULES or ()):
             schedules[item["identifier"]] = self._upsert(
                 "schedules",
                 ActionSchedule,
@@ -247,109 +254,41 @@ class DemoLoader:
         self._indicators(plan, refs)
         return self.report
 
-    def _indicators(self, plan: Plan, refs: dict) -> None:
-        source = content_indicators
-        parts = {}
-        for order, item in enumerate(source.DIMENSIONS):
-            dimension = self._upsert(
-                "dimensions",
-                Dimension,
-                {"plan": plan, "identifier": item["identifier"]},
-                {**self.texts("name", item["name"]), "order": order},
+    def _plan(self, source: dict, *, with_defaults: bool) -> Plan:
+        """The plan with its names and introduction in every language. A new plan whose
+        lists are the defaults is created by ``plan_create``, as a city's would be."""
+        existed = Plan.objects.filter(identifier=source["identifier"]).exists()
+        if with_defaults and not existed:
+            plan_create(
+                source["identifier"],
+                source["name"][source["primary_language"]],
+                primary_language=source["primary_language"],
+                other_languages=source["other_languages"],
+                time_zone=source["time_zone"],
             )
-            for position, part in enumerate(item["categories"]):
-                parts[(item["identifier"], part["identifier"])] = self._upsert(
-                    "dimension categories",
-                    DimensionCategory,
-                    {"dimension": dimension, "identifier": part["identifier"]},
-                    {"plan": plan, **self.texts("name", part["name"]), "order": position},
-                )
-        scenarios = {}
-        for order, item in enumerate(source.SCENARIOS):
-            scenarios[item["identifier"]] = self._upsert(
-                "scenarios",
-                Scenario,
-                {"plan": plan, "identifier": item["identifier"]},
-                {**self.texts("name", item["name"]), "order": order},
-            )
-        actions = {a.identifier: a for a in Action.objects.filter(plan=plan)}
-        links: dict[str, list] = {}
-        for action, indicator, effect, progress in source.ACTION_LINKS:
-            links.setdefault(indicator, []).append((actions[action], effect, progress))
-        # First every indicator with its own children, then the links between them.
-        indicators = {}
-        for item in source.INDICATORS:
-            indicators[item["identifier"]] = self._indicator(
-                plan, item, refs, scenarios, links.get(item["identifier"], []), effects=None
-            )
-        effects: dict[str, list] = {}
-        for cause, effect, how, confidence in source.RELATIONS:
-            effects.setdefault(cause, []).append((indicators[effect], how, confidence))
-        for item in source.INDICATORS:
-            self._indicator(
-                plan,
-                item,
-                refs,
-                scenarios,
-                links.get(item["identifier"], []),
-                effects=effects.get(item["identifier"], []),
-            )
-            self._values(indicators[item["identifier"]], item, parts)
+        plan, changed = upsert(
+            Plan,
+            {"identifier": source["identifier"]},
+            {
+                **self.texts("name", source["name"]),
+                **self.texts("short_name", source.get("short_name")),
+                **self.texts("intro", source.get("intro")),
+                "primary_language": source["primary_language"],
+                "other_languages": source["other_languages"],
+                "time_zone": source["time_zone"],
+            },
+        )
+        self.report.count("plans", changed, created=not existed)
+        return plan
 
-    def _indicator(self, plan, item, refs, scenarios, action_links, effects):
-        resolution = item["resolution"]
-        goals = [
-            (periods.parse_period(period, resolution), value, *(scenarios[s] for s in rest))
-            for period, value, *rest in item["goals"]
-        ]
-        data = {
-            **self.texts("name", item["name"]),
-            **self.texts("description", item.get("description")),
-            **self.texts("unit", item["unit"]),
-            **self.texts("quantity", item.get("quantity")),
-            **self.texts("data_source", item.get("data_source")),
-            "level": item["level"],
-            "time_resolution": resolution,
-            "desired_direction": item.get("desired_direction", ""),
-            "minimum_value": item.get("minimum_value"),
-            "maximum_value": item.get("maximum_value"),
-            "decimals": item.get("decimals", 1),
-            "organization": refs["organizations"].get(item.get("organization")),
-            "licence": item.get("licence", ""),
-            "updated_values_due_at": self.date(item.get("updated_values_due_at")),
-            "categories": [refs["categories"][c] for c in item.get("categories", [])],
-            "contact_persons": [refs["people"][p] for p in item.get("contact_persons", [])],
-            "goals": goals,
-            "action_links": action_links,
-        }
-        existing = plan.indicators.filter(identifier=item["identifier"]).first()
-        if effects is None:
-            # First pass: keep the links to other indicators the indicator has.
-            data["effect_links"] = (
-                [(r.effect_indicator, r.effect, r.confidence) for r in existing.effect_links.all()]
-                if existing
-                else []
-            )
-        else:
-            data["effect_links"] = effects
-        indicator, changed = indicator_upsert(plan, item["identifier"], **data)
-        if effects is None or changed:
-            self.report.count("indicators", changed, created=existing is None)
-        return indicator
-
-    def _values(self, indicator, item, parts) -> None:
-        resolution = indicator.time_resolution
-        rows = [ValueRow(periods.parse_period(p, resolution), float(v)) for p, v in item["values"]]
-        rows += [
-            ValueRow(periods.parse_period(p, resolution), float(v), parts[(dimension, part)])
-            for p, dimension, part, v in item.get("breakdown", [])
-        ]
-        saved = indicator_values_save(indicator, rows, replace=True)
-        changed = bool(saved.created or saved.updated or saved.deleted)
-        first = saved.created and not (saved.updated or saved.deleted or saved.unchanged)
-        self.report.count("indicator value sets", changed, created=bool(first))
+    @staticmethod
+    def _existing(model, plan: Plan) -> dict:
+        return {item.identifier: item for item in model.objects.filter(plan=plan)}
 
     def _list(self, kind, model, plan, items, extra_fields):
+        """The plan's list ``items`` in this order; None keeps the list the plan has."""
+        if items is None:
+            return self._existing(model, plan)
         found = {}
         for order, item in enumerate(items):
             values = {**self.texts("name", item["name"]), "order": order}
@@ -442,5 +381,12 @@ class DemoLoader:
             self.report.count("actions", False, created=False)
 
 
-def load_demo(today: datetime.date | None = None) -> LoadReport:
-    return DemoLoader(today=today).load()
+def load_demo(
+    today: datetime.date | None = None, sources: tuple[DemoSource, ...] = DEMO_PLANS
+) -> DemoReport:
+    """Load every demo plan (or those of ``sources``) and give them their host names."""
+    reports = [DemoLoader(source, today=today).load() for source in sources]
+    added = register_demo_hosts()
+    if added:
+        reports[-1].created["host names"] = added
+    return DemoReport(reports)
