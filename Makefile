@@ -13,7 +13,7 @@ run: $(VENV)/.runtime translations
 	$(RUN_ENV) $(MANAGE) migrate --noinput
 	$(RUN_ENV) $(MANAGE) load_demo
 	$(RUN_ENV) $(MANAGE) demo_admin
-	@echo "Serving the demo plans at http://127.0.0.1:8000/ (Helsinki) and http://northbay.localhost:8000/ (Northbay, fictional). Ctrl-C stops it."
+	@echo "Serving the demo plans at http://127.0.0.1:8000/ (Helsinki) and http://127.0.0.1:8000/northbay/ (Northbay, fictional). Ctrl-C stops it."
 	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
 # Production: the settings come from the environment (SECRET_KEY, ALLOWED_HOSTS,

@@ -35,8 +35,7 @@ if not SECRET_KEY:
 elif len(SECRET_KEY) < 32 and not DEBUG:
     raise ImproperlyConfigured("SECRET_KEY must be at least 32 characters long.")
 
-# In a local trial (DEBUG) every name under .localhost too: the demo serves its second
-# plan at northbay.localhost (see vahti.demo.hosts).
+# In a local trial (DEBUG) every name under .localhost too, as Django's own default.
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", ".localhost", "[::1]"] if DEBUG else []
 )

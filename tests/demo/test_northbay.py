@@ -10,18 +10,19 @@ from django.core.management import call_command
 from tests.site.conftest import visible_text
 from vahti.access import policies
 from vahti.actions.models import Action, NewsPost
-from vahti.demo.hosts import NORTHBAY_HOST
+from vahti.demo.hosts import DEMO_HOST
 from vahti.demo.loader import load_demo
 from vahti.plans.models import Category, Plan
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 28)
-HOST = {"HTTP_HOST": NORTHBAY_HOST}
+HOST = {"HTTP_HOST": DEMO_HOST}
+AT = "/northbay"  # its path prefix on the demo host
 
 
 @pytest.fixture
 def demo(settings):
-    settings.ALLOWED_HOSTS = [".localhost", "testserver"]
+    settings.ALLOWED_HOSTS = [DEMO_HOST, "testserver"]
     load_demo(today=TODAY)
     return Plan.objects.get(identifier="northbay2040")
 
@@ -61,19 +62,21 @@ def test_northbay_is_a_small_english_first_plan_of_a_fictional_city(demo):
         assert action.name_en and action.name_fi and action.name_sv, action.identifier
 
 
-def test_northbay_answers_at_its_host_in_english_finnish_and_swedish(client, demo):
-    english = client.get("/", **HOST)
+def test_northbay_answers_under_its_prefix_in_english_finnish_and_swedish(client, demo):
+    english = client.get(f"{AT}/", **HOST)
     assert "Northbay Climate Plan 2040" in english.content.decode()
     assert "fictional city" in visible_text(english.content.decode())
-    finnish = client.get("/fi/", **HOST)
+    finnish = client.get(f"{AT}/fi/", **HOST)
     assert "Pohjoislahden ilmasto-ohjelma 2040" in finnish.content.decode()
-    swedish = client.get("/sv/actions/M1/", **HOST)
+    swedish = client.get(f"{AT}/sv/actions/M1/", **HOST)
     assert "Ett nät av skyddade cykelfält" in visible_text(swedish.content.decode())
-    action = client.get("/actions/M1/", **HOST)
+    action = client.get(f"{AT}/actions/M1/", **HOST)
     assert "A network of protected bike lanes" in visible_text(action.content.decode())
-    page = client.get("/pages/about/", **HOST)
+    page = client.get(f"{AT}/pages/about/", **HOST)
     assert "About the Northbay Climate Plan" in visible_text(page.content.decode())
-    # Helsinki's plan stays at every other host, in Finnish at the bare address.
+    # Helsinki's plan stays at the host's root, and at every other host, in Finnish at
+    # the bare address.
+    assert "Hiilineutraali Helsinki 2035" in client.get("/", **HOST).content.decode()
     helsinki = client.get("/")
     assert "Hiilineutraali Helsinki 2035" in helsinki.content.decode()
     assert "Northbay" not in helsinki.content.decode()
@@ -89,7 +92,8 @@ def test_logins_of_both_plans_are_printed_and_each_sees_only_its_own(
     password = (tmp_path / "var" / "demo-admin-password").read_text().strip()
     for username in ("mikko.martikka", "olivia.grant", "samuel.okafor"):
         assert output.count(f"user: {username}  password: {password}") == 2
-    assert f"http://{NORTHBAY_HOST}:8000/admin/" in output
+    assert f"http://{DEMO_HOST}:8000/northbay/" in output
+    assert f"http://{DEMO_HOST}:8000/admin/" in output
 
     assert client.login(username="olivia.grant", password=password)
     listing = client.get("/admin/snippets/actions/action/", **HOST)

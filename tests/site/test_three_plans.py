@@ -32,14 +32,14 @@ from vahti.plans.setup import plan_host_add
 
 pytestmark = pytest.mark.django_db
 
-# Where each plan is served: (host, path prefix). When plans can share a host under path
-# prefixes, the third moves to one, e.g. ("shared.example", "/gamma"); nothing else in
-# this file changes.
+# Where each plan is served: (host, path prefix). Two on hosts of their own, the third
+# under a path prefix of a host it shares with beta (SHARED).
 SERVED = {
     "alfa": ("alfa.example", ""),
     "beta": ("beta.example", ""),
-    "gamma": ("gamma.example", ""),
+    "gamma": ("shared.example", "/gamma"),
 }
+SHARED = ("shared.example", "beta")
 # Two Finnish-first plans and an English-first one.
 LANGUAGES = {"alfa": ("fi", ["sv", "en"]), "beta": ("fi", ["en"]), "gamma": ("en", ["fi", "sv"])}
 
@@ -129,6 +129,8 @@ def served(db, settings) -> list[Served]:
         plan = build_plan(key)
         plan_host_add(plan, host, prefix or None)
         found.append(Served(plan, key, host, prefix))
+    beta = next(s.plan for s in found if s.key == "beta")
+    plan_host_add(beta, SHARED[0], SHARED[1])
     return found
 
 
@@ -222,3 +224,30 @@ def test_an_action_of_one_plan_is_not_found_at_another_plans_address(client, ser
         assert other.get(client, "/actions/alfa-only/").status_code == 404
         assert other.get(client, "/api/v1/actions/alfa-only/").status_code == 404
         assert other.get(client, "/feeds/actions/alfa-only.atom").status_code == 404
+
+
+def test_each_plans_sitemap_lists_only_its_own_addresses(client, served):
+    for this in served:
+        response = this.get(client, "/sitemap.xml")
+        assert response.status_code == 200
+        text = response.content.decode()
+        own = f"http://{this.host}{this.prefix}/actions/1/"
+        assert own in text, this.key
+        for other in served:
+            if other is not this:
+                assert f"//{other.host}{other.prefix}/" not in text, (this.key, other.key)
+
+
+def test_the_shared_host_lists_its_plans_and_their_sitemaps_only(client, served):
+    _alfa, beta, gamma = served
+    index = client.get("/", HTTP_HOST=SHARED[0])
+    text = index.content.decode()
+    assert index.status_code == 200
+    assert beta.marker in text and gamma.marker in text and "ALFAMARK" not in text
+    robots = client.get("/robots.txt", HTTP_HOST=SHARED[0]).content.decode()
+    assert "Sitemap: http://shared.example/gamma/sitemap.xml" in robots
+    assert "Sitemap: http://shared.example/beta/sitemap.xml" in robots
+    assert "alfa" not in robots
+    # The prefixed plans answer there too, each with its own data.
+    beta_there = client.get("/beta/actions/1/", HTTP_HOST=SHARED[0]).content.decode()
+    assert beta.marker in beta_there and gamma.marker not in beta_there

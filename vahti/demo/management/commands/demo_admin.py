@@ -5,8 +5,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from vahti.demo.hosts import demo_address
+from vahti.demo.hosts import DEMO_HOST, demo_address
 from vahti.demo.logins import DEMO_LOGINS, demo_login_ensure
+
+DEMO_ADMIN = f"http://{DEMO_HOST}:8000/admin/"
 
 USERNAME = "admin"
 
@@ -36,11 +38,11 @@ class Command(BaseCommand):
             password_file.chmod(0o600)
         password = password_file.read_text(encoding="utf-8").strip()
         self.stdout.write(
-            f"Admin login: http://127.0.0.1:8000/admin/  user: {USERNAME}  password: {password}"
+            f"Admin login: {DEMO_ADMIN}  user: {USERNAME}  password: {password}"
         )
         for login in DEMO_LOGINS:
             if demo_login_ensure(login, password):
                 self.stdout.write(
-                    f"{login.who}: {demo_address(login.plan)}admin/  "
+                    f"{login.who} ({demo_address(login.plan)}): {DEMO_ADMIN}  "
                     f"user: {login.username}  password: {password}"
                 )
