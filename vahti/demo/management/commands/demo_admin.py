@@ -37,9 +37,7 @@ class Command(BaseCommand):
             password_file.write_text(password + "\n", encoding="utf-8")
             password_file.chmod(0o600)
         password = password_file.read_text(encoding="utf-8").strip()
-        self.stdout.write(
-            f"Admin login: {DEMO_ADMIN}  user: {USERNAME}  password: {password}"
-        )
+        self.stdout.write(f"Admin login: {DEMO_ADMIN}  user: {USERNAME}  password: {password}")
         for login in DEMO_LOGINS:
             if demo_login_ensure(login, password):
                 self.stdout.write(
