@@ -89,3 +89,32 @@ def test_the_appearance_screen_is_accessible(transactional_db, live_server, page
     page.wait_for_selector(".messages .success, .messages li")
     espoo.refresh_from_db()
     assert espoo.brand_color == "#1f7a3a"
+
+
+def test_the_host_names_screen_is_accessible(transactional_db, live_server, page):
+    helsinki, _espoo = two_prefixed_plans()
+    make_user("root", email="root@example.invalid", is_superuser=True)
+    log_in(page, live_server.url, "root@example.invalid", "a-long-test-password")
+    page.goto(f"{live_server.url}/admin/plans/hosts/")
+    axe = Axe()
+    violations = axe.run(page, options=ADMIN_AXE_OPTIONS).response["violations"]
+    assert not violations, describe(violations)
+    page.locator("#id_plan").select_option(str(helsinki.pk))
+    page.locator("#id_hostname").fill("ilmasto.example.fi")
+    page.locator("#id_path_prefix").fill("search")
+    page.locator("#id_path_prefix").press("Enter")  # by keyboard
+    page.wait_for_selector("form .error-message")
+    violations = axe.run(page, options=ADMIN_AXE_OPTIONS).response["violations"]
+    assert not violations, describe(violations)
+    page.locator("#id_path_prefix").fill("helsinki")
+    page.locator("#id_path_prefix").press("Enter")
+    page.wait_for_selector("table.listing >> text=ilmasto.example.fi/helsinki/")
+    assert PlanDomain.objects.filter(hostname="ilmasto.example.fi", path_prefix="helsinki").exists()
+    # The page with a warning (not in ALLOWED_HOSTS) and a row to remove, once the
+    # messages have faded in (axe measures a half-transparent one's contrast wrongly).
+    page.wait_for_function(
+        "[...document.querySelectorAll('.messages li')].every("
+        "e => getComputedStyle(e).opacity === '1')"
+    )
+    violations = axe.run(page, options=ADMIN_AXE_OPTIONS).response["violations"]
+    assert not violations, describe(violations)

@@ -96,3 +96,19 @@ def test_two_plans_on_one_host_never_get_each_others_cached_page(client):
         assert "Climate-neutral Espoo" in prefixed.content.decode()
         assert "Climate-neutral Espoo" not in root.content.decode()
     assert root["X-Vahti-Cache"] == "hit" and prefixed["X-Vahti-Cache"] == "hit"
+
+
+def test_the_script_prefix_is_put_back_even_when_the_answer_fails():
+    from vahti.site.middleware import script_prefix
+
+    seen = []
+
+    def fail():
+        with script_prefix("/espoo/"):
+            seen.append(get_script_prefix())
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        fail()
+    assert seen == ["/espoo/"]
+    assert get_script_prefix() == "/"

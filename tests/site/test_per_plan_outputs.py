@@ -7,6 +7,8 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import make_action
 from tests.site.conftest import SHARED_HOST as HOST
@@ -106,3 +108,19 @@ def test_feeds_are_each_plans_own(client):
     assert f"http://{HOST}/espoo/" in feed
     assert "Pyöräilyn" not in feed
     assert PlanDomain.objects.count() == 2
+
+
+@pytest.mark.usefixtures("uncached")
+def test_the_sitemap_reads_the_same_number_of_queries_whatever_the_plans_size(client, shared_host):
+    _plan, other_plan = shared_host
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert get(client, "/espoo/sitemap.xml").status_code == 200
+        return len(captured)
+
+    few = count()
+    for number in range(10, 20):
+        make_action(other_plan, str(number), name_en=f"Action {number}")
+    assert count() == few
+    assert f"http://{HOST}/espoo/actions/19/" in get(client, "/espoo/sitemap.xml").content.decode()
