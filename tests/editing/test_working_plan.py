@@ -127,7 +127,7 @@ def test_another_plans_object_by_its_address_is_opened_after_choosing_its_plan(c
     assert response["Location"].startswith(f"{SWITCH_URL}?plan={world.plan.pk}&next=")
     page = text(client.get(response["Location"]))
     assert "Elinkeinopolitiikka" not in page
-    assert "What you opened is in the plan “Hiilineutraali Helsinki 2035”" in page
+    assert "Avaamasi kohde on suunnitelmassa ”Hiilineutraali Helsinki 2035”" in page
     checked = BeautifulSoup(page, "html.parser").select("main input[name=plan][checked]")
     assert [radio["value"] for radio in checked] == [str(world.plan.pk)]
     # Nothing changed by looking; a POST to the other plan's object is not found.
