@@ -13,7 +13,7 @@ from vahti.access.models import Role, WorkingPlan
 def test_the_plan_switcher_is_accessible_and_works_by_keyboard(transactional_db, live_server, page):
     first = PlanFactory(identifier="eka", name_fi="Ensimmäinen kaupunki", name_en="")
     second = PlanFactory(identifier="toka", name_fi="Toinen kaupunki", name_en="")
-    make_action(first, "1", name_fi="Ensimmäisen toimenpide")
+    first_action = make_action(first, "1", name_fi="Ensimmäisen toimenpide")
     make_action(second, "2", name_fi="Toisen toimenpide")
     user = make_user("both", email="both@example.invalid")
     for plan in (first, second):
@@ -44,3 +44,12 @@ def test_the_plan_switcher_is_accessible_and_works_by_keyboard(transactional_db,
     assert "Toisen toimenpide" in body and "Ensimmäisen toimenpide" not in body
     violations = axe.run(page, options=ADMIN_AXE_OPTIONS).response["violations"]
     assert not violations, describe(violations)
+
+    # The first plan's action by its address: the switcher proposes its plan.
+    page.goto(f"{live_server.url}/admin/snippets/actions/action/edit/{first_action.pk}/")
+    page.wait_for_url(f"{live_server.url}/admin/working-plan/?plan={first.pk}*")
+    assert "Ensimmäinen kaupunki" in page.locator("main [role=status]").inner_text()
+    violations = axe.run(page, options=ADMIN_AXE_OPTIONS).response["violations"]
+    assert not violations, describe(violations)
+    page.locator("main form.vahti-working-plan").get_by_role("button").press("Enter")
+    page.wait_for_url(f"{live_server.url}/admin/snippets/actions/action/edit/{first_action.pk}/")

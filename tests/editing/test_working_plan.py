@@ -5,6 +5,7 @@ that plan. Installation admins may work in all plans, with a plan column and fil
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 
 from tests.conftest import make_user
@@ -111,9 +112,34 @@ def test_someone_in_two_plans_works_in_one_and_switches(client, two_plans):
     assert bulk.status_code == 404
     bulk = client.get(f"/admin/bulk/actions/action/delete/?id={world.other['action'].pk}")
     assert bulk.status_code == 200 and "Toisen toimenpide" in text(bulk)
-    # Another plan's object by its address: not found, not shown mixed.
-    assert client.get(f"{ACTIONS_URL}edit/{world.action_126.pk}/").status_code == 404
     assert client.get(f"{ACTIONS_URL}edit/{world.other['action'].pk}/").status_code == 200
+
+
+def test_another_plans_object_by_its_address_is_opened_after_choosing_its_plan(client, two_plans):
+    """Not shown mixed: the switcher proposes the object's plan, and the object opens once
+    the user works in it. A plan the user has no part in stays refused."""
+    world = two_plans
+    client.force_login(world.users["both"])
+    switch(client, world.other_plan)
+    edit_url = f"{ACTIONS_URL}edit/{world.action_126.pk}/"
+    response = client.get(edit_url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"{SWITCH_URL}?plan={world.plan.pk}&next=")
+    page = text(client.get(response["Location"]))
+    assert "Elinkeinopolitiikka" not in page
+    assert "Avaamasi kohde on suunnitelmassa ”Hiilineutraali Helsinki 2035”" in page
+    checked = BeautifulSoup(page, "html.parser").select("main input[name=plan][checked]")
+    assert [radio["value"] for radio in checked] == [str(world.plan.pk)]
+    # Nothing changed by looking; a POST to the other plan's object is not found.
+    assert WorkingPlan.objects.get(user=world.users["both"]).plan == world.other_plan
+    assert client.post(edit_url, {}).status_code == 404
+    chosen = switch(client, world.plan, edit_url)
+    assert chosen["Location"] == edit_url
+    assert "Elinkeinopolitiikka" in text(client.get(edit_url))
+    # A second plan's admin (no part in the first plan) is refused as before.
+    client.force_login(world.users["other_plan_admin"])
+    refused = client.get(edit_url)
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"
 
 
 def test_the_choice_is_remembered_across_logins(client, two_plans):

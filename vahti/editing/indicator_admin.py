@@ -12,7 +12,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -41,6 +40,7 @@ from vahti.editing.forms import PlanContentForm, _limit_formset_field
 from vahti.editing.indicator_forms import GoalFormSet, ValueForm, ValuesUploadForm
 from vahti.editing.permissions import PlanContentPermissionPolicy
 from vahti.editing.viewsets import PlanContentViewSet, translated
+from vahti.editing.working_plan import in_another_plan
 from vahti.indicators import periods
 from vahti.indicators.models import (
     Dimension,
@@ -273,7 +273,7 @@ class IndicatorDataView(WagtailAdminTemplateMixin, TemplateView):
         if not policies.can_edit_indicator_data(request.user, self.indicator):
             raise PermissionDenied
         if not scopes.of_working_plan(request.user, self.indicator):
-            raise Http404
+            return in_another_plan(request, self.indicator.plan)
         return super().dispatch(request, pk)
 
     def get_page_title(self):

@@ -17,7 +17,6 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -25,6 +24,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from vahti.access import policies, scopes
 from vahti.access.models import Role
 from vahti.actions.models import Action
+from vahti.editing.working_plan import in_another_plan
 
 # Wagtail's names for what a user does to a snippet, in vahti.access's terms.
 WAGTAIL_OPERATIONS = {
@@ -83,7 +83,8 @@ class ActionPermissionPolicy(BasePermissionPolicy):
 def guard_object_view(view, model, allowed):
     """Wrap an admin view of one object (its URL has the object's ``pk``): load it and
     refuse unless ``allowed(user, obj)``. An object of another plan than the one the user
-    works in is not found (404): the admin never shows two plans' objects mixed."""
+    works in is not shown: they are offered to work in its plan first
+    (vahti.editing.working_plan.in_another_plan)."""
 
     @wraps(view)
     def guarded(request, *args, **kwargs):
@@ -92,7 +93,7 @@ def guard_object_view(view, model, allowed):
         if not allowed(request.user, obj):
             raise PermissionDenied
         if not scopes.of_working_plan(request.user, obj):
-            raise Http404
+            return in_another_plan(request, obj.plan)
         return view(request, *args, **kwargs)
 
     return guarded

@@ -62,6 +62,20 @@ def safe_next(request, url: str | None) -> str:
     return reverse("wagtailadmin_home")
 
 
+def in_another_plan(request, plan):
+    """The answer to an address of an object of another plan than the one the user works
+    in: if it is one of their plans, the page for choosing the plan to work in, with that
+    plan proposed and the address to return to (a GET only: nothing changes until they
+    choose); else not found. The admin never shows two plans' objects mixed."""
+    if (
+        request.method != "GET"
+        or not scopes.plans_taking_part(request.user).filter(pk=plan.pk).exists()
+    ):
+        raise Http404
+    query = urlencode({"plan": plan.pk, "next": request.get_full_path()})
+    return redirect(f"{reverse('vahti_working_plan')}?{query}")
+
+
 class WorkingPlanView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "editing/working_plan.html"
     page_title = gettext_lazy("Plan to work in")
@@ -84,7 +98,16 @@ class WorkingPlanView(WagtailAdminTemplateMixin, TemplateView):
                 "next": safe_next(self.request, self.request.GET.get("next")),
             },
         )
-        return {**super().get_context_data(**kwargs), "form": form, "working_plan": working}
+        # Sent here from another plan's object (in_another_plan): that plan, proposed.
+        proposed = form.plans.get(self.request.GET.get("plan", ""))
+        if proposed is not None and not form.is_bound:
+            form.initial["plan"] = str(proposed.pk)
+        return {
+            **super().get_context_data(**kwargs),
+            "form": form,
+            "working_plan": working,
+            "proposed_plan": proposed if proposed != working else None,
+        }
 
     def post(self, request):
         form = WorkingPlanForm(request.POST, user=request.user)
