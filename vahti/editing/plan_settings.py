@@ -41,6 +41,7 @@ from wagtail.snippets.views.snippets import EditView
 
 from vahti.access import policies
 from vahti.access.models import Role
+from vahti.editing.forms import _on_every_row
 from vahti.editing.permissions import guarded_urlpatterns
 from vahti.editing.scoping import ScopedSnippetViewSet
 from vahti.editing.viewsets import ListedOnlyChooserViewSet, translated
@@ -71,6 +72,14 @@ class PlanSettingsForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.languages_before = list(self.instance.languages) if self.instance.pk else []
+        plan = self.instance
+
+        def tell_row_its_plan(form):
+            # Before validation: a link's text is required in the plan's primary language.
+            form.instance.plan = plan
+
+        for formset in self.formsets.values():
+            _on_every_row(formset, tell_row_its_plan)
 
     def clean(self):
         cleaned = super().clean()

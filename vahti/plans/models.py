@@ -214,7 +214,7 @@ class PlanFooterLink(TranslatableMixin, Orderable):
         return self.label
 
     def get_plan(self):
-        return self.plan
+        return self.plan if self.plan_id else None
 
     def clean(self):
         self.clean_translations()
