@@ -99,7 +99,7 @@ def test_an_organisation_in_use_is_not_deleted(client, world):
     client = as_user(client, world, "plan_admin")
     elo = Organization.objects.get(plan=world.plan, name_fi="Elinkeino-osasto")
     page = client.get(f"{ORGS}delete/{elo.pk}/").content.decode()
-    assert "cannot be deleted because it is in use" in page
+    assert "cannot be deleted because it is in use by" in page
     client.post(f"{ORGS}delete/{elo.pk}/")
     assert Organization.objects.filter(pk=elo.pk).exists()
 
@@ -157,6 +157,6 @@ def test_a_category_with_actions_is_not_deleted(client, world):
     theme = world.action_126.categories.get()
     client = as_user(client, world, "plan_admin")
     page = client.get(f"{CATEGORIES}delete/{theme.pk}/").content.decode()
-    assert "cannot be deleted because it is in use: 1 actions (126" in page
+    assert "cannot be deleted because it is in use by actions (1): 126" in page
     client.post(f"{CATEGORIES}delete/{theme.pk}/")
     assert Category.objects.filter(pk=theme.pk).exists()

@@ -134,11 +134,11 @@ def test_a_used_status_is_not_deleted_and_the_page_says_what_uses_it(client, wor
     status = world.action_126.status
     url = f"{STATUSES}delete/{status.pk}/"
     page = client.get(url).content.decode()
-    assert "cannot be deleted because it is in use: 1 actions (126" in page
+    assert "cannot be deleted because it is in use by actions (1): 126" in page
     assert "Yes, delete" not in page
     answer = client.post(url, follow=True)
     assert ActionStatus.objects.filter(pk=status.pk).exists()
-    assert "cannot be deleted because it is in use" in answer.content.decode()
+    assert "cannot be deleted because it is in use by" in answer.content.decode()
 
 
 def test_a_used_schedule_and_a_type_with_categories_are_not_deleted(client, world):

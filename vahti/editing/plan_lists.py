@@ -35,21 +35,21 @@ from vahti.plans.models import (
 
 
 def in_use_message(obj, found) -> str:
-    """“Käynnissä” cannot be deleted: 2 actions use it (126 …, 127 …)."""
+    """“Käynnissä” cannot be deleted because it is in use by actions (2): 126 …, 127 …"""
     parts = [
-        _("%(count)d %(kind)s (%(examples)s%(more)s)")
+        _("%(kind)s (%(count)d): %(examples)s%(more)s")
         % {
             "count": usage.count,
             "kind": usage.kind,
-            "examples": "; ".join(usage.examples),
-            "more": "…" if usage.count > len(usage.examples) else "",
+            "examples": ", ".join(usage.examples),
+            "more": " …" if usage.count > len(usage.examples) else "",
         }
         for usage in found
     ]
     return _(
-        "“%(object)s” cannot be deleted because it is in use: %(users)s. Change or delete "
-        "those first."
-    ) % {"object": obj, "users": ", ".join(parts)}
+        "“%(object)s” cannot be deleted because it is in use by %(users)s. Change or "
+        "delete those first."
+    ) % {"object": obj, "users": "; ".join(parts)}
 
 
 class InUseDeleteView(DeleteView):
