@@ -18,9 +18,12 @@ from tests.factories import (
     ActionStatusFactory,
     CategoryFactory,
     CategoryTypeFactory,
+    ImpactFactory,
     OrganizationFactory,
     PersonFactory,
+    PhaseFactory,
     PlanFactory,
+    ScheduleFactory,
     make_action,
     make_indicator,
     task,
@@ -31,7 +34,7 @@ from vahti.actions.services import action_update
 from vahti.content.services import plan_pages
 from vahti.feedback.models import Feedback
 from vahti.indicators.models import Dimension, DimensionCategory, Scenario
-from vahti.plans.models import PlanDomain
+from vahti.plans.models import PlanDomain, PlanFooterLink
 
 MARKER = "qzleak"
 SEARCH_WORD = "salaisuus"
@@ -96,6 +99,12 @@ def build_leak_world() -> LeakWorld:
     )
     category_type = world.add(
         CategoryTypeFactory(plan=plan, identifier="qzleak-type", name_fi=marked("teematyyppi"))
+    )
+    world.add(PhaseFactory(plan=plan, identifier="qzleak-phase", name_fi=marked("vaihe")))
+    world.add(ImpactFactory(plan=plan, identifier="qzleak-impact", name_fi=marked("vaikutus")))
+    world.add(ScheduleFactory(plan=plan, identifier="qzleak-sched", name_fi=marked("aikataulu")))
+    PlanFooterLink.objects.create(
+        plan=plan, label_fi=marked("alalinkki"), url="https://qzleak.example.invalid/"
     )
     category = world.add(
         CategoryFactory(

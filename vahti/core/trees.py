@@ -32,3 +32,33 @@ def with_ancestors(items: list, used_ids: Iterable[int]) -> list:
             keep.add(pk)
             pk = parent.get(pk)
     return [item for item in items if item.pk in keep]
+
+
+def tree_order(rows: Iterable[tuple[int, int | None]]) -> list[tuple[int, int]]:
+    """(id, depth) of every row, each parent followed by its children, depth first:
+    how a tree reads in a listing. Siblings keep the rows' order (give them sorted by
+    their ``order``); a row whose parent is not among the rows starts a tree of its own,
+    and a loop in the data (which the models refuse) is cut rather than followed."""
+    rows = list(rows)
+    ids = {pk for pk, _parent in rows}
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in rows:
+        children.setdefault(parent_id if parent_id in ids else None, []).append(pk)
+    ordered: list[tuple[int, int]] = []
+    seen: set[int] = set()
+
+    def visit(pk: int, depth: int) -> None:
+        stack = [(pk, depth)]
+        while stack:
+            pk, depth = stack.pop()
+            if pk in seen:
+                continue
+            seen.add(pk)
+            ordered.append((pk, depth))
+            stack.extend((child, depth + 1) for child in reversed(children.get(pk, [])))
+
+    for root in children.get(None, []):
+        visit(root, 0)
+    for pk, _parent in rows:  # rows only reachable through a loop
+        visit(pk, 0)
+    return ordered

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from vahti.access import policies
 from vahti.editing.permissions import guarded_urlpatterns
-from vahti.editing.scoping import ScopedSnippetViewSet
+from vahti.editing.scoping import ScopedSnippetChooserViewSet, ScopedSnippetViewSet
 
 
 def translated(name: str, heading) -> MultiFieldPanel:
@@ -28,3 +28,12 @@ class PlanContentViewSet(ScopedSnippetViewSet):
 
     def get_urlpatterns(self):
         return guarded_urlpatterns(super().get_urlpatterns(), guard=self.permission_policy.guard)
+
+
+class ListedOnlyChooserViewSet(ScopedSnippetChooserViewSet):
+    """A snippet's chooser that does not replace the drop-down of every form that picks
+    one (Wagtail would make each ``ForeignKey`` to the model a chooser button): the
+    action form keeps its status, phase and impact lists, the people their
+    organisations."""
+
+    register_widget = False

@@ -27,7 +27,6 @@ from vahti.actions.models import Action
 from vahti.editing.forms import (
     ActionAdminForm,
     PersonAdminForm,
-    PlanContentForm,
     RoleAdminForm,
 )
 from vahti.editing.home import AttentionPanel
@@ -38,6 +37,7 @@ from vahti.editing.permissions import (
     guard_action_view,
     guarded_urlpatterns,
 )
+from vahti.editing.plan_lists import CategoryAdminForm, CategoryDeleteView
 from vahti.editing.scoping import (
     ScopedSnippetChooserViewSet,
     ScopedSnippetViewSet,
@@ -45,6 +45,7 @@ from vahti.editing.scoping import (
     admin_queryset,
     pages_visible_to,
 )
+from vahti.editing.trees import TreeListingMixin
 from vahti.editing.views import ActionEditView, ActionRevertView
 from vahti.editing.viewsets import PlanContentViewSet, translated
 from vahti.orgs.models import Person
@@ -213,15 +214,20 @@ register_permission_policy(Page, WorkingPlanPagePermissionPolicy(Page))
 register_snippet(ActionViewSet)
 
 
-class CategoryViewSet(PlanContentViewSet):
+class CategoryViewSet(TreeListingMixin, PlanContentViewSet):
+    """Each category type's categories as a tree (see vahti.editing.trees)."""
+
     model = Category
     icon = "tag"
     menu_label = _("Categories")
     menu_order = 110
     add_to_admin_menu = True
-    list_display = ["name_fi", "identifier", "type", "parent", "plan"]
+    list_display = ["name", "identifier", "order", "type", "parent", "plan"]
     list_filter = ["plan", "type"]
     search_fields = ["identifier", "name_fi", "name_sv", "name_en"]
+    sibling_order = ["plan", "type__order", "type", "order", "pk"]
+    delete_view_class = CategoryDeleteView
+    delete_template_name = "editing/delete_in_use.html"
     edit_handler = ObjectList(
         [
             FieldPanel("plan"),
@@ -230,7 +236,7 @@ class CategoryViewSet(PlanContentViewSet):
             translated("name", _("Name")),
             translated("lead", _("Lead paragraph")),
         ],
-        base_form_class=PlanContentForm,
+        base_form_class=CategoryAdminForm,
     )
 
 
@@ -375,6 +381,7 @@ from vahti.editing import (  # noqa: E402, F401
     api_tokens,
     feedback_admin,
     indicator_admin,
+    org_admin,
     plan_hosts,
     plan_look,
     plan_setup,

@@ -55,7 +55,7 @@ class Organization(TranslatableMixin, TimestampedModel):
         return self.name
 
     def get_plan(self):
-        return self.plan
+        return self.plan if self.plan_id else None
 
     @property
     def short_name(self):
@@ -159,7 +159,7 @@ class Person(TranslatableMixin, TimestampedModel):
         return "".join(part[:1] for part in (self.first_name, self.last_name)).upper()
 
     def get_plan(self):
-        return self.plan
+        return self.plan if self.plan_id else None
 
     def save(self, *args, **kwargs):
         if not self.identifier and self.plan_id:

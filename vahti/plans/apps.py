@@ -13,6 +13,7 @@ class PlansConfig(AppConfig):
 
         for model in (
             models.PlanDomain,
+            models.PlanFooterLink,
             models.ActionStatus,
             models.ActionImplementationPhase,
             models.ActionImpact,

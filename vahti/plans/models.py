@@ -9,12 +9,15 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator, URLValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
 
 from vahti.core.i18n import TranslatableMixin, TranslatedField
 from vahti.core.models import TimestampedModel, same_plan_errors, would_be_inside_itself
@@ -33,7 +36,7 @@ def language_choices():
     return list(settings.LANGUAGES)
 
 
-class Plan(TranslatableMixin, TimestampedModel):
+class Plan(TranslatableMixin, TimestampedModel, ClusterableModel):
     identifier = models.CharField(
         _("identifier"), max_length=50, unique=True, validators=[identifier_validator]
     )
@@ -228,6 +231,33 @@ class Plan(TranslatableMixin, TimestampedModel):
         self.clean_translations()
 
 
+class PlanFooterLink(TranslatableMixin, Orderable):
+    """A link in the public site's footer beside the plan's own pages: the city's
+    climate pages, an accessibility statement kept elsewhere…"""
+
+    plan = ParentalKey(Plan, on_delete=models.CASCADE, related_name="footer_links")
+    label = TranslatedField(models.CharField(_("link text"), max_length=100))
+    url = models.URLField(
+        _("address"),
+        max_length=500,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("A web address starting with https:// or http://."),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("footer link")
+        verbose_name_plural = _("footer links")
+
+    def __str__(self):
+        return self.label
+
+    def get_plan(self):
+        return self.plan if self.plan_id else None
+
+    def clean(self):
+        self.clean_translations()
+
+
 class PlanDomain(models.Model):
     """A host name that serves a plan, e.g. ilmastovahti.hel.fi, at its root or under a
     path prefix (``/espoo/``) when one host serves several plans."""
@@ -312,7 +342,7 @@ class PlanListItem(TranslatableMixin, models.Model):
         return self.name
 
     def get_plan(self):
-        return self.plan
+        return self.plan if self.plan_id else None
 
     def clean(self):
         self.clean_translations()
@@ -472,7 +502,7 @@ class Category(TranslatableMixin, models.Model):
         return self.name
 
     def get_plan(self):
-        return self.plan
+        return self.plan if self.plan_id else None
 
     def clean(self):
         if self.plan_id:

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0009_plan_derived_lateness'),
+        ('plans', '0010_plan_footer_links'),
         ('wagtailimages', '0027_image_description'),
     ]
 
