@@ -109,7 +109,8 @@ def of_working_plan(user, obj) -> bool:
     """Whether ``obj`` (of a plan) is of the admin's working plan (always, outside the
     admin or for an installation admin working in all plans)."""
     plan = admin_working_plan(user)
-    return plan is None or obj.plan_id == plan.pk
+    plan_id = obj.pk if isinstance(obj, Plan) else obj.plan_id
+    return plan is None or plan_id == plan.pk
 
 
 def in_working_plan(user, queryset: QuerySet) -> QuerySet:

@@ -17,7 +17,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.images.widgets import AdminImageChooser
 
+from vahti.access import scopes
 from vahti.access.policies import can_edit_plan_content, plans_administered_by
+from vahti.editing.working_plan import in_another_plan
 from vahti.plans.brand import BLACK, palette
 from vahti.plans.look import LOOK_FIELDS, plan_look_update
 from vahti.plans.models import Plan
@@ -58,6 +60,8 @@ class PlanLookView(WagtailAdminTemplateMixin, FormView):
         self.plan = get_object_or_404(Plan, pk=plan_id)
         if not can_edit_plan_content(request.user, self.plan):
             raise PermissionDenied
+        if not scopes.of_working_plan(request.user, self.plan):
+            return in_another_plan(request, self.plan)
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -95,7 +99,7 @@ class PlanLookIndexView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "image"
 
     def dispatch(self, request, *args, **kwargs):
-        self.plans = list(plans_administered_by(request.user))
+        self.plans = list(scopes.in_working_plan(request.user, plans_administered_by(request.user)))
         if not self.plans:
             raise PermissionDenied
         if len(self.plans) == 1:

@@ -39,12 +39,13 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import EditView
 
-from vahti.access import policies
+from vahti.access import policies, scopes
 from vahti.access.models import Role
 from vahti.editing.forms import _on_every_row
 from vahti.editing.permissions import guarded_urlpatterns
 from vahti.editing.scoping import ScopedSnippetViewSet
 from vahti.editing.viewsets import ListedOnlyChooserViewSet, translated
+from vahti.editing.working_plan import in_another_plan
 from vahti.plans.models import Plan
 from vahti.plans.selectors import texts_in_languages
 from vahti.plans.services import plan_settings_save
@@ -149,6 +150,8 @@ class PlanSettingsPermissionPolicy(BasePermissionPolicy):
             plan = get_object_or_404(Plan, pk=unquote(str(pk)))
             if not policies.can_edit_plan_content(request.user, plan):
                 raise PermissionDenied
+            if not scopes.of_working_plan(request.user, plan):
+                return in_another_plan(request, plan)
             return view(request, *args, **kwargs)
 
         return guarded
@@ -166,7 +169,7 @@ class PlanSettingsViewSet(ScopedSnippetViewSet):
     copy_view_enabled = False
 
     def get_queryset(self, request):
-        return policies.plans_administered_by(request.user)
+        return scopes.in_working_plan(request.user, policies.plans_administered_by(request.user))
 
     def get_urlpatterns(self):
         return guarded_urlpatterns(super().get_urlpatterns(), guard=self.permission_policy.guard)
