@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vahti.actions.bulk import NewAction
 from vahti.actions.models import Action
 from vahti.actions.selectors import plan_today
 from vahti.actions.services import action_create, action_update
@@ -128,6 +129,19 @@ def updated_at(
         if step.day > day:
             importer.problem("history", step.row, "date", AFTER_LAST_UPDATE % {"value": day})
     return moment(day, plan), True
+
+
+def new_action(
+    plan: Plan, action: Action, steps: list[Step], updated: datetime.datetime | None
+) -> NewAction:
+    """An added action for :func:`vahti.actions.bulk.actions_publish`: published as it
+    was on each history row's date, then as the workbook has it now, on its
+    last-updated date (else the last row's)."""
+    earlier = [
+        (moment(step.day, plan), {"status": step.status, "implementation_phase": step.phase})
+        for step in steps
+    ]
+    return NewAction(action, earlier, updated or (earlier[-1][0] if earlier else None))
 
 
 def action_create_with_history(
