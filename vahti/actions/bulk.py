@@ -6,8 +6,7 @@ its tasks and history. Here every action is built and validated in memory first
 them all with a fixed number of queries: the rows, their children and links, one
 revision per publication (the history's and the current one), the audit log's entries
 and the progress history (:mod:`vahti.actions.history`), exactly what publishing each
-in turn would have stored. Only the reference index is updated per action (Wagtail's
-task for it takes an object at a time).
+in turn would have stored, and Wagtail's reference index.
 """
 
 from __future__ import annotations
@@ -20,12 +19,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import get_active_log_context
-from wagtail.models import ModelLogEntry, Revision
+from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from vahti.actions.models import Action, ProgressChange
 from vahti.actions.services import CHILD_RELATIONS, _apply, _split, _validate
 from vahti.core.naturalsort import natural_sort_key
-from vahti.core.services import reference_index_updated_once
 
 BATCH = 500
 
@@ -72,7 +71,7 @@ def actions_publish(new: list[NewAction], *, user=None) -> None:
     """Store the inserted actions' children, links, revisions, log and history."""
     if not new:
         return
-    with reference_index_updated_once(new[0].action):
+    with disable_reference_index_auto_update():
         _children(new)
         revisions = _revisions(new, user)
         for item, (_first, last) in zip(new, revisions, strict=True):
@@ -80,10 +79,34 @@ def actions_publish(new: list[NewAction], *, user=None) -> None:
         Action.objects.bulk_update(
             [item.action for item in new], ["latest_revision", "live_revision"], batch_size=BATCH
         )
-    # The first action's index was updated on leaving the block; the others' here.
-    for item in new[1:]:
-        with reference_index_updated_once(item.action):
-            pass
+    _reference_index(new)
+
+
+def _reference_index(new: list[NewAction]) -> None:
+    """Wagtail's index of what each action refers to ("usage" in the admin), as its
+    ``create_or_update_for_object`` writes it for a new object, read from the actions in
+    memory and written in one go."""
+    if not ReferenceIndex.is_indexed(Action):
+        return
+    content_type = ContentType.objects.get_for_model(Action, for_concrete_model=False)
+    base_type = new[0].action.get_base_content_type()
+    rows = [
+        ReferenceIndex(
+            content_type=content_type,
+            base_content_type=base_type,
+            object_id=item.action.pk,
+            to_content_type_id=to_type,
+            to_object_id=to_id,
+            model_path=model_path,
+            content_path=content_path,
+            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        )
+        for item in new
+        for to_type, to_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(item.action)
+        )
+    ]
+    ReferenceIndex.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
 
 
 def _children(new: list[NewAction]) -> None:
