@@ -13,6 +13,7 @@ after ``MAX_ATTEMPTS`` the rows are marked failed.
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -22,11 +23,11 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from vahti.core.i18n import pick_translation, primary_language
+from vahti.core.i18n import language_codes, pick_translation, primary_language
 from vahti.feedback.services import feedback_purge
 from vahti.notifications import handoff
 from vahti.notifications.handoff import Email
@@ -40,6 +41,7 @@ MAX_ATTEMPTS = 5
 RETRY_AFTER = datetime.timedelta(minutes=10)  # doubled after each failure
 DIGEST_WEEKDAY = 0  # Monday, in the plan's time zone
 TEMPLATE = "emails/reminders"
+URL_PLACEHOLDER = 987654321  # an id no row has, replaced in a reversed URL
 
 
 def local_today(plan: Plan, now: datetime.datetime) -> datetime.date:
@@ -118,15 +120,21 @@ def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
     """The emails to send now: per recipient, their pending reminders as they come in
     one, and their digest reminders in another on the digest day (or when the oldest
     has waited a week). One query."""
+    names = [f"name_{code}" for code in language_codes()]
     rows = (
         Reminder.objects.filter(plan=plan, state=Reminder.State.PENDING)
         .exclude(retry_at__gt=now)
-        .select_related("plan", "action", "indicator")
+        .select_related("action", "indicator")
+        # Of the action and indicator only what an email shows: a round reads every
+        # pending reminder of the plan, tens of thousands in a large one.
+        .defer(*(f"{model}__{f.name}" for model in ("action", "indicator")
+                 for f in _shown_not(model, names)))
         .order_by("recipient", "action__sort_key", "indicator__sort_key", "kind", "pk")
-    )
+    )  # fmt: skip
     today = local_today(plan, now)
     groups: dict[tuple[str, bool], Email] = {}
     for row in rows:
+        row.plan = plan  # the same for all: not joined
         key = (row.recipient, row.digest)
         email = groups.get(key)
         if email is None:
@@ -155,6 +163,27 @@ def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
                 continue
         found.append(email)
     return found
+
+
+def _shown_not(model: str, names: list[str]) -> list:
+    """The concrete fields of the action or indicator that reminders do not show."""
+    from vahti.actions.models import Action
+    from vahti.indicators.models import Indicator
+
+    shown = {"id", "plan", "identifier", "sort_key", *names}
+    related = {"action": Action, "indicator": Indicator}[model]
+    return [f for f in related._meta.concrete_fields if f.name not in shown]
+
+
+@functools.cache
+def _url_pattern(name: str, prefix: str, urlconf) -> str:
+    return reverse(name, args=[URL_PLACEHOLDER], urlconf=urlconf)
+
+
+def admin_url(name: str, pk: int) -> str:
+    """``reverse(name, args=[pk])``, reversed once per view: an email lists many."""
+    pattern = _url_pattern(name, get_script_prefix(), get_urlconf())
+    return settings.BASE_URL + pattern.replace(str(URL_PLACEHOLDER), str(pk))
 
 
 def render(email: Email) -> EmailMultiAlternatives:
@@ -196,8 +225,7 @@ def _items(email: Email) -> list[dict]:
                 groups[key] = {
                     "identifier": action.identifier,
                     "title": action.name,
-                    "url": settings.BASE_URL
-                    + reverse("wagtailsnippets_actions_action:edit", args=[action.pk]),
+                    "url": admin_url("wagtailsnippets_actions_action:edit", action.pk),
                     "lines": [],
                 }
         elif reminder.indicator_id:
@@ -207,7 +235,7 @@ def _items(email: Email) -> list[dict]:
                 groups[key] = {
                     "identifier": "",
                     "title": indicator.name,
-                    "url": settings.BASE_URL + reverse("vahti_indicator_data", args=[indicator.pk]),
+                    "url": admin_url("vahti_indicator_data", indicator.pk),
                     "lines": [],
                 }
         else:  # feedback about the plan in general
