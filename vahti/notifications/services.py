@@ -27,7 +27,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from vahti.core.i18n import language_codes, pick_translation, primary_language
+from vahti.core.i18n import active_language, language_codes, pick_translation, primary_language
 from vahti.feedback.services import feedback_purge
 from vahti.notifications import handoff
 from vahti.notifications.handoff import Email
@@ -120,17 +120,14 @@ def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
     """The emails to send now: per recipient, their pending reminders as they come in
     one, and their digest reminders in another on the digest day (or when the oldest
     has waited a week). One query."""
-    names = [f"name_{code}" for code in language_codes()]
     rows = (
         Reminder.objects.filter(plan=plan, state=Reminder.State.PENDING)
         .exclude(retry_at__gt=now)
-        .select_related("action", "indicator")
-        # Of the action and indicator only what an email shows: a round reads every
-        # pending reminder of the plan, tens of thousands in a large one.
-        .defer(*(f"{model}__{f.name}" for model in ("action", "indicator")
-                 for f in _shown_not(model, names)))
+        # Of the action and indicator only what an email shows, as values: a round
+        # reads every pending reminder of the plan, tens of thousands in a large one.
+        .annotate(**_shown_columns())
         .order_by("recipient", "action__sort_key", "indicator__sort_key", "kind", "pk")
-    )  # fmt: skip
+    )
     today = local_today(plan, now)
     groups: dict[tuple[str, bool], Email] = {}
     for row in rows:
@@ -165,14 +162,26 @@ def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
     return found
 
 
-def _shown_not(model: str, names: list[str]) -> list:
-    """The concrete fields of the action or indicator that reminders do not show."""
-    from vahti.actions.models import Action
-    from vahti.indicators.models import Indicator
+def _shown_columns() -> dict:
+    """What an email shows of a reminder's action and indicator, read beside it."""
+    names = [f"name_{code}" for code in language_codes()]
+    return {
+        f"shown_{relation}_{name}": F(f"{relation}__{name}")
+        for relation, columns in (("action", ["identifier", *names]), ("indicator", names))
+        for name in columns
+    }
 
-    shown = {"id", "plan", "identifier", "sort_key", *names}
-    related = {"action": Action, "indicator": Indicator}[model]
-    return [f for f in related._meta.concrete_fields if f.name not in shown]
+
+def _shown(reminder: Reminder, relation: str) -> tuple[str, str]:
+    """The identifier and name of the reminder's action or indicator, from the values
+    :func:`pending_emails` read with it (else from the row itself)."""
+    codes = language_codes()
+    if not hasattr(reminder, f"shown_{relation}_name_{codes[0]}"):
+        thing = getattr(reminder, relation)
+        return getattr(thing, "identifier", ""), thing.name
+    texts = {code: getattr(reminder, f"shown_{relation}_name_{code}") for code in codes}
+    name = pick_translation(texts, active_language(), reminder.plan.primary_language)
+    return getattr(reminder, f"shown_{relation}_identifier", ""), name
 
 
 @functools.cache
@@ -221,21 +230,20 @@ def _items(email: Email) -> list[dict]:
         if reminder.action_id:
             key = ("action", reminder.action_id)
             if key not in groups:
-                action = reminder.action
+                identifier, name = _shown(reminder, "action")
                 groups[key] = {
-                    "identifier": action.identifier,
-                    "title": action.name,
-                    "url": admin_url("wagtailsnippets_actions_action:edit", action.pk),
+                    "identifier": identifier,
+                    "title": name,
+                    "url": admin_url("wagtailsnippets_actions_action:edit", reminder.action_id),
                     "lines": [],
                 }
         elif reminder.indicator_id:
             key = ("indicator", reminder.indicator_id)
             if key not in groups:
-                indicator = reminder.indicator
                 groups[key] = {
                     "identifier": "",
-                    "title": indicator.name,
-                    "url": admin_url("vahti_indicator_data", indicator.pk),
+                    "title": _shown(reminder, "indicator")[1],
+                    "url": admin_url("vahti_indicator_data", reminder.indicator_id),
                     "lines": [],
                 }
         else:  # feedback about the plan in general
