@@ -23,7 +23,7 @@ from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from vahti.actions.models import Action, ProgressChange
-from vahti.actions.services import CHILD_RELATIONS, _apply, _split, _validate
+from vahti.actions.services import CHILD_RELATIONS, M2M_RELATIONS, _apply, _split, _validate
 from vahti.core.naturalsort import natural_sort_key
 
 BATCH = 500
@@ -45,6 +45,8 @@ def action_build(*, plan, identifier: str, data: dict) -> Action:
     The caller vouches that ``identifier`` is free and that every referenced row
     (status, organisations, people, …) is the plan's own."""
     fields, relations = _split(data)
+    # A new action's unnamed links are empty: said so, they are not asked of the database.
+    relations = {name: [] for name in M2M_RELATIONS} | relations
     action = Action(plan=plan, identifier=identifier, live=False)
     children = _apply(action, fields, relations)
     _validate(action, children, in_memory=True)
