@@ -39,6 +39,13 @@ INDICATOR_VALUES = int(os.environ.get("BENCH_INDICATOR_VALUES", "10000"))
 WEIGHT_ROW = "{:<16} {:<15} {:>8} {:>8} {:>8} {:>8}"
 # The heaviest indicator page, compressed, with what it loads: at most 400 KB.
 WEIGHT_BUDGET = 400 * 1000
+# Issue 22: an import of 1,500 actions in under 60 s with at most 20 queries per action,
+# and the first reminder round of 15,000 actions in under 20 s.
+IMPORT_BUDGET_ACTIONS = 1500
+IMPORT_BUDGET_SECONDS = 60.0
+IMPORT_BUDGET_QUERIES = 20
+REMINDER_BUDGET_ACTIONS = 15000
+REMINDER_BUDGET_SECONDS = 20.0
 
 
 def configure() -> None:
@@ -258,8 +265,8 @@ def main() -> int:
                 f"{cached[1]:.2f}", cached[2], f"{static:.2f}", f"{ratio:.2f}", size,
             )
         )  # fmt: skip
-    bench_import(plans)
-    bench_reminders(plans)
+    import_within = bench_import(plans)
+    reminders_within = bench_reminders(plans)
     print()
     print("page weight, gzip -6, bytes (html + the scripts and styles it loads)")
     header = WEIGHT_ROW.format("plan", "page", "html", "js", "css", "total")
@@ -277,10 +284,28 @@ def main() -> int:
         f"budget: slowest cached page {worst:.2f}× the static file, at most "
         f"{CACHED_BUDGET:.0f}×, {cached_verdict}"
     )
-    return 0 if heaviest <= WEIGHT_BUDGET and worst <= CACHED_BUDGET else 1
+    within = heaviest <= WEIGHT_BUDGET and worst <= CACHED_BUDGET
+    return 0 if within and import_within and reminders_within else 1
 
 
-def bench_import(plans) -> None:
+def growth(label: str, figures: list[tuple[int, float]], unit: str) -> None:
+    """The figure at each size and its growth from the smallest to the largest plan."""
+    if not figures:
+        return
+    sizes = " → ".join(f"{value:.1f} {unit} at {size}" for size, value in figures)
+    (small, first), (large, last) = figures[0], figures[-1]
+    ratio = f"{last / first:.2f}×" if first else "-"
+    print(f"growth: {label}: {sizes}; {ratio} from {small} to {large} actions")
+
+
+def budget(label: str, within: bool | None) -> bool:
+    """A budget line; ``None``: the size it is measured at was not run."""
+    verdict = "not measured" if within is None else "within" if within else "missed"
+    print(f"budget: {label}, {verdict}")
+    return within is not False
+
+
+def bench_import(plans) -> bool:
     """Import each generated plan's workbook (the plan admin's full export) into an empty
     plan: the time, the SQL queries and the process's peak resident memory afterwards
     (its high-water mark: at least what the import needed)."""
@@ -300,6 +325,7 @@ def bench_import(plans) -> None:
     )
     print(header)
     print("-" * len(header))
+    seconds_per_size, queries_per_action = [], []
     for label, plan in plans:
         # The issue's size; far larger plans take minutes (every action is published
         # through Wagtail, with its revision, history and audit log).
@@ -322,6 +348,9 @@ def bench_import(plans) -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
         if not report.applied:
             raise SystemExit(f"the import failed: {report.problems[:5]}")
+        created = report.counts["actions"].created
+        seconds_per_size.append((created, seconds))
+        queries_per_action.append((created, queries[0] / max(created, 1)))
         print(
             "{:<16} {:>7} {:>9.1f} {:>12.0f} {:>12} {:>9}".format(
                 label,
@@ -332,12 +361,25 @@ def bench_import(plans) -> None:
                 len(content) // 1024,
             )
         )
+    growth("import seconds", seconds_per_size, "s")
+    growth("import queries per action", queries_per_action, "q")
+    at_size = dict(seconds_per_size).get(IMPORT_BUDGET_ACTIONS)
+    most = max((q for _n, q in queries_per_action), default=None)
+    return budget(
+        f"import of {IMPORT_BUDGET_ACTIONS} actions "
+        f"{'-' if at_size is None else f'{at_size:.1f}'} s of {IMPORT_BUDGET_SECONDS:.0f} s, "
+        f"{'-' if most is None else f'{most:.1f}'} queries per action of "
+        f"{IMPORT_BUDGET_QUERIES}",
+        None
+        if at_size is None
+        else at_size < IMPORT_BUDGET_SECONDS and most <= IMPORT_BUDGET_QUERIES,
+    )
 
 
 REMINDER_ROW = "{:<16} {:>7} {:>6} {:>7} {:>7} {:>7} {:>7} {:>8} {:>7} {:>8.1f} {:>8.1f}"
 
 
-def bench_reminders(plans) -> None:
+def bench_reminders(plans) -> bool:
     """One round of reminders over each generated plan (planning and sending, into the
     local memory mailbox), then a second round the same day, which finds everything
     already sent. Planning reads a fixed number of queries; sending costs a few per
@@ -361,6 +403,7 @@ def bench_reminders(plans) -> None:
     print(header)
     print("-" * len(header))
     now = timezone.now()
+    first_rounds = []
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
         mail.outbox = []
         for label, plan in plans:
@@ -387,6 +430,8 @@ def bench_reminders(plans) -> None:
                     outcome = services.send_pending(plan, now)
                 seconds = time.perf_counter() - start
                 per_email = counts["send"] / outcome.emails if outcome.emails else 0
+                if round_number == 1:
+                    first_rounds.append((actions, seconds))
                 print(
                     REMINDER_ROW.format(
                         label, actions, round_number, due, new, outcome.emails, counts["read"],
@@ -395,6 +440,13 @@ def bench_reminders(plans) -> None:
                 )  # fmt: skip
             Reminder.objects.filter(plan=plan).delete()
             mail.outbox = []
+    growth("first reminder round seconds", first_rounds, "s")
+    at_size = dict(first_rounds).get(REMINDER_BUDGET_ACTIONS)
+    return budget(
+        f"first reminder round at {REMINDER_BUDGET_ACTIONS} actions "
+        f"{'-' if at_size is None else f'{at_size:.1f}'} s of {REMINDER_BUDGET_SECONDS:.0f} s",
+        None if at_size is None else at_size < REMINDER_BUDGET_SECONDS,
+    )
 
 
 def page_weight(client, url: str, host: str) -> tuple[int, int, int]:

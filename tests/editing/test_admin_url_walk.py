@@ -76,6 +76,7 @@ PARAMETER_VALUES = {
     "action_name": "approve",
     "kind": "due_soon",
     "part": "txt",
+    "token": "no-such-import",  # an import's progress, for whoever started it
 }
 
 # URLs the walk does not request, and why.

@@ -248,6 +248,13 @@ class Action(
                         )
                     }
                 )
+        self.clean_references()
+
+    def clean_references(self):
+        """``clean()`` but for the identifier's uniqueness: no query when the action's
+        references are in memory (a bulk import knows its identifiers are free)."""
+        if not self.plan_id:
+            return
         references = {
             "status": self.status if self.status_id else None,
             "implementation_phase": self.implementation_phase

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
+from vahti.core.constraints import clean_in_memory
 from vahti.core.i18n import column_name, language_codes
 from vahti.core.richtext import sanitize_rich_text
 from vahti.core.services import prefixed_errors, reference_index_updated_once
@@ -128,17 +129,26 @@ def _keep_identity(relation: str, items: list, existing: list, key: list[str]) -
             item.created_at = match.created_at
 
 
-def _validate(action: Action, children: dict[str, list]) -> None:
+def _validate(action: Action, children: dict[str, list], *, in_memory: bool = False) -> None:
+    """``in_memory``: without queries (:func:`vahti.core.constraints.clean_in_memory`),
+    for a bulk writer that read every referenced row and knows the identifier is free."""
     errors: dict = {}
     try:
-        action.full_clean(exclude=["latest_revision", "live_revision", "locked_by"])
+        exclude = ["latest_revision", "live_revision", "locked_by"]
+        if in_memory:
+            clean_in_memory(action, exclude, clean=action.clean_references)
+        else:
+            action.full_clean(exclude=exclude)
     except ValidationError as error:
         errors.update(error.error_dict)
     for relation, items in children.items():
         for index, child in enumerate(items):
             child.action = action
             try:
-                child.full_clean(exclude=["action"])
+                if in_memory:
+                    clean_in_memory(child, ["action"])
+                else:
+                    child.full_clean(exclude=["action"])
                 # Constraints spanning the action (one primary organisation, …) are checked
                 # by the database on save; check the ones we can in memory here.
             except ValidationError as error:

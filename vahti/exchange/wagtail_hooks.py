@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from wagtail.log_actions import log
 
 from vahti.access import policies, scopes
 from vahti.core import spreadsheets
+from vahti.exchange import progress
 from vahti.plans.models import Plan
 from vahti.workbook import reader
 from vahti.workbook.export import Export
@@ -113,29 +115,62 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, _("The checked workbook has expired: upload it again."))
             return redirect("vahti_exchange")
         plan = get_object_or_404(self.plans, pk=checked["plan"])  # still an admin of it
-        sheets = reader.read(checked["name"], checked["content"])
-        report = import_workbook(sheets, plan=plan, user=request.user)
         cache.delete(key)
-        if report.problems:  # the plan changed since the check
-            return self.render_to_response(
-                self.get_context_data(report=report, problems=report.problems, checked_plan=plan)
-            )
-        log(
-            instance=plan,
-            action="vahti.plan.import",
-            user=request.user,
-            data={
-                "file": checked["name"],
-                "counts": {
-                    sheet: [c.created, c.updated, c.unchanged] for sheet, c in report.counts.items()
+        user, name = request.user, checked["name"]
+
+        def logged(report):
+            log(
+                instance=plan,
+                action="vahti.plan.import",
+                user=user,
+                data={
+                    "file": name,
+                    "counts": {
+                        sheet: [c.created, c.updated, c.unchanged]
+                        for sheet, c in report.counts.items()
+                    },
                 },
-            },
+            )
+
+        token = request.POST["token"]
+        progress.start(
+            token, user=user, plan=plan, name=name, content=checked["content"], on_applied=logged
         )
-        messages.success(
-            request,
-            _("Imported %(file)s into %(plan)s.") % {"file": checked["name"], "plan": plan},
-        )
-        return redirect("vahti_exchange")
+        return redirect("vahti_exchange_progress", token=token)
+
+
+class ProgressView(WagtailAdminTemplateMixin, TemplateView):
+    """Where the applied import stands; refreshes itself while it runs."""
+
+    template_name = "exchange/import_progress.html"
+    page_title = gettext_lazy("Import and export")
+    header_icon = "download"
+    REFRESH_SECONDS = 2
+
+    def dispatch(self, request, *args, **kwargs):
+        plans = policies.plans_administered_by(request.user)
+        if not plans.exists():
+            raise PermissionDenied
+        self.state = progress.state_of(kwargs["token"], request.user)
+        if self.state is None or not plans.filter(pk=self.state["plan"]).exists():
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("vahti_exchange"), "label": self.page_title},
+            {"url": "", "label": _("Importing")},
+        ]
+
+    def get_context_data(self, **kwargs):
+        state = self.state
+        return {
+            **super().get_context_data(**kwargs),
+            "import": state,
+            "plan": Plan.objects.get(pk=state["plan"]),
+            "refresh": self.REFRESH_SECONDS if state["state"] == "running" else None,
+        }
 
 
 def export_view(request, pk: int):
@@ -165,6 +200,9 @@ def exchange_urls():
         path("import/", ImportView.as_view(), name="vahti_exchange"),
         path("import/template.xlsx", template_view, name="vahti_exchange_template"),
         path("import/export/<int:pk>.xlsx", export_view, name="vahti_exchange_export"),
+        path(
+            "import/progress/<str:token>/", ProgressView.as_view(), name="vahti_exchange_progress"
+        ),
     ]
 
 

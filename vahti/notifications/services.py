@@ -13,6 +13,7 @@ after ``MAX_ATTEMPTS`` the rows are marked failed.
 from __future__ import annotations
 
 import datetime
+import functools
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -22,11 +23,11 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from vahti.core.i18n import pick_translation, primary_language
+from vahti.core.i18n import active_language, language_codes, pick_translation, primary_language
 from vahti.feedback.services import feedback_purge
 from vahti.notifications import handoff
 from vahti.notifications.handoff import Email
@@ -40,6 +41,7 @@ MAX_ATTEMPTS = 5
 RETRY_AFTER = datetime.timedelta(minutes=10)  # doubled after each failure
 DIGEST_WEEKDAY = 0  # Monday, in the plan's time zone
 TEMPLATE = "emails/reminders"
+URL_PLACEHOLDER = 987654321  # an id no row has, replaced in a reversed URL
 
 
 def local_today(plan: Plan, now: datetime.datetime) -> datetime.date:
@@ -121,12 +123,15 @@ def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
     rows = (
         Reminder.objects.filter(plan=plan, state=Reminder.State.PENDING)
         .exclude(retry_at__gt=now)
-        .select_related("plan", "action", "indicator")
+        # Of the action and indicator only what an email shows, as values: a round
+        # reads every pending reminder of the plan, tens of thousands in a large one.
+        .annotate(**_shown_columns())
         .order_by("recipient", "action__sort_key", "indicator__sort_key", "kind", "pk")
     )
     today = local_today(plan, now)
     groups: dict[tuple[str, bool], Email] = {}
     for row in rows:
+        row.plan = plan  # the same for all: not joined
         key = (row.recipient, row.digest)
         email = groups.get(key)
         if email is None:
@@ -155,6 +160,39 @@ def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
                 continue
         found.append(email)
     return found
+
+
+def _shown_columns() -> dict:
+    """What an email shows of a reminder's action and indicator, read beside it."""
+    names = [f"name_{code}" for code in language_codes()]
+    return {
+        f"shown_{relation}_{name}": F(f"{relation}__{name}")
+        for relation, columns in (("action", ["identifier", *names]), ("indicator", names))
+        for name in columns
+    }
+
+
+def _shown(reminder: Reminder, relation: str) -> tuple[str, str]:
+    """The identifier and name of the reminder's action or indicator, from the values
+    :func:`pending_emails` read with it (else from the row itself)."""
+    codes = language_codes()
+    if not hasattr(reminder, f"shown_{relation}_name_{codes[0]}"):
+        thing = getattr(reminder, relation)
+        return getattr(thing, "identifier", ""), thing.name
+    texts = {code: getattr(reminder, f"shown_{relation}_name_{code}") for code in codes}
+    name = pick_translation(texts, active_language(), reminder.plan.primary_language)
+    return getattr(reminder, f"shown_{relation}_identifier", ""), name
+
+
+@functools.cache
+def _url_pattern(name: str, prefix: str, urlconf) -> str:
+    return reverse(name, args=[URL_PLACEHOLDER], urlconf=urlconf)
+
+
+def admin_url(name: str, pk: int) -> str:
+    """``reverse(name, args=[pk])``, reversed once per view: an email lists many."""
+    pattern = _url_pattern(name, get_script_prefix(), get_urlconf())
+    return settings.BASE_URL + pattern.replace(str(URL_PLACEHOLDER), str(pk))
 
 
 def render(email: Email) -> EmailMultiAlternatives:
@@ -192,22 +230,20 @@ def _items(email: Email) -> list[dict]:
         if reminder.action_id:
             key = ("action", reminder.action_id)
             if key not in groups:
-                action = reminder.action
+                identifier, name = _shown(reminder, "action")
                 groups[key] = {
-                    "identifier": action.identifier,
-                    "title": action.name,
-                    "url": settings.BASE_URL
-                    + reverse("wagtailsnippets_actions_action:edit", args=[action.pk]),
+                    "identifier": identifier,
+                    "title": name,
+                    "url": admin_url("wagtailsnippets_actions_action:edit", reminder.action_id),
                     "lines": [],
                 }
         elif reminder.indicator_id:
             key = ("indicator", reminder.indicator_id)
             if key not in groups:
-                indicator = reminder.indicator
                 groups[key] = {
                     "identifier": "",
-                    "title": indicator.name,
-                    "url": settings.BASE_URL + reverse("vahti_indicator_data", args=[indicator.pk]),
+                    "title": _shown(reminder, "indicator")[1],
+                    "url": admin_url("vahti_indicator_data", reminder.indicator_id),
                     "lines": [],
                 }
         else:  # feedback about the plan in general

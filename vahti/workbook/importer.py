@@ -2,7 +2,9 @@
 
 Everything is written through the domain's services and models, exactly as the admin
 writes it, inside one transaction: each row in a savepoint of its own, so that every
-problem of every row is found in one pass. With problems, or in a dry run, the
+problem of every row is found in one pass. Added actions are checked row by row in
+memory and written together after the last row (:mod:`vahti.actions.bulk`: a few
+queries per action however large the plan, where publishing each costs hundreds). With problems, or in a dry run, the
 transaction is rolled back and nothing is kept; the report says what would have been
 added and changed, or lists every problem with its sheet, row and column.
 
@@ -26,6 +28,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
+from vahti.actions.bulk import NewAction, action_build, actions_insert, actions_publish
 from vahti.actions.models import Action, Task
 from vahti.actions.services import action_update, content_would_change
 from vahti.core.i18n import language_codes
@@ -488,6 +491,7 @@ class Importer(RowProblems):
             if identifier not in in_sheet:
                 action_rows.append((None, {"identifier": existing[identifier].identifier}))
         related: list[tuple[int, str, list[str], datetime.datetime | None]] = []
+        self._new: dict[str, NewAction] = {}
         total = len(action_rows)
         for done, (number, record) in enumerate(action_rows, start=1):
             self.begin_row()
@@ -502,8 +506,24 @@ class Importer(RowProblems):
                 )
             self.progress("actions", done, total)
         # Related actions, once every action exists.
+        try:
+            with transaction.atomic():
+                actions_insert(list(self._new.values()))
+        except DatabaseError as error:
+            self.problem(
+                "actions", None, None, _("Could not be saved: %(error)s") % {"error": error}
+            )
+            return
         actions = {a.identifier.lower(): a for a in Action.objects.filter(plan=plan)}
+        actions.update({key: new.action for key, new in self._new.items()})
         for number, identifier, others, dated in related:
+            if identifier in self._new:  # in memory until published below
+                self.begin_row()
+                found = self._find_all(
+                    "actions", number, "related_actions", actions, [o.lower() for o in others]
+                )
+                self._new[identifier].action.related_actions = found
+                continue
             self.begin_row()
             try:
                 with transaction.atomic():
@@ -521,6 +541,15 @@ class Importer(RowProblems):
                 pass
             except ValidationError as error:
                 self.validation_problems("actions", number, error, {})
+        try:
+            with transaction.atomic():
+                actions_publish(list(self._new.values()), user=self.user)
+        except DatabaseError as error:
+            self.problem(
+                "actions", None, None, _("Could not be saved: %(error)s") % {"error": error}
+            )
+        if self._new:
+            changes.touch(plan.pk)
 
     def _action(self, number, record, lookups, existing, tasks, related) -> None:
         sheet = "actions"
@@ -647,14 +676,9 @@ class Importer(RowProblems):
         tasks_before = _task_contents(action) if action is not None and "tasks" in data else {}
         try:
             if created:
-                action = past.action_create_with_history(
-                    plan=self.plan,
-                    user=self.user,
-                    identifier=identifier,
-                    steps=steps,
-                    updated=updated_at,
-                    data=data,
-                )
+                # Validated now, written with the others after the last row (bulk).
+                action = action_build(plan=self.plan, identifier=identifier, data=data)
+                self._new[key] = past.new_action(self.plan, action, steps, updated_at)
                 existing[key] = action
                 changed = True
             else:
@@ -670,7 +694,10 @@ class Importer(RowProblems):
             self.report.count("actions", created=created, changed=changed)
         for _step in steps:
             self.report.count("history", created=created, changed=created)
-        if "tasks" in data:
+        if "tasks" in data and created:
+            for _task in data["tasks"]:
+                self.report.count("tasks", created=True, changed=True)
+        elif "tasks" in data:
             # Each task by what happened to it: a task matched by name keeps its row.
             after = _task_contents(action) if changed else tasks_before
             for pk, content in after.items():
@@ -678,8 +705,9 @@ class Importer(RowProblems):
                     "tasks", created=pk not in tasks_before, changed=content != tasks_before.get(pk)
                 )
         if "related_actions" in values:
-            # Part of the row: an added or redated action keeps the row's date.
-            dated = action.updated_at if created or redated else None
+            # Part of the row: an added action publishes them with its own content, a
+            # redated one keeps the row's date.
+            dated = action.updated_at if redated else None
             related.append((number, key, values["related_actions"] or [], dated))
 
     def _action_problems(self, number, error: ValidationError, child_rows: dict) -> None:

@@ -2,10 +2,11 @@
 ``updated_at``), its dated status and phase history (the history sheet) and its news
 posts (the news sheet), so that a migrated plan does not look freshly updated.
 
-An added action with history rows is published once per row, on the row's date, through
-the same services as every edit; :mod:`vahti.actions.history` records each publication
-as it does for the admin's, so the timeline, the over-time view and the feeds read the
-past from the one place they always read it from. An action that exists keeps the
+An added action with history rows is published once per row, on the row's date, then as
+the workbook has it now (:func:`new_action`, written by :mod:`vahti.actions.bulk`): a
+revision and a progress row per publication, as :mod:`vahti.actions.history` records the
+admin's, so the timeline, the over-time view and the feeds read the past from the one
+place they always read it from. An action that exists keeps the
 history its publications recorded: its history rows are checked, not written.
 """
 
@@ -17,9 +18,9 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vahti.actions.bulk import NewAction
 from vahti.actions.models import Action
 from vahti.actions.selectors import plan_today
-from vahti.actions.services import action_create, action_update
 from vahti.plans.models import Plan
 from vahti.workbook.report import RowFailed
 
@@ -130,26 +131,14 @@ def updated_at(
     return moment(day, plan), True
 
 
-def action_create_with_history(
-    *, plan: Plan, user, identifier: str, steps: list[Step], updated: datetime.datetime | None, data
-) -> Action:
-    """Add the action as it was published on each history row's date, then as the
-    workbook has it now, on its last-updated date (else the last row's)."""
-    action = None
-    for step in steps:
-        progress = {"status": step.status, "implementation_phase": step.phase}
-        when = moment(step.day, plan)
-        if action is None:
-            action = action_create(
-                plan=plan, user=user, identifier=identifier, updated_at=when, **{**data, **progress}
-            )
-        else:
-            action_update(action, user=user, updated_at=when, **progress)
-    if action is None:
-        return action_create(
-            plan=plan, user=user, identifier=identifier, updated_at=updated, **data
-        )
-    # Without a last-updated date the last history row is the last update known.
-    return action_update(
-        action, user=user, updated_at=updated or moment(steps[-1].day, plan), **data
-    )
+def new_action(
+    plan: Plan, action: Action, steps: list[Step], updated: datetime.datetime | None
+) -> NewAction:
+    """An added action for :func:`vahti.actions.bulk.actions_publish`: published as it
+    was on each history row's date, then as the workbook has it now, on its
+    last-updated date (else the last row's)."""
+    earlier = [
+        (moment(step.day, plan), {"status": step.status, "implementation_phase": step.phase})
+        for step in steps
+    ]
+    return NewAction(action, earlier, updated or (earlier[-1][0] if earlier else None))

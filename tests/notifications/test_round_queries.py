@@ -1,0 +1,46 @@
+"""The first round of reminders costs the same queries however many actions need them
+(issue 22): planning reads a fixed number, and sending costs a few per email, not per
+action or reminder."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.notifications.conftest import planned_work
+from vahti.notifications import services
+from vahti.notifications.models import Reminder
+
+D = datetime.date
+
+
+def first_round(town) -> tuple[int, list]:
+    """The queries of a round (rows stored, emails sent) and the emails."""
+    Reminder.objects.filter(plan=town.plan).delete()
+    before = len(mail.outbox)
+    now = services.timezone.now()
+    with CaptureQueriesContext(connection) as captured:
+        services.plan_reminders(town.plan, now)
+        services.send_pending(town.plan, now)
+    # The rows are stored in batches (on SQLite of ~50 rows, its limit of values).
+    inserts = [q for q in captured if q["sql"].startswith("INSERT")]
+    return len(captured) - len(inserts), mail.outbox[before:]
+
+
+def test_the_rounds_queries_do_not_grow_with_the_actions(town, action_with):
+    action_with("1", tasks=planned_work(D(2026, 12, 8)), contacts=[town.mikko, town.liisa])
+    few, emails = first_round(town)
+    assert sorted(e.to[0] for e in emails) == ["liisa@example.invalid", "mikko@example.invalid"]
+    for n in range(2, 40):
+        action_with(str(n), tasks=planned_work(D(2026, 12, 8), D(2026, 11, 30)),
+                    contacts=[town.mikko, town.liisa])  # fmt: skip
+    many, emails = first_round(town)
+    assert many == few
+    # The same two people, each told of every action in one email, by its name.
+    assert len(emails) == 2
+    body = " ".join(emails[0].body.split())
+    assert "39 Toimenpide 39" in body and "Tehtävän ”Tehtävä 2”" in body
+    assert "/admin/snippets/actions/action/edit/" in body
