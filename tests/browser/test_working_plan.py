@@ -48,7 +48,7 @@ def test_the_plan_switcher_is_accessible_and_works_by_keyboard(transactional_db,
     # The first plan's action by its address: the switcher proposes its plan.
     page.goto(f"{live_server.url}/admin/snippets/actions/action/edit/{first_action.pk}/")
     page.wait_for_url(f"{live_server.url}/admin/working-plan/?plan={first.pk}*")
-    assert "Ensimmäinen kaupunki" in page.locator("main [role=status]").inner_text()
+    assert "Ensimmäinen kaupunki" in page.locator("main p.help-info").inner_text()
     violations = axe.run(page, options=ADMIN_AXE_OPTIONS).response["violations"]
     assert not violations, describe(violations)
     page.locator("main form.vahti-working-plan").get_by_role("button").press("Enter")
