@@ -5,6 +5,8 @@ organisation in use is not deleted; every change logged."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
@@ -160,3 +162,20 @@ def test_a_category_with_actions_is_not_deleted(client, world):
     assert "cannot be deleted because it is in use by actions (1): 126" in page
     client.post(f"{CATEGORIES}delete/{theme.pk}/")
     assert Category.objects.filter(pk=theme.pk).exists()
+
+
+def test_the_tree_listings_queries_do_not_grow_with_the_tree(client, world):
+    client = as_user(client, world, "plan_admin")
+    theme = world.action_126.categories.get()
+    counts = []
+    for _round in range(2):
+        with CaptureQueriesContext(connection) as orgs:
+            assert client.get(ORGS).status_code == 200
+        with CaptureQueriesContext(connection) as categories:
+            assert client.get(CATEGORIES).status_code == 200
+        counts.append((len(orgs), len(categories)))
+        parent = Organization.objects.filter(plan=world.plan).first()
+        for number in range(10):
+            OrganizationFactory(plan=world.plan, parent=parent, name_fi=f"Yksikkö {number}")
+            CategoryFactory(plan=world.plan, type=theme.type, parent=theme, name_fi=f"Ala {number}")
+    assert counts[0] == counts[1]

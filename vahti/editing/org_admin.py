@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from vahti.editing.permissions import PlanContentPermissionPolicy
+from vahti.editing.permissions import ListingPlanContentPermissionPolicy
 from vahti.editing.plan_lists import InUseDeleteView, PlanListItemForm
 from vahti.editing.trees import TreeListingMixin
 from vahti.editing.viewsets import ListedOnlyChooserViewSet, PlanContentViewSet, translated
@@ -41,5 +41,5 @@ class OrganizationViewSet(TreeListingMixin, PlanContentViewSet):
     )
 
 
-register_permission_policy(Organization, PlanContentPermissionPolicy(Organization))
+register_permission_policy(Organization, ListingPlanContentPermissionPolicy(Organization))
 register_snippet(OrganizationViewSet)

@@ -162,3 +162,14 @@ class PlanContentPermissionPolicy(BasePermissionPolicy):
         return guard_object_view(
             view, self.model, lambda user, obj: policies.can_edit_plan_content(user, obj.plan)
         )
+
+
+class ListingPlanContentPermissionPolicy(PlanContentPermissionPolicy):
+    """The same rights, asked once per request: a listing asks, for each row's buttons,
+    whether the user may add, change or delete such rows at all (a query each time)."""
+
+    def user_has_permission(self, user, action):
+        answers = user.__dict__.setdefault("_vahti_plan_content_rights", {})
+        if action not in answers:
+            answers[action] = super().user_has_permission(user, action)
+        return answers[action]

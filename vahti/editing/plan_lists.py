@@ -22,7 +22,7 @@ from wagtail.snippets.views.snippets import DeleteView, SnippetViewSetGroup
 
 from vahti.core.usage import usages
 from vahti.editing.forms import PlanContentForm
-from vahti.editing.permissions import PlanContentPermissionPolicy
+from vahti.editing.permissions import ListingPlanContentPermissionPolicy
 from vahti.editing.plan_settings import PlanSettingsViewSet
 from vahti.editing.viewsets import ListedOnlyChooserViewSet, PlanContentViewSet, translated
 from vahti.plans.models import (
@@ -177,7 +177,7 @@ LIST_VIEWSETS = (
 )
 
 for viewset in LIST_VIEWSETS:
-    register_permission_policy(viewset.model, PlanContentPermissionPolicy(viewset.model))
+    register_permission_policy(viewset.model, ListingPlanContentPermissionPolicy(viewset.model))
 
 
 class PlanViewSetGroup(SnippetViewSetGroup):

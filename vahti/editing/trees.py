@@ -60,6 +60,9 @@ class TreeListingMixin:
     index_view_class = TreeIndexView
     sibling_order: list[str] = ["plan", "order", "pk"]
     ordering = ["tree_position"]
+    # The rows' relations the listing shows (one query, not one per row).
+    listed_relations: list[str] = ["parent__plan"]
 
     def get_queryset(self, request):
-        return in_tree_order(super().get_queryset(request), self.sibling_order)
+        queryset = super().get_queryset(request).select_related(*self.listed_relations)
+        return in_tree_order(queryset, self.sibling_order)

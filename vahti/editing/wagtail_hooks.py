@@ -33,6 +33,7 @@ from vahti.editing.home import AttentionPanel
 from vahti.editing.panels import PermissionedInlinePanel
 from vahti.editing.permissions import (
     ActionPermissionPolicy,
+    ListingPlanContentPermissionPolicy,
     PlanContentPermissionPolicy,
     guard_action_view,
     guarded_urlpatterns,
@@ -226,6 +227,7 @@ class CategoryViewSet(TreeListingMixin, PlanContentViewSet):
     list_filter = ["plan", "type"]
     search_fields = ["identifier", "name_fi", "name_sv", "name_en"]
     sibling_order = ["plan", "type__order", "type", "order", "pk"]
+    listed_relations = ["parent__plan", "type__plan"]
     delete_view_class = CategoryDeleteView
     delete_template_name = "editing/delete_in_use.html"
     edit_handler = ObjectList(
@@ -240,7 +242,7 @@ class CategoryViewSet(TreeListingMixin, PlanContentViewSet):
     )
 
 
-register_permission_policy(Category, PlanContentPermissionPolicy(Category))
+register_permission_policy(Category, ListingPlanContentPermissionPolicy(Category))
 register_snippet(CategoryViewSet)
 
 
