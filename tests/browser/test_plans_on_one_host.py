@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import axe_violations, describe
 from tests.browser.test_editing import ADMIN_AXE_OPTIONS, log_in
@@ -112,9 +113,6 @@ def test_the_host_names_screen_is_accessible(transactional_db, live_server, page
     assert PlanDomain.objects.filter(hostname="ilmasto.example.fi", path_prefix="helsinki").exists()
     # The page with a warning (not in ALLOWED_HOSTS) and a row to remove, once the
     # messages have faded in (axe measures a half-transparent one's contrast wrongly).
-    page.wait_for_function(
-        "[...document.querySelectorAll('.messages li')].every("
-        "e => getComputedStyle(e).opacity === '1')"
-    )
+    expect(page.locator(".messages > ul")).to_have_css("opacity", "1")
     violations = axe.run(page, options=ADMIN_AXE_OPTIONS).response["violations"]
     assert not violations, describe(violations)
