@@ -4,8 +4,8 @@ Everything is written through the domain's services and models, exactly as the a
 writes it, inside one transaction: each row in a savepoint of its own, so that every
 problem of every row is found in one pass. Added actions are checked row by row in
 memory and written together after the last row (:mod:`vahti.actions.bulk`: a few
-queries per action however large the plan, where publishing each costs hundreds). With problems, or in a dry run, the
-transaction is rolled back and nothing is kept; the report says what would have been
+queries per action however large the plan, where publishing each costs hundreds). With
+problems, or in a dry run, the transaction is rolled back and nothing is kept; the report says what would have been
 added and changed, or lists every problem with its sheet, row and column.
 
 Rows name things by identifier: a row whose identifier exists changes that thing, the
