@@ -5,8 +5,9 @@ writes it, inside one transaction: each row in a savepoint of its own, so that e
 problem of every row is found in one pass. Added actions are checked row by row in
 memory and written together after the last row (:mod:`vahti.actions.bulk`: a few
 queries per action however large the plan, where publishing each costs hundreds). With
-problems, or in a dry run, the transaction is rolled back and nothing is kept; the report says what would have been
-added and changed, or lists every problem with its sheet, row and column.
+problems, or in a dry run, the transaction is rolled back and nothing is kept; the
+report says what would have been added and changed, or lists every problem with its
+sheet, row and column.
 
 Rows name things by identifier: a row whose identifier exists changes that thing, the
 others are added; importing the same workbook twice changes nothing the second time. A
