@@ -106,12 +106,13 @@ def test_only_the_plans_admins_edit_its_pages(client, plan, other_plan, about):
     Role.objects.create(user=viewer, plan=plan, kind="viewer")
     client.force_login(admin)
     assert client.get(f"/admin/pages/{about.pk}/edit/").status_code == 200
-    assert client.get(f"/admin/pages/{theirs.pk}/edit/").status_code == 302
+    # Another plan's page is not found in the admin (vahti.editing.scoping).
+    assert client.get(f"/admin/pages/{theirs.pk}/edit/").status_code == 404
     response = client.post(
         f"/admin/pages/{theirs.pk}/edit/",
         {"heading_fi": "Kaapattu", "slug": "muu", "action-publish": "publish"},
     )
-    assert response.status_code == 302
+    assert response.status_code == 404
     assert ContentPage.objects.get(pk=theirs.pk).heading_fi == "Muu"
     client.force_login(viewer)
     assert client.get(f"/admin/pages/{about.pk}/edit/").status_code == 302
@@ -208,3 +209,12 @@ def test_the_editors_group_follows_the_plan_through_a_new_identifier(plan, about
     group = Group.objects.get(user=admin)
     assert set(group.user_set.all()) == {admin, role.user}
     assert Group.objects.filter(name__startswith="Plan ").count() == 1
+
+
+def test_the_plans_pages_root_has_no_draft_to_view(client, plan):
+    """The root of a plan's pages is not a page of its own: there is no draft to view
+    (it was a 500: no template)."""
+    root = plan_pages(plan)
+    client.force_login(make_user("root", is_superuser=True))
+    client.raise_request_exception = False
+    assert client.get(f"/admin/pages/{root.pk}/view_draft/").status_code in (302, 404)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -48,8 +49,14 @@ class PlanPages(Page):
         verbose_name = _("plan's content pages")
         verbose_name_plural = _("plans' content pages")
 
+    # Nothing to preview: it has no page of its own (its draft view was a 500).
+    preview_modes = []
+
     def get_url_parts(self, request=None):
         return None  # not served
+
+    def serve_preview(self, request, mode_name):
+        raise Http404
 
 
 class ContentPage(TranslatableMixin, Page):
