@@ -1,7 +1,8 @@
-"""Two plans for the tests of leaks across plans: a marked plan, whose every object's
-name and identifier carries MARKER (internal and draft ones included), and a second
-plan with its own admin and contact person, who must never see the marked plan's
-objects in the admin.
+"""Three plans for the tests of leaks across plans: two marked plans, whose every
+object's name and identifier carries MARKER (internal and draft ones included), and a
+second plan with its own admin, organisation admin, viewer and contact person, who must
+never see the marked plans' objects in the admin. The marked plan is served under a path
+prefix of a host it shares with the second plan; the other two have hosts of their own.
 
 Every marked text also holds the word SEARCH_WORD, so that searches can look for the
 marked objects without echoing MARKER itself back in the page (a search box repeats its
@@ -52,6 +53,8 @@ class LeakWorld:
     objects: dict = field(default_factory=dict)
     users: dict = field(default_factory=dict)
     page: object = None
+    # The third plan's marked objects, by model.
+    third_objects: dict = field(default_factory=dict)
 
     def add(self, obj):
         self.objects.setdefault(type(obj), []).append(obj)
@@ -59,6 +62,9 @@ class LeakWorld:
 
 
 def build_leak_world() -> LeakWorld:
+    """Three plans: the marked one under a path prefix of a shared host, the second
+    (whose people walk the admin) at that host's root and on a host of its own, and a
+    third, marked too, on a host of its own (its objects in ``third_objects``)."""
     users = get_user_model().objects
     # The test server's host serves the second plan (its public pages, a 404 included,
     # name it), as a site with a host name per plan would.
@@ -68,13 +74,57 @@ def build_leak_world() -> LeakWorld:
         ),
         other_plan=PlanFactory(identifier="toinen", name_fi="Toinen kaupunki", name_en="", order=1),
     )
-    plan = world.marked_plan
-    # The marked plan's address on a shared host (only installation admins see them).
-    PlanDomain.objects.create(plan=plan, hostname="qzleak.example", path_prefix="qzleak")
+    # The plans' addresses (only installation admins see them).
+    PlanDomain.objects.create(plan=world.other_plan, hostname="toinen.example")
+    PlanDomain.objects.create(plan=world.other_plan, hostname="jaettu.example")
+    PlanDomain.objects.create(
+        plan=world.marked_plan, hostname="jaettu.example", path_prefix="qzleak"
+    )
+    third = PlanFactory(identifier="qzleak-kolmas", name_fi=marked("kolmas"), name_en="", order=3)
+    PlanDomain.objects.create(plan=third, hostname="qzleak.example")
+    mark_plan(world, world.marked_plan, "")
+    world.page = plan_pages(world.marked_plan)
+    objects = world.objects
+    world.objects = {}
+    mark_plan(world, third, "3")
+    world.third_objects, world.objects = world.objects, objects
+
+    # The second plan: its admin, an organisation admin, a viewer, and a contact person
+    # of one of its actions.
+    other = world.other_plan
+    other_org = OrganizationFactory(plan=other, identifier="toinen-org", name_fi="Toinen osasto")
+    for who, kind, organization in (
+        ("other_plan_admin", Role.Kind.PLAN_ADMIN, None),
+        ("other_organization_admin", Role.Kind.ORGANIZATION_ADMIN, other_org),
+        ("other_viewer", Role.Kind.VIEWER, None),
+    ):
+        email = f"toinen.{who}@example.invalid"
+        world.users[who] = users.create_user(email, email, "a-long-test-password")
+        Role.objects.create(user=world.users[who], plan=other, kind=kind, organization=organization)
+    contact = users.create_user(
+        "toinen.yhteys@example.invalid", "toinen.yhteys@example.invalid", "a-long-test-password"
+    )
+    world.users["other_contact_person"] = contact
+    other_person = PersonFactory(plan=other, user=contact, first_name="Tiina")
+    make_action(
+        other,
+        "1",
+        name_fi="Toisen kaupungin toimenpide",
+        responsible_parties=[(other_org, "primary")],
+        contact_persons=[(other_person, "contact")],
+    )
+    plan_pages(other)
+    return world
+
+
+def mark_plan(world: LeakWorld, plan, tag: str) -> None:
+    """Give ``plan`` one marked object of every kind, internal and draft ones included;
+    ``tag`` tells its logins from another marked plan's."""
+    users = get_user_model().objects
     # The marked plan's people and logins.
     secret_user = users.create_user(
-        "qzleak.salaisuus@example.invalid",
-        "qzleak.salaisuus@example.invalid",
+        f"qzleak.salaisuus{tag}@example.invalid",
+        f"qzleak.salaisuus{tag}@example.invalid",
         "a-long-test-password",
         first_name="Qzleak",
         last_name="Salaisuus",
@@ -89,7 +139,7 @@ def build_leak_world() -> LeakWorld:
             plan=plan,
             first_name="Qzleak",
             last_name="Salaisuus",
-            email="qzleak.henkilo@example.invalid",
+            email=f"qzleak.henkilo{tag}@example.invalid",
             organization=organization,
             user=secret_user,
         )
@@ -153,27 +203,6 @@ def build_leak_world() -> LeakWorld:
             plan=plan, action=internal, message=marked("palaute"), language="fi"
         )
     )
-    world.page = plan_pages(plan)
-
-    # The second plan: its admin, and a contact person of one of its actions.
-    other = world.other_plan
-    world.users["other_plan_admin"] = users.create_user(
-        "toinen.admin@example.invalid", "toinen.admin@example.invalid", "a-long-test-password"
-    )
-    Role.objects.create(user=world.users["other_plan_admin"], plan=other, kind=Role.Kind.PLAN_ADMIN)
-    contact = users.create_user(
-        "toinen.yhteys@example.invalid", "toinen.yhteys@example.invalid", "a-long-test-password"
-    )
-    world.users["other_contact_person"] = contact
-    other_person = PersonFactory(plan=other, user=contact, first_name="Tiina")
-    make_action(
-        other,
-        "1",
-        name_fi="Toisen kaupungin toimenpide",
-        contact_persons=[(other_person, "contact")],
-    )
-    plan_pages(other)
-    return world
 
 
 def latest_revision_id(obj) -> int | None:

@@ -138,11 +138,13 @@ def model_of(namespaces, url_name=None) -> type | None:
 
 
 def marked_ids(world, model) -> list[int]:
+    """The marked objects' ids, the marked plan's first (URLs of one object name it;
+    bulk actions name them all, the third plan's too)."""
     if model is Page:
         return [world.page.pk]
     if model is Plan:
         return [world.marked_plan.pk]
-    return [obj.pk for obj in world.objects.get(model, [])]
+    return [obj.pk for obj in [*world.objects.get(model, []), *world.third_objects.get(model, [])]]
 
 
 def fillings(world, pattern, namespaces, names):
@@ -245,8 +247,29 @@ def two_plan_admin(leak_world):
     return admin
 
 
-@pytest.mark.parametrize("who", ["other_plan_admin", "other_contact_person", "two_plan_admin"])
+def third_plan_first(world):
+    """The same world with the third plan's objects named first: its objects' own URLs
+    are walked too."""
+    world.objects, world.third_objects = world.third_objects, world.objects
+    world.marked_plan = Plan.objects.get(identifier="qzleak-kolmas")
+    return world
+
+
+WALKERS = [
+    "other_plan_admin",
+    "other_organization_admin",
+    "other_viewer",
+    "other_contact_person",
+    "two_plan_admin",
+    "other_plan_admin@third_plan",
+]
+
+
+@pytest.mark.parametrize("who", WALKERS)
 def test_no_admin_url_shows_another_plans_objects(client, leak_world, who):
+    if who.endswith("@third_plan"):
+        who = who.split("@")[0]
+        third_plan_first(leak_world)
     urls, unfilled = requests_to_make(leak_world)
     assert not unfilled, "admin URLs the walk cannot fill in:\n" + "\n".join(unfilled)
     assert len(urls) > 250
