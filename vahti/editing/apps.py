@@ -9,8 +9,9 @@ class EditingConfig(AppConfig):
 
     def ready(self):
         from vahti.editing.csp import start_choosers_without_inline_scripts
-        from vahti.editing.scoping import scope_every_bulk_action
+        from vahti.editing.scoping import scope_every_bulk_action, scope_the_audit_log
 
         start_choosers_without_inline_scripts()
 
         scope_every_bulk_action()
+        scope_the_audit_log()

@@ -14,13 +14,18 @@ from __future__ import annotations
 
 from functools import wraps
 
-from django.db.models import Q, QuerySet
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import URLResolver
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.bulk_action import BulkAction
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
+from wagtail.models.audit_log import ModelLogEntryManager
+from wagtail.models.pages import PageLogEntryManager
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -32,6 +37,7 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from vahti.access import scopes
+from vahti.plans.models import Plan
 
 
 def admin_queryset(user, queryset: QuerySet) -> QuerySet:
@@ -263,3 +269,52 @@ def scope_every_bulk_action() -> None:
 
     BulkAction.get_actionable_objects = get_actionable_objects
     BulkAction._vahti_scoped = True
+
+
+# The audit log ------------------------------------------------------------------------
+
+
+def scope_the_audit_log() -> None:
+    """Wagtail's site history report (installation admins only) lists the log entries of
+    every plan. In the admin it now lists those of the working plan only: the plan's own
+    settings, its pages and every object of it that is still there (an object deleted
+    since is known by its id alone, so its entries show under "All plans")."""
+    for manager_class in (ModelLogEntryManager, PageLogEntryManager):
+        if manager_class.__dict__.get("_vahti_scoped", False):
+            continue
+        unscoped = manager_class.viewable_by_user
+
+        def viewable_by_user(self, user, unscoped=unscoped):
+            entries = unscoped(self, user)
+            plan = scopes.admin_working_plan(user)
+            return entries if plan is None else log_entries_of_plan(entries, plan)
+
+        manager_class.viewable_by_user = viewable_by_user
+        manager_class._vahti_scoped = True
+
+
+def log_entries_of_plan(entries: QuerySet, plan) -> QuerySet:
+    """``entries`` (page or model log entries) of the objects of ``plan``."""
+    if issubclass(entries.model, PageLogEntry):
+        return entries.filter(
+            page__in=Page.objects.filter(Q(planpages__plan=plan) | Q(contentpage__plan=plan))
+        )
+    content_types = ContentType.objects.get_for_models(*_models_with_a_plan(), Plan)
+    of_plan = Q(content_type=content_types[Plan], object_id=str(plan.pk))
+    for model in _models_with_a_plan():
+        ids = model._default_manager.filter(plan=plan).annotate(
+            text_id=Cast("pk", output_field=CharField())
+        )
+        of_plan |= Q(content_type=content_types[model], object_id__in=ids.values("text_id"))
+    return entries.filter(of_plan)
+
+
+def _models_with_a_plan() -> list[type]:
+    return [
+        model
+        for model in apps.get_models()
+        if any(
+            field.name == "plan" and field.related_model is Plan
+            for field in model._meta.concrete_fields
+        )
+    ]
