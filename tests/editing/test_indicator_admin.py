@@ -244,3 +244,21 @@ def test_the_public_download_uploads_back_unchanged(client, world, share):
         response.content.decode(), "body"
     )
     assert values(share) == before
+
+
+def test_the_admins_links_to_public_pages_carry_the_plans_address(client, world, share):
+    """A plan served under a path prefix of a host: the admin's links to its public pages
+    lead there, not to the admin's own host."""
+    from vahti.content.services import add_page, plan_pages
+    from vahti.plans.setup import plan_host_add
+
+    plan_host_add(world.plan, "kaupunki.example", "ilmasto")
+    page = client_for(client, world, "plan_admin").get(url(share))
+    link = BeautifulSoup(page.content, "html.parser").find(
+        "a", href=True, string="See the public page"
+    )
+    # In the language the admin is read in (English here).
+    assert link["href"] == "//kaupunki.example/ilmasto/en/indicators/share/"
+    about = add_page(plan_pages(world.plan), slug="tietoa", heading_fi="Tietoa")
+    assert about.get_url().startswith("//kaupunki.example/ilmasto/")
+    assert about.get_url().endswith("/pages/tietoa/")

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from vahti.core.i18n import TranslatableMixin, TranslatedField, language_codes
 from vahti.core.richtext import SanitizedRichTextField, sanitize_rich_text
 from vahti.plans.models import Plan
+from vahti.plans.selectors import public_address
 
 PAGE_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "blockquote"]
 
@@ -134,7 +135,10 @@ class ContentPage(TranslatableMixin, Page):
         return super().save(*args, **kwargs)
 
     def get_url_parts(self, request=None):
-        return (None, "", reverse("site:content-page", kwargs={"slug": self.slug}))
+        """Only the admin asks ("view live"): the page at its plan's address."""
+        path = reverse("site:content-page", kwargs={"slug": self.slug})
+        plan = self.get_plan()
+        return (None, "", public_address(plan, path) if plan is not None else path)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

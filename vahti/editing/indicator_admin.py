@@ -58,6 +58,7 @@ from vahti.indicators.services import (
     parse_values_csv,
 )
 from vahti.orgs.models import Person
+from vahti.plans.selectors import public_address
 
 # How many of the latest values the page lists (all of them are in the CSV download).
 RECENT_VALUES = 60
@@ -310,6 +311,7 @@ class IndicatorDataView(WagtailAdminTemplateMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "indicator": indicator,
+            "public_url": public_address(indicator.plan, indicator.get_absolute_url()),
             "recent_values": values[:RECENT_VALUES],
             "value_count": values.count(),
             "resolution_per": periods.PER[indicator.time_resolution],

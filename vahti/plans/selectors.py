@@ -141,3 +141,15 @@ def _rows_of_plan(model, plan: Plan):
         ):
             return model._default_manager.filter(**{f"{field.name}__plan": plan})
     return None
+
+
+def public_address(plan: Plan, path: str) -> str:
+    """``path`` (an address of the site's, without a plan prefix) as a link from outside
+    the plan's site, such as the admin: at the plan's first address (host and path
+    prefix), scheme-relative; a plan no host names is served at every host, so the path
+    alone. One query."""
+    domain = plan.domains.order_by("pk").first()
+    if domain is None:
+        return path
+    prefix = f"/{domain.path_prefix}" if domain.path_prefix else ""
+    return f"//{domain.hostname}{prefix}{path}"
