@@ -31,6 +31,11 @@ ACTION_NAMES = {
     "fi": "Aurinkopaneelit koulujen katoille",
     "sv": "Solpaneler på skolornas tak",
 }
+PLAN_NAMES = {
+    "en": "Carbon-neutral Espoo 2030",
+    "fi": "Hiilineutraali Espoo 2030",
+    "sv": "Koldioxidneutrala Esbo 2030",
+}
 TASK_NAMES = {
     "en": "Survey the roofs",
     "fi": "Kattojen kartoitus",
@@ -82,7 +87,7 @@ def test_an_english_first_plan_from_creation_to_its_public_site(
     page = root.new_page()
     log_in(page, url, "root@example.invalid", PASSWORD)
     page.goto(f"{url}/admin/plans/new/")
-    page.fill("#id_name", "Carbon-neutral Espoo 2030")
+    page.fill("#id_name", PLAN_NAMES["en"])
     page.fill("#id_identifier", "espoo2030")
     page.locator("#id_primary_language").select_option("en")
     languages = page.get_by_role("group", name="Muut kielet")
@@ -92,6 +97,10 @@ def test_an_english_first_plan_from_creation_to_its_public_site(
     page.fill("#id_admin_email", ADMIN_EMAIL)
     page.get_by_role("button", name="Luo suunnitelma").click()
     page.wait_for_url(f"{url}/admin/")
+    assert ADMIN_EMAIL in page.locator(".messages").inner_text()
+    # With two plans, the installation admin has the plan switcher (the contact person,
+    # with one, will not).
+    assert "/admin/working-plan/" in page.content()
     root.close()
     plan = Plan.objects.get(identifier="espoo2030")
     assert (plan.primary_language, plan.other_languages) == ("en", ["fi", "sv"])
@@ -103,6 +112,13 @@ def test_an_english_first_plan_from_creation_to_its_public_site(
     choose_password(page, url, emailed_link(ADMIN_EMAIL))
     log_in(page, url, ADMIN_EMAIL, PASSWORD)
     snippets = f"{url}/admin/snippets"
+
+    # The plan's name in its other languages, in its settings.
+    page.goto(f"{snippets}/plans/plan/")
+    page.locator("main").get_by_role("link", name=PLAN_NAMES["en"]).first.click()
+    page.wait_for_url(f"**/admin/snippets/plans/plan/edit/{plan.pk}/")
+    fill_languages(page, "name", PLAN_NAMES)
+    save(page, "/admin/snippets/plans/plan/")
 
     # A status of their own, beside the default ones.
     page.goto(f"{snippets}/plans/actionstatus/add/")
@@ -180,6 +196,8 @@ def test_an_english_first_plan_from_creation_to_its_public_site(
     page.fill("#id_brand_color", "#006400")
     page.locator("main button[type=submit]").last.click()
     page.wait_for_selector(".messages li")
+    plan.refresh_from_db()
+    assert plan.brand_color == "#006400"
     admin.close()
 
     # 3. The public site on the plan's own host, in its three languages.
@@ -191,19 +209,22 @@ def test_an_english_first_plan_from_creation_to_its_public_site(
     try:
         site = f"http://{HOST}:{urlsplit(url).port}"
         page = public.new_context(locale="en-GB").new_page()
-        page.goto(f"{site}/")
-        assert page.locator("html").get_attribute("lang") == "en"
-        assert "Carbon-neutral Espoo 2030" in page.locator("body").inner_text()
         for prefix, code in (("", "en"), ("/fi", "fi"), ("/sv", "sv")):
+            page.goto(f"{site}{prefix}/")
+            assert page.locator("html").get_attribute("lang") == code
+            assert PLAN_NAMES[code] in page.locator("body").inner_text()
             page.goto(f"{site}{prefix}/actions/1/")
             assert page.locator("html").get_attribute("lang") == code
             assert page.locator("h1").inner_text().strip().endswith(ACTION_NAMES[code])
             assert TASK_NAMES[code] in page.locator("main").inner_text()
-        page.goto(f"{site}/actions/1/")
-        header = page.locator(".site-header")
-        assert header.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(0, 100, 0)"
-        violations = axe_violations(axe, page)
-        assert not violations, describe(violations)
+            # In the plan's brand colour, white text on its dark green.
+            header = page.locator(".site-header")
+            assert header.evaluate("e => getComputedStyle(e).backgroundColor") == ("rgb(0, 100, 0)")
+            assert page.locator(".site-name").evaluate("e => getComputedStyle(e).color") == (
+                "rgb(255, 255, 255)"
+            )
+            violations = axe_violations(axe, page)
+            assert not violations, f"{prefix}/actions/1/: {describe(violations)}"
     finally:
         public.close()
 
