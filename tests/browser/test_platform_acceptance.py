@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS
 from tests.browser.test_accessibility import axe_violations, describe
@@ -52,7 +53,7 @@ def emailed_link(recipient: str) -> str:
 
 
 def choose_password(page, url: str, path: str) -> None:
-    """Follow an emailed link, choose a password, and log in with it."""
+    """Follow an emailed link and choose a password."""
     page.goto(f"{url}{path}")
     page.fill("input[name=new_password1]", PASSWORD)
     page.fill("input[name=new_password2]", PASSWORD)
@@ -61,8 +62,14 @@ def choose_password(page, url: str, path: str) -> None:
 
 
 def save(page, listing: str) -> None:
+    """Save the editor's form and wait for the listing it returns to; if the form comes
+    back instead, fail with its errors."""
     page.locator("form#w-editor-form button[type=submit]").first.click()
-    page.wait_for_url(f"**{listing}")
+    try:
+        page.wait_for_url(f"**{listing}")
+    except PlaywrightTimeoutError:
+        errors = page.locator(".error-message, .w-field__errors").all_inner_texts()
+        raise AssertionError(f"{page.url} was not saved: {errors}") from None
 
 
 def fill_languages(page, prefix: str, names: dict[str, str]) -> None:
