@@ -42,3 +42,24 @@ def client_for(client, world: World, who: str):
     if who != "anonymous":
         client.force_login(world.users[who])
     return client
+
+
+def in_english(client, world: World, who: str):
+    """``client`` logged in as ``who``, who reads the admin in English."""
+    from wagtail.users.models import UserProfile
+
+    user = world.users[who]
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
+    return client
+
+
+def submit_editor_form(client, url: str, **values):
+    """The editor form at ``url`` sent back with ``values`` changed."""
+    page = client.get(url)
+    assert page.status_code == 200, url
+    data = form_data(page.content.decode(), "w-editor-form")
+    data.update({k: v if isinstance(v, list) else [v] for k, v in values.items()})
+    return client.post(url, data)

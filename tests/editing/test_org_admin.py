@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import ModelLogEntry
-from wagtail.users.models import UserProfile
 
-from tests.editing.conftest import form_data
+from tests.editing.conftest import in_english as as_user
+from tests.editing.conftest import submit_editor_form as submit
 from tests.factories import CategoryFactory, CategoryTypeFactory, OrganizationFactory
 from vahti.orgs.models import Organization
 from vahti.plans.models import Category
@@ -20,23 +20,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 ORGS = "/admin/snippets/orgs/organization/"
 CATEGORIES = "/admin/snippets/plans/category/"
-
-
-def as_user(client, world, who):
-    user = world.users[who]
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
-    return client
-
-
-def submit(client, url, **values):
-    page = client.get(url)
-    assert page.status_code == 200, url
-    data = form_data(page.content.decode(), "w-editor-form")
-    data.update({k: v if isinstance(v, list) else [v] for k, v in values.items()})
-    return client.post(url, data)
 
 
 def titles(html: str, names: list[str]) -> list[str]:

@@ -9,9 +9,9 @@ import re
 import pytest
 from django.utils import translation
 from wagtail.models import ModelLogEntry
-from wagtail.users.models import UserProfile
 
-from tests.editing.conftest import form_data
+from tests.editing.conftest import in_english as as_user
+from tests.editing.conftest import submit_editor_form as submit
 from tests.factories import ActionStatusFactory, ScheduleFactory
 from vahti.plans.models import (
     ActionImpact,
@@ -28,23 +28,6 @@ PHASES = "/admin/snippets/plans/actionimplementationphase/"
 IMPACTS = "/admin/snippets/plans/actionimpact/"
 SCHEDULES = "/admin/snippets/plans/actionschedule/"
 TYPES = "/admin/snippets/plans/categorytype/"
-
-
-def as_user(client, world, who):
-    user = world.users[who]
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
-    return client
-
-
-def submit(client, url, **values):
-    page = client.get(url)
-    assert page.status_code == 200, url
-    data = form_data(page.content.decode(), "w-editor-form")
-    data.update({k: v if isinstance(v, list) else [v] for k, v in values.items()})
-    return client.post(url, data)
 
 
 def results(response) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 from wagtail.models import ModelLogEntry
-from wagtail.users.models import UserProfile
 
 from tests.editing.conftest import form_data
+from tests.editing.conftest import in_english as as_user
 from vahti.plans.models import Plan
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -18,15 +18,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 def url(plan) -> str:
     return f"/admin/snippets/plans/plan/edit/{plan.pk}/"
-
-
-def as_user(client, world, who):
-    user = world.users[who]
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
-    return client
 
 
 def submit(client, plan, **values):
