@@ -49,14 +49,14 @@ check-migrations: $(VENV)/.runtime
 	$(RUN_ENV) $(MANAGE) makemigrations --check --dry-run
 
 bench: $(VENV)/.dev translations
-	$(BIN)/python -m vahti.bench
+	$(BIN)/python -m perf.bench
 
 # A bounded load test on loopback: gunicorn + PostgreSQL + Redis, driven by wrk (from
 # Debian's packages, installed if missing). Prints throughput, latency and errors.
 load: $(VENV)/.dev translations
 	@command -v wrk >/dev/null 2>&1 || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 	  $$sudo apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
-	$(BIN)/python -m vahti.load
+	$(BIN)/python -m perf.load
 
 translations: $(VENV)/.runtime
 	@$(RUN_ENV) $(MANAGE) compile_translations
