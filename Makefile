@@ -30,7 +30,7 @@ serve: $(VENV)/.runtime translations
 	$(BIN)/gunicorn -c python:vahti.gunicorn_conf vahti.wsgi
 
 test: $(VENV)/.dev translations
-	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 # Everything but the browser tests.
 test-fast: $(VENV)/.dev translations

@@ -63,10 +63,9 @@ def page(browser):
 
 @pytest.fixture
 def demo(transactional_db, live_server):
-    """The demo plan, served by the live server."""
-    import datetime
+    """The demo plans, served by the live server (loaded once per process, then put back
+    for each test: tests/browser/demo_snapshot.py)."""
+    from tests.browser.demo_snapshot import load_demo_fast
 
-    from vahti.demo.loader import load_demo
-
-    load_demo(today=datetime.date(2026, 11, 28))
+    load_demo_fast()
     return live_server
