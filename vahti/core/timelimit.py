@@ -7,7 +7,9 @@ requests queued behind it) until it is done.
 query it makes goes through a guard (Django's ``execute_wrapper``) that
 
 - refuses to start a query once the deadline has passed or the client has gone (the
-  client's socket is looked at, at most once a second, where gunicorn gives it);
+  client's socket is looked at, at most once a second, where gunicorn gives it: a
+  request done within a second is never looked at. A client that shuts its sending side
+  after its request, which browsers, proxies and HTTP libraries do not, counts as gone);
 - bounds each query by the time left: on PostgreSQL a ``statement_timeout`` set on the
   connection (lowered as the deadline nears, reset when the request ends); on SQLite a
   progress handler that interrupts the query.
