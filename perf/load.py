@@ -228,6 +228,7 @@ def main() -> int:
     print(header)
     print("-" * len(header))
     failures = 0
+    rates = {}
     for label, extra in (("cached", {}), ("uncached", {"PAGE_CACHE_SECONDS": "0"})):
         server = start_server({**base, **extra}, work / f"{label}.log")
         try:
@@ -237,6 +238,7 @@ def main() -> int:
             stop_server(server)
         errors = int(found["non2xx"]) + int(found["socket"])
         failures += errors
+        rates[label] = float(found["rps"])
         print(
             ROW.format(
                 label, CLIENTS, found["requests"], found["rps"], found["p50"], found["p75"],
@@ -244,6 +246,13 @@ def main() -> int:
             )
         )  # fmt: skip
     print()
+    cached, uncached = rates["cached"], rates["uncached"]
+    print(
+        f"throughput: cached {cached:.1f} req/s, uncached {uncached:.1f} req/s "
+        f"(the page cache serves {cached / uncached:.1f}× as many)"
+        if uncached
+        else f"throughput: cached {cached:.1f} req/s, uncached nothing served"
+    )
     print("errors: none" if not failures else f"errors: {failures} (see {work})")
     return 1 if failures else 0
 

@@ -5,7 +5,18 @@ Each can be changed through the environment, as everything else is:
 - ``WEB_CONCURRENCY``: worker processes, twice the processor cores by default;
 - ``WEB_THREADS``: threads per worker, 4 (a thread waiting for the database or the
   cache lets another run);
-- ``WEB_TIMEOUT``: seconds a request may take before its worker is restarted, 60.
+- ``WEB_TIMEOUT``: seconds a worker's main loop may stay silent before the worker is
+  restarted, 60.
+
+What bounds a request is Vahti's own time limit (``REQUEST_TIME_LIMIT``, 20 s, and
+``ADMIN_REQUEST_TIME_LIMIT``, 50 s; vahti.core.timelimit), not gunicorn's: with threaded
+workers (``gthread``) the main thread tells the arbiter it is alive whatever its request
+threads do, so ``timeout`` never stops a slow render, and a sync worker killed by it
+would take every request it held down with it, answering nothing. Neither worker class
+sees a client that has gone while the render runs; Vahti's limit does (between queries,
+from the socket gunicorn hands over) and stops the render's queries, and the deadline
+bounds the rest. The limits are below ``graceful_timeout`` where it matters (a public
+page ends before a restarting worker is killed).
 
 Requests are logged by Vahti itself (``vahti.request``), not by gunicorn, and gunicorn's
 own messages use the same format (``LOG_FORMAT``).

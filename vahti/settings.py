@@ -86,6 +86,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "vahti.core.health.HealthMiddleware",
     "vahti.core.logs.RequestLogMiddleware",
+    # Inside the request log (which then logs the 503), around everything that queries.
+    "vahti.core.timelimit.RequestTimeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files (compressed, hashed, cached for a year) before anything else runs.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -288,6 +290,12 @@ if BEHIND_TLS_PROXY and not TRUSTED_PROXIES:
         "proxies in front of Vahti (usually 1) or to their addresses, so that clients are "
         "told apart by their own addresses and not all counted as the proxy."
     )
+
+# Seconds a request's database work may take before it stops and the request answers 503
+# (vahti.core.timelimit): public pages, downloads and the API, and the admin. 0: no limit.
+# The admin's workbook import runs in a thread of its own and is never limited.
+REQUEST_TIME_LIMIT = env.int("REQUEST_TIME_LIMIT", default=20, minimum=0)
+ADMIN_REQUEST_TIME_LIMIT = env.int("ADMIN_REQUEST_TIME_LIMIT", default=50, minimum=0)
 
 # Requests a minute one client (an address, or an API token) may make to the API.
 API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=300, minimum=1)

@@ -17,6 +17,7 @@ from vahti.site import views_hosts
 from vahti.site.locale import plan_language_patterns, register_urlconfs
 
 handler404 = "vahti.site.views.page_not_found"
+handler500 = "vahti.core.timelimit.server_error"
 
 
 def build_urlpatterns(primary_language: str) -> list:
@@ -59,6 +60,7 @@ def _urlconf(primary_language: str) -> types.ModuleType:
     module = types.ModuleType(f"{__name__}_{primary_language}")
     module.urlpatterns = build_urlpatterns(primary_language)
     module.handler404 = handler404
+    module.handler500 = handler500
     return module
 
 
