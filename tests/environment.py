@@ -21,3 +21,7 @@ os.environ.setdefault("STATIC_MANIFEST", "false")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Uploaded and generated images go to a throw-away directory.
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="vahti-test-media-"))
+# Requests stop at a deadline (vahti.core.timelimit, tested in tests/core/test_time_limit.py
+# with limits of their own); a test machine running the suite in parallel may be slow.
+os.environ.setdefault("REQUEST_TIME_LIMIT", "600")
+os.environ.setdefault("ADMIN_REQUEST_TIME_LIMIT", "600")
