@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from django.db import connections, models, router
+from django.db import connections, models, router, transaction
 from django.db.models.constants import OnConflict
 
 BATCH = 2000
@@ -46,7 +46,8 @@ def rows_insert(
         f"({columns}) VALUES ({placeholders}) {suffix}"
     ).strip()
     count = 0
-    with connection.cursor() as cursor:
+    # In a transaction, as bulk_create is: outside one, SQLite would commit every row.
+    with transaction.atomic(using=connection.alias, savepoint=False), connection.cursor() as cursor:
         for batch in _batches(objs, BATCH):
             params = [
                 [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
