@@ -5,6 +5,7 @@ action or reminder."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from django.core import mail
 from django.db import connection
@@ -17,6 +18,11 @@ from vahti.notifications.models import Reminder
 D = datetime.date
 
 
+def is_insert(sql: str) -> bool:
+    """An INSERT, also one statement run for many rows (logged as "12 times: INSERT …")."""
+    return re.sub(r"^\d+ times: ", "", sql).startswith("INSERT")
+
+
 def first_round(town) -> tuple[int, list]:
     """The queries of a round (rows stored, emails sent) and the emails."""
     Reminder.objects.filter(plan=town.plan).delete()
@@ -25,8 +31,7 @@ def first_round(town) -> tuple[int, list]:
     with CaptureQueriesContext(connection) as captured:
         services.plan_reminders(town.plan, now)
         services.send_pending(town.plan, now)
-    # The rows are stored in batches (on SQLite of ~50 rows, its limit of values).
-    inserts = [q for q in captured if q["sql"].startswith("INSERT")]
+    inserts = [q for q in captured if is_insert(q["sql"])]
     return len(captured) - len(inserts), mail.outbox[before:]
 
 
@@ -44,3 +49,26 @@ def test_the_rounds_queries_do_not_grow_with_the_actions(town, action_with):
     body = " ".join(emails[0].body.split())
     assert "39 Toimenpide 39" in body and "Tehtävän ”Tehtävä 2”" in body
     assert "/admin/snippets/actions/action/edit/" in body
+
+
+def planning_queries(town) -> tuple[int, int, int]:
+    """Planning a first round: its read queries, its insert statements, the rows stored."""
+    Reminder.objects.filter(plan=town.plan).delete()
+    with CaptureQueriesContext(connection) as captured:
+        _due, new = services.plan_reminders(town.plan, services.timezone.now())
+    inserts = [q for q in captured if is_insert(q["sql"])]
+    return len(captured) - len(inserts), len(inserts), new
+
+
+def test_planning_reads_the_same_queries_and_stores_all_rows_in_one_statement(town, action_with):
+    action_with("1", tasks=planned_work(D(2026, 12, 8)), contacts=[town.mikko, town.liisa])
+    reads_small, inserts_small, rows_small = planning_queries(town)
+    for n in range(2, 60):
+        action_with(str(n), tasks=planned_work(D(2026, 12, 8), D(2026, 11, 30)),
+                    contacts=[town.mikko, town.liisa])  # fmt: skip
+    reads_large, inserts_large, rows_large = planning_queries(town)
+    assert rows_large > 10 * rows_small
+    assert reads_large == reads_small
+    # Every row in one statement (one parameter set each), however many.
+    assert inserts_small == inserts_large == 1
+    assert Reminder.objects.filter(plan=town.plan).count() == rows_large

@@ -24,7 +24,9 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from vahti.actions.models import Action, ProgressChange
 from vahti.actions.services import CHILD_RELATIONS, M2M_RELATIONS, _apply, _split, _validate
+from vahti.core.inserts import rows_insert
 from vahti.core.naturalsort import natural_sort_key
+from vahti.core.upserts import references_add
 
 BATCH = 500
 
@@ -88,27 +90,8 @@ def _reference_index(new: list[NewAction]) -> None:
     """Wagtail's index of what each action refers to ("usage" in the admin), as its
     ``create_or_update_for_object`` writes it for a new object, read from the actions in
     memory and written in one go."""
-    if not ReferenceIndex.is_indexed(Action):
-        return
-    content_type = ContentType.objects.get_for_model(Action, for_concrete_model=False)
-    base_type = new[0].action.get_base_content_type()
-    rows = [
-        ReferenceIndex(
-            content_type=content_type,
-            base_content_type=base_type,
-            object_id=item.action.pk,
-            to_content_type_id=to_type,
-            to_object_id=to_id,
-            model_path=model_path,
-            content_path=content_path,
-            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
-        )
-        for item in new
-        for to_type, to_id, model_path, content_path in set(
-            ReferenceIndex._extract_references_from_object(item.action)
-        )
-    ]
-    ReferenceIndex.objects.bulk_create(rows, batch_size=BATCH, ignore_conflicts=True)
+    if ReferenceIndex.is_indexed(Action):
+        references_add([item.action for item in new])
 
 
 def _children(new: list[NewAction]) -> None:
@@ -128,7 +111,7 @@ def _children(new: list[NewAction]) -> None:
             for item in new
             for other in getattr(item.action, relation).all()
         ]
-        through.objects.bulk_create(rows, batch_size=BATCH)
+        rows_insert(through, rows)
 
 
 def _through_columns(through, relation: str) -> tuple[str, str]:
@@ -217,5 +200,6 @@ def _log_and_history(new, plan_revisions, published_states, content_type, user) 
                     )
                 )
                 last = state
-    ModelLogEntry.objects.bulk_create(entries, batch_size=BATCH)
-    ProgressChange.objects.bulk_create(changes, batch_size=BATCH)
+    # Nothing reads these rows' ids back: inserted without them (faster).
+    rows_insert(ModelLogEntry, entries)
+    rows_insert(ProgressChange, changes)

@@ -162,7 +162,10 @@ class Reminder(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["state", "digest", "plan"], name="reminder_pending"),
+            # The plan first: a claim (``pk IN (…) AND state = 'pending'``) must find its
+            # rows by id, and SQLite, with no statistics, would take an index that starts
+            # with the state and read every waiting reminder of every plan per email.
+            models.Index(fields=["plan", "state", "digest"], name="reminder_waiting_in_plan"),
             models.Index(fields=["batch"], name="reminder_batch"),
         ]
         ordering = ["-created_at", "-pk"]

@@ -28,6 +28,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from vahti.core.i18n import active_language, language_codes, pick_translation, primary_language
+from vahti.core.inserts import rows_insert
 from vahti.feedback.services import feedback_purge
 from vahti.notifications import handoff
 from vahti.notifications.handoff import Email
@@ -78,7 +79,8 @@ def plan_reminders(plan: Plan, now: datetime.datetime) -> int:
         if (item.recipient.key, item.kind, item.subject[:200], item.occasion[:100]) not in known
     ]
     # Another worker may store the same rows at the same moment: the unique key keeps one.
-    Reminder.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    # Tens of thousands in a large plan's first round: one statement for all.
+    rows_insert(Reminder, rows, ignore_conflicts=True)
     return len(planned), len(rows)
 
 
@@ -123,8 +125,10 @@ def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
     rows = (
         Reminder.objects.filter(plan=plan, state=Reminder.State.PENDING)
         .exclude(retry_at__gt=now)
-        # Of the action and indicator only what an email shows, as values: a round
-        # reads every pending reminder of the plan, tens of thousands in a large one.
+        # Of the action and indicator only what an email shows, as values, and of the
+        # row what grouping, rendering and sending read: a round reads every pending
+        # reminder of the plan, tens of thousands in a large one.
+        .only(*EMAIL_COLUMNS)
         .annotate(**_shown_columns())
         .order_by("recipient", "action__sort_key", "indicator__sort_key", "kind", "pk")
     )
@@ -160,6 +164,13 @@ def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
                 continue
         found.append(email)
     return found
+
+
+# What an email needs of its reminders (a dry run's line reads its action or indicator).
+EMAIL_COLUMNS = (
+    "plan_id", "recipient", "name", "email", "language", "digest", "kind", "subject",
+    "details", "created_at", "action_id", "indicator_id", "attempts",
+)  # fmt: skip
 
 
 def _shown_columns() -> dict:

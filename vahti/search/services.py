@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from vahti.actions.models import Action, Task
 from vahti.content.models import ContentPage
 from vahti.core.i18n import TranslatedStr, column_name, language_codes, pick_translation
+from vahti.core.inserts import rows_insert
 from vahti.indicators.models import Indicator
 from vahti.plans import changes
 from vahti.plans.models import Plan
@@ -229,17 +230,6 @@ def index_page(page: ContentPage) -> None:
         SearchEntry.objects.bulk_create(_page_entries(stored.plan, stored))
 
 
-def _batched(entries: Iterable[SearchEntry]) -> Iterator[list[SearchEntry]]:
-    batch = []
-    for entry in entries:
-        batch.append(entry)
-        if len(batch) == BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 @transaction.atomic
 def rebuild_plan(plan: Plan) -> int:
     """Rewrite every entry of the plan; returns how many there are."""
@@ -260,8 +250,5 @@ def rebuild_plan(plan: Plan) -> int:
         for page in ContentPage.objects.filter(plan=plan).live().public():
             yield from _page_entries(plan, page)
 
-    count = 0
-    for batch in _batched(entries()):
-        SearchEntry.objects.bulk_create(batch)
-        count += len(batch)
-    return count
+    # Tens of thousands of entries in a large plan: one statement for all (see inserts).
+    return rows_insert(SearchEntry, entries())

@@ -34,6 +34,7 @@ from vahti.actions.models import Action, Task
 from vahti.actions.services import action_update, content_would_change
 from vahti.core.i18n import language_codes
 from vahti.core.services import upsert
+from vahti.core.upserts import Upserts
 from vahti.indicators.models import Dimension, DimensionCategory, Indicator, Scenario
 from vahti.indicators.services import (
     ValueRow,
@@ -314,6 +315,18 @@ class Importer(RowProblems):
                 break
             pending = waiting
         self.sheets[sheet].rows = ordered
+        if is_category:
+            stored = Upserts(
+                Category,
+                Category.objects.filter(plan=self.plan).select_related("plan", "type", "parent"),
+                key=lambda category: (category.type_id, category.identifier),
+            )
+        else:
+            stored = Upserts(
+                Organization,
+                Organization.objects.filter(plan=self.plan).select_related("parent"),
+                key=lambda organisation: organisation.identifier,
+            )
 
         def one(number, record):
             values = self.cells(sheet, number, record)
@@ -334,12 +347,13 @@ class Importer(RowProblems):
                     raise RowFailed
                 lookup = {"type": category_type, "identifier": values["identifier"]}
                 data.update(self._texts(values, "name", "lead"))
-                parents = Category.objects.filter(type=category_type)
+                row_key = (category_type.pk, values["identifier"])
+                parent_key = (category_type.pk, values.get("parent"))
             else:
                 lookup = {"plan": self.plan, "identifier": values["identifier"]}
                 del data["plan"]
                 data.update(self._texts(values, "name", "abbreviation"))
-                parents = Organization.objects.filter(plan=self.plan)
+                row_key, parent_key = values["identifier"], values.get("parent")
             if "order" in values:
                 data["order"] = values["order"] or 0
             if "color" in values:
@@ -347,7 +361,7 @@ class Importer(RowProblems):
             if "parent" in values:
                 parent = None
                 if values["parent"]:
-                    parent = parents.filter(identifier=values["parent"]).first()
+                    parent = stored.get(parent_key)
                     if parent is None:
                         self.problem(
                             sheet,
@@ -358,19 +372,25 @@ class Importer(RowProblems):
                         raise RowFailed
                 data["parent"] = parent
             self.check_row()
-            existed = model.objects.filter(**lookup).exists()
             try:
-                _instance, changed = upsert(model, lookup, data)
+                _instance, created, changed = stored.upsert(row_key, lookup, data)
             except ValidationError as error:
                 self.validation_problems(sheet, number, error, {"abbreviation": "abbreviation_fi"})
                 raise RowFailed from None
-            self.report.count(sheet, created=not existed, changed=changed)
+            self.report.count(sheet, created=created, changed=changed)
 
         self.each_row(sheet, one)
+        stored.index_added()
 
     def _people(self):
         self.duplicates("people", lambda r: str(r.get("identifier") or ""))
         organizations = {o.identifier: o for o in Organization.objects.filter(plan=self.plan)}
+        people = Upserts(
+            Person,
+            Person.objects.filter(plan=self.plan).select_related("organization"),
+            key=lambda person: person.identifier,
+            unique=[("person_email_unique_in_plan", lambda p: p.email.lower() or None)],
+        )
 
         def one(number, record):
             values = self.cells("people", number, record)
@@ -386,15 +406,15 @@ class Importer(RowProblems):
                 )
             lookup = {"plan": self.plan, "identifier": values["identifier"]}
             self.check_row()
-            existed = Person.objects.filter(**lookup).exists()
             try:
-                _person, changed = upsert(Person, lookup, data)
+                _person, created, changed = people.upsert(values["identifier"], lookup, data)
             except ValidationError as error:
                 self.validation_problems("people", number, error, {"organization": "organisation"})
                 raise RowFailed from None
-            self.report.count("people", created=not existed, changed=changed)
+            self.report.count("people", created=created, changed=changed)
 
         self.each_row("people", one)
+        people.index_added()
 
     def _find(self, sheet, number, column, known: dict, identifier):
         """The thing of the identifier; an unknown one is a problem of the row (and None),
