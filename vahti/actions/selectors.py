@@ -113,32 +113,55 @@ def action_for_site(plan: Plan, identifier: str) -> Action:
             Prefetch(
                 "contact_persons",
                 queryset=ContactPerson.objects.select_related(
-                    "person", "person__organization"
+                    "person", "person__organization", "person__photo"
                 ).order_by("sort_order", "pk"),
             ),
+            # The photos come with their people; their thumbnails in one more query
+            # (as ``prefetch_renditions`` would, where Wagtail looks for them).
             Prefetch(
-                "contact_persons__person__photo",
-                queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER),
+                "contact_persons__person__photo__renditions",
+                queryset=get_image_model()
+                .get_rendition_model()
+                .objects.filter(filter_spec=PHOTO_FILTER),
+                to_attr="prefetched_renditions",
             ),
             Prefetch("news_posts", queryset=NewsPost.objects.select_related("author")),
-            Prefetch(
-                "related_actions",
-                queryset=Action.objects.public().select_related("status").order_by("sort_key"),
-            ),
-            Prefetch(
-                "related_from",
-                queryset=Action.objects.public().select_related("status").order_by("sort_key"),
-            ),
-            Prefetch(
-                "merged_actions",
-                queryset=Action.objects.visible_on_site().order_by("sort_key"),
-            ),
         )
         .identified_by(identifier)
         .get()
     )
     action.plan = plan  # known already: saves a query wherever the page reads it
+    if action.merged_with_id is None:
+        action.site_links = site_links(action)
     return action
+
+
+@dataclass
+class SiteLinks:
+    related: list[Action]  # public, both ways (A lists B: both pages show the link)
+    merged: list[Action]  # published and public actions merged into this one
+
+
+def site_links(action: Action) -> SiteLinks:
+    """The action's related actions and the actions merged into it, in one query (the
+    published action's links; a preview reads its draft's with ``related_actions``)."""
+    through = Action.related_actions.through.objects
+    outgoing = through.filter(from_action_id=action.pk).values("to_action_id")
+    incoming = through.filter(to_action_id=action.pk).values("from_action_id")
+    found = (
+        Action.objects.visible_on_site()
+        .filter(Q(pk__in=outgoing) | Q(pk__in=incoming) | Q(merged_with_id=action.pk))
+        .exclude(pk=action.pk)
+        .select_related("status")
+        .order_by("sort_key", "pk")
+    )
+    links = SiteLinks(related=[], merged=[])
+    for other in found:
+        if other.merged_with_id is None:
+            links.related.append(other)
+        elif other.merged_with_id == action.pk:
+            links.merged.append(other)
+    return links
 
 
 @dataclass
@@ -148,21 +171,26 @@ class Neighbours:
 
 
 def action_neighbours(action: Action) -> Neighbours:
-    """The previous and next public action in the plan's natural order. 2 indexed queries."""
-    siblings = public_actions(action.plan).only("id", "identifier", "sort_key", *_columns("name"))
-    key, pk = action.sort_key, action.pk
+    """The previous and next public action in the plan's natural order. One query: two
+    indexed look-ups of one row each, as subqueries."""
+    siblings = public_actions(action.plan)
+    key, pk = action.sort_key, action.pk or 0
     # Identifiers such as "01" and "1" share a sort key; the primary key breaks the tie.
-    previous = (
-        siblings.filter(Q(sort_key__lt=key) | Q(sort_key=key, pk__lt=pk))
-        .order_by("-sort_key", "-pk")
-        .first()
+    previous = siblings.filter(Q(sort_key__lt=key) | Q(sort_key=key, pk__lt=pk)).order_by(
+        "-sort_key", "-pk"
     )
-    following = (
-        siblings.filter(Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=pk))
-        .order_by("sort_key", "pk")
-        .first()
+    following = siblings.filter(Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=pk)).order_by(
+        "sort_key", "pk"
     )
-    return Neighbours(previous=previous, next=following)
+    found = Neighbours(previous=None, next=None)
+    for other in Action.objects.filter(
+        Q(pk__in=previous.values("pk")[:1]) | Q(pk__in=following.values("pk")[:1])
+    ).only("id", "identifier", "sort_key", "plan_id", *_columns("name")):
+        if (other.sort_key, other.pk) < (key, pk):
+            found.previous = other
+        else:
+            found.next = other
+    return found
 
 
 def mentioned_actions(
@@ -380,10 +408,21 @@ def action_page_context(action: Action) -> dict:
         "today": today,
         "lateness": lateness_of(action, today),
         "mentions": mentioned_actions(plan, texts, exclude=action),
-        "related_actions": related_actions(action),
+        **_links(action),
         "indicators": action_indicators(action) if action.pk else [],
         "timeline": timeline(action) if action.pk else [],
     }
+
+
+def _links(action: Action) -> dict:
+    links = getattr(action, "site_links", None)
+    if links is None:  # a preview: the draft's related actions, the merged ones saved
+        merged = Action.objects.visible_on_site().filter(merged_with_id=action.pk)
+        links = SiteLinks(
+            related=related_actions(action),
+            merged=list(merged.order_by("sort_key", "pk")) if action.pk else [],
+        )
+    return {"related_actions": links.related, "merged_actions": links.merged}
 
 
 def changes_between(older_content: dict, newer_content: dict) -> list[str]:

@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import F, Max, Min, Prefetch, Q, QuerySet, Window
+from django.db.models import F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import RowNumber
 
 from vahti.actions.models import Action
@@ -328,21 +328,18 @@ def action_indicators(action: Action) -> list[ActionIndicatorSummary]:
 
 
 def first_values(indicator_ids: Sequence[int]) -> dict[int, float]:
-    """Each indicator's earliest own value (its baseline). 2 queries."""
+    """Each indicator's earliest own value (its baseline). One query: the earliest date
+    of each found through the (indicator, date) index."""
     if not indicator_ids:
         return {}
-    totals = IndicatorValue.objects.totals().filter(indicator_id__in=indicator_ids)
-    first = (
-        totals.values("indicator_id")
-        .annotate(first=Min("date"))
-        .values_list("indicator_id", "first")
+    earliest = (
+        IndicatorValue.objects.totals()
+        .filter(indicator_id=OuterRef("indicator_id"))
+        .order_by("date")
+        .values("date")[:1]
     )
-    condition = Q()
-    for indicator_id, day in first:
-        condition |= Q(indicator_id=indicator_id, date=day)
-    if not condition:
-        return {}
-    return dict(totals.filter(condition).values_list("indicator_id", "value"))
+    totals = IndicatorValue.objects.totals().filter(indicator_id__in=indicator_ids)
+    return dict(totals.filter(date=Subquery(earliest)).values_list("indicator_id", "value"))
 
 
 def insight_network(plan: Plan) -> network.Network:

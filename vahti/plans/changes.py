@@ -104,6 +104,18 @@ def data_version(plan_id: int) -> int:
     return _current(plan_id)
 
 
+def kept_for_version(plan_id: int, name: str, build: Callable[[], object]):
+    """What ``build`` gives for the plan, kept in the shared cache for as long as the
+    plan's data version stays: what every page of a plan reads the same (its footer)
+    costs no query but after a change."""
+    key = f"vahti:per-version:{plan_id}:{name}:{data_version(plan_id)}"
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, timeout=24 * 3600)
+    return found
+
+
 def routing_version() -> int:
     """The version of which plan serves which host name."""
     return _current(ROUTING)
