@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TextIO
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.http import FileResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -42,6 +43,7 @@ from vahti.plans.changes import data_version
 
 BATCH = 500  # actions read and written at a time (eight queries each)
 INDICATOR_BATCH = 20  # indicators at a time, each with all its values
+BUILD_WAIT = 30  # seconds a request waits for another process's build before its own
 
 
 def folder() -> Path:
@@ -117,13 +119,29 @@ def write_document(ctx: data.Context, out: TextIO) -> None:
     out.write("}")
 
 
-def document_file(ctx: data.Context) -> tuple[Path, str]:
-    """The path of the plan's current document, built if no process has yet, and its
-    key (the ETag)."""
-    key = document_key(ctx)
+def document_file(ctx: data.Context, key: str) -> Path:
+    """The path of the plan's current document (``key``: :func:`document_key`), built
+    if no process has yet."""
     path = folder() / f"{ctx.plan.pk}-{key}.json"
     if path.exists():
-        return path, key
+        return path
+    # One process builds; the others asking meanwhile wait for its file (a plan of
+    # 15,000 actions takes seconds) rather than build the same file each.
+    lock = f"vahti:plan-document-building:{key}"
+    if not cache.add(lock, 1, timeout=BUILD_WAIT):
+        deadline = time.monotonic() + BUILD_WAIT
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            if path.exists():
+                return path
+    try:
+        _build(ctx, path)
+    finally:
+        cache.delete(lock)
+    return path
+
+
+def _build(ctx: data.Context, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".building-", suffix=".json")
     try:
@@ -137,17 +155,18 @@ def document_file(ctx: data.Context) -> tuple[Path, str]:
         Path(temporary).unlink(missing_ok=True)
         raise
     _remove_older(ctx.plan, keep=path)
-    return path, key
 
 
 def document_response(request, plan, ctx: data.Context):
     """The document's file with its ETag and Last-Modified, or 304 Not Modified when
     the client has it (the API middleware leaves a file's answer to this)."""
-    path, key = document_file(ctx)
+    key = document_key(ctx)
     etag = quote_etag(key)
     last_modified = math.ceil(plan.data_changed_at.timestamp()) if plan.data_changed_at else None
+    # A client with the current document needs no file: none is read, nor built.
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
+        path = document_file(ctx, key)
         response = FileResponse(path.open("rb"), content_type="application/json")
     response["ETag"] = etag
     if last_modified is not None:
