@@ -18,6 +18,7 @@ file; the plan's older files are removed then.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -53,9 +54,13 @@ def folder() -> Path:
 def document_key(ctx: data.Context) -> str:
     """The digest naming this plan's document as it is now, at this site address."""
     plan = ctx.plan
+    try:
+        version = str(data_version(plan.pk))
+    except Exception:  # the cache is down: the data's timestamp alone
+        version = "-"
     parts = [
         str(plan.pk),
-        str(data_version(plan.pk)),
+        version,
         plan.data_changed_at.isoformat() if plan.data_changed_at else "",
         ctx.site,
         data.SCHEMA_VERSION,
@@ -128,7 +133,11 @@ def document_file(ctx: data.Context, key: str) -> Path:
     # One process builds; the others asking meanwhile wait for its file (a plan of
     # 15,000 actions takes seconds) rather than build the same file each.
     lock = f"vahti:plan-document-building:{key}"
-    if not cache.add(lock, 1, timeout=BUILD_WAIT):
+    try:
+        building_elsewhere = not cache.add(lock, 1, timeout=BUILD_WAIT)
+    except Exception:  # the cache is down: build it here
+        building_elsewhere = False
+    if building_elsewhere:
         deadline = time.monotonic() + BUILD_WAIT
         while time.monotonic() < deadline:
             time.sleep(0.2)
@@ -137,7 +146,8 @@ def document_file(ctx: data.Context, key: str) -> Path:
     try:
         _build(ctx, path)
     finally:
-        cache.delete(lock)
+        with contextlib.suppress(Exception):
+            cache.delete(lock)
     return path
 
 
