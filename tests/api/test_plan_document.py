@@ -14,7 +14,7 @@ from ninja.responses import NinjaJSONEncoder
 from vahti.actions.models import Action
 from vahti.actions.services import action_update
 from vahti.api import data, document, schemas
-from vahti.demo.generate import generate_plan
+from vahti.demo.generate import generate_indicators, generate_plan
 from vahti.plans.models import Plan
 
 
@@ -49,14 +49,15 @@ def test_the_document_has_the_content_it_had_when_built_in_one_piece(client, ope
 
 @pytest.mark.django_db
 def test_a_generated_plan_written_in_small_batches_is_the_same_document(client, monkeypatch):
-    generate_plan("gen", 30)
+    generate_indicators(generate_plan("gen", 30), count=5, values=40)
     monkeypatch.setattr(document, "BATCH", 7)
     monkeypatch.setattr(document, "INDICATOR_BATCH", 2)
     _response, body = fetch(client, "gen")
     found = json.loads(body)
     assert found == built_in_one_piece("gen")
     assert len(found["actions"]) == Action.objects.filter(plan__identifier="gen").public().count()
-    assert found["news_posts"]
+    assert found["news_posts"] and len(found["indicators"]) == 5
+    assert any(value["category"] for value in found["indicators"][0]["values"])
 
 
 @pytest.mark.django_db

@@ -39,6 +39,7 @@ from ninja.responses import NinjaJSONEncoder
 
 from vahti.actions.selectors import news_for_data, public_actions
 from vahti.api import data
+from vahti.indicators.models import IndicatorValue
 from vahti.indicators.selectors import public_indicators
 from vahti.plans.changes import data_version
 
@@ -100,10 +101,38 @@ def _news(ctx: data.Context, actions: QuerySet) -> Iterator[dict]:
         yield from data.news_data(ctx, [post])
 
 
+def _values(ids: list[int]) -> dict[str, list[dict]]:
+    """The indicators' values as the document gives them, read as plain rows: a daily
+    series of ten thousand values is no ten thousand model instances."""
+    found: dict[str, list[dict]] = {}
+    rows = (
+        IndicatorValue.objects.filter(indicator_id__in=ids)
+        .order_by("date", "category__dimension__order", "category__order", "pk")
+        .values_list(
+            "indicator__identifier",
+            "date",
+            "value",
+            "category__dimension__identifier",
+            "category__identifier",
+        )
+    )
+    for indicator, day, value, dimension, category in rows.iterator(chunk_size=2000):
+        found.setdefault(indicator, []).append(
+            {"date": day, "value": value, "dimension": dimension, "category": category}
+        )
+    return found
+
+
 def _indicators(ctx: data.Context) -> Iterator[dict]:
     indicators = public_indicators(ctx.plan)
     for ids in _batches(indicators, INDICATOR_BATCH):
-        yield from data.indicators_data(ctx, indicators.filter(pk__in=ids), values=True)
+        values = _values(ids)
+        items = data.indicators_data(ctx, indicators.filter(pk__in=ids), values=False)
+        for item in items:
+            item["values"] = values.get(item["identifier"], [])
+            totals = [value for value in item["values"] if value["category"] is None]
+            item["latest_value"] = totals[-1] if totals else None
+            yield item
 
 
 def write_document(ctx: data.Context, out: TextIO) -> None:
