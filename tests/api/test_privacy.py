@@ -82,7 +82,7 @@ def test_no_secret_leaves_through_the_api(client, open_plan):
         seen += response.status_code == 200
         if response["Content-Type"].startswith("application/json"):
             # As the data reads, not as JSON escapes it ("\u00e4").
-            text = json.dumps(response.json(), ensure_ascii=False)
+            text = json.dumps(json.loads(readable(response)), ensure_ascii=False)
         else:
             text = readable(response)
         for kind, secret in SECRETS.items():

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import PlanFactory, make_action, make_indicator
-from tests.site.conftest import QUERY_BUDGET
+from tests.site.conftest import QUERY_BUDGET, visible_text
 from vahti.indicators.models import Dimension, DimensionCategory, IndicatorRelation
 from vahti.indicators.services import ValueRow, indicator_values_save
 from vahti.plans.models import PlanDomain
@@ -83,5 +83,26 @@ def test_indicator_pages_issue_the_same_queries_for_10_and_10000_values(client, 
         url: large for url, (_small, large) in counts.items()
     }
     assert max(large for _small, large in counts.values()) <= QUERY_BUDGET
-    html = client.get("/indicators/daily/", HTTP_HOST="large.example").content.decode()
-    assert html.count("<tr data-date=") == 10_000 + 1  # the goal's row too
+
+
+def test_a_long_daily_series_is_shown_per_month_and_downloaded_whole(client, plans):
+    html = client.get("/en/indicators/daily/", HTTP_HOST="large.example").content.decode()
+    assert len(html.encode()) < 150_000
+    # 10,000 days from January 2000 to May 2027: 329 months, and the goal's row.
+    assert html.count("<tr data-date=") == 329 + 1
+    text = visible_text(html)
+    assert "Daily values summarised per month" in text
+    assert "The full series is in the CSV download." in text
+    assert "The values as a table (329 periods)" in text
+    # The first month's mean: 5000.0 - n * 0.1 for the 31 days of January 2000.
+    assert 'data-date="2000-01-31"' in html and 'data-value="4998.5' in html
+    response = client.get("/indicators/daily/values.csv", HTTP_HOST="large.example")
+    rows = b"".join(response.streaming_content).decode().splitlines()
+    assert len(rows) == 1 + 10_000 + 3  # the header, every day, the three parts
+    assert rows[1].startswith("2000-01-01,")
+
+
+def test_a_short_daily_series_is_shown_day_by_day(client, plans):
+    html = client.get("/en/indicators/daily/", HTTP_HOST="small.example").content.decode()
+    assert html.count("<tr data-date=") == 10 + 1
+    assert "summarised" not in visible_text(html)

@@ -6,7 +6,18 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import quote
@@ -113,31 +124,26 @@ def action_for_site(plan: Plan, identifier: str) -> Action:
             Prefetch(
                 "contact_persons",
                 queryset=ContactPerson.objects.select_related(
-                    "person", "person__organization"
+                    "person", "person__organization", "person__photo"
                 ).order_by("sort_order", "pk"),
             ),
+            # The photos come with their people; their thumbnails in one more query
+            # (as ``prefetch_renditions`` would, where Wagtail looks for them).
             Prefetch(
-                "contact_persons__person__photo",
-                queryset=get_image_model().objects.prefetch_renditions(PHOTO_FILTER),
+                "contact_persons__person__photo__renditions",
+                queryset=get_image_model()
+                .get_rendition_model()
+                .objects.filter(filter_spec=PHOTO_FILTER),
+                to_attr="prefetched_renditions",
             ),
             Prefetch("news_posts", queryset=NewsPost.objects.select_related("author")),
-            Prefetch(
-                "related_actions",
-                queryset=Action.objects.public().select_related("status").order_by("sort_key"),
-            ),
-            Prefetch(
-                "related_from",
-                queryset=Action.objects.public().select_related("status").order_by("sort_key"),
-            ),
-            Prefetch(
-                "merged_actions",
-                queryset=Action.objects.visible_on_site().order_by("sort_key"),
-            ),
         )
         .identified_by(identifier)
         .get()
     )
     action.plan = plan  # known already: saves a query wherever the page reads it
+    if action.merged_with_id is None:
+        action.site_links = site_links(action)
     return action
 
 
@@ -147,22 +153,75 @@ class Neighbours:
     next: Action | None
 
 
-def action_neighbours(action: Action) -> Neighbours:
-    """The previous and next public action in the plan's natural order. 2 indexed queries."""
-    siblings = public_actions(action.plan).only("id", "identifier", "sort_key", *_columns("name"))
-    key, pk = action.sort_key, action.pk
+def _neighbours(action: Action) -> tuple[QuerySet, QuerySet]:
+    """The ids of the previous and the next public action in the plan's natural order,
+    each an indexed look-up of one row, as subqueries."""
+    siblings = public_actions(action.plan)
+    key, pk = action.sort_key, action.pk or 0
     # Identifiers such as "01" and "1" share a sort key; the primary key breaks the tie.
-    previous = (
-        siblings.filter(Q(sort_key__lt=key) | Q(sort_key=key, pk__lt=pk))
-        .order_by("-sort_key", "-pk")
-        .first()
+    previous = siblings.filter(Q(sort_key__lt=key) | Q(sort_key=key, pk__lt=pk))
+    following = siblings.filter(Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=pk))
+    return (
+        previous.order_by("-sort_key", "-pk").values("pk")[:1],
+        following.order_by("sort_key", "pk").values("pk")[:1],
     )
-    following = (
-        siblings.filter(Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=pk))
+
+
+def _place(neighbours: Neighbours, action: Action, other: Action) -> None:
+    if (other.sort_key, other.pk) < (action.sort_key, action.pk or 0):
+        neighbours.previous = other
+    else:
+        neighbours.next = other
+
+
+def action_neighbours(action: Action) -> Neighbours:
+    """The previous and next public action in the plan's natural order. One query."""
+    previous, following = _neighbours(action)
+    found = Neighbours(previous=None, next=None)
+    for other in Action.objects.filter(Q(pk__in=previous) | Q(pk__in=following)).only(
+        "id", "identifier", "sort_key", "plan_id", *_columns("name")
+    ):
+        _place(found, action, other)
+    return found
+
+
+@dataclass
+class SiteLinks:
+    related: list[Action]  # public, both ways (A lists B: both pages show the link)
+    merged: list[Action]  # published and public actions merged into this one
+    neighbours: Neighbours
+
+
+def site_links(action: Action) -> SiteLinks:
+    """The action's related actions, the actions merged into it and its neighbours, in
+    one query (the published action's; a preview reads its draft's related actions with
+    ``related_actions``)."""
+    through = Action.related_actions.through.objects
+    related = Q(pk__in=through.filter(from_action_id=action.pk).values("to_action_id")) | Q(
+        pk__in=through.filter(to_action_id=action.pk).values("from_action_id")
+    )
+    previous, following = _neighbours(action)
+    neighbour = Q(pk__in=previous) | Q(pk__in=following)
+    found = (
+        Action.objects.visible_on_site()
+        .filter(related | neighbour | Q(merged_with_id=action.pk))
+        .exclude(pk=action.pk)
+        .annotate(
+            is_related=ExpressionWrapper(related, output_field=BooleanField()),
+            is_neighbour=ExpressionWrapper(neighbour, output_field=BooleanField()),
+        )
+        .select_related("status")
         .order_by("sort_key", "pk")
-        .first()
     )
-    return Neighbours(previous=previous, next=following)
+    links = SiteLinks(related=[], merged=[], neighbours=Neighbours(previous=None, next=None))
+    for other in found:
+        if other.is_neighbour:
+            _place(links.neighbours, action, other)
+        if other.merged_with_id is None and other.is_related:
+            links.related.append(other)
+        elif other.merged_with_id == action.pk:
+            links.merged.append(other)
+    return links
 
 
 def mentioned_actions(
@@ -375,14 +434,29 @@ def action_page_context(action: Action) -> dict:
     texts += [post.body for post in action.news_posts.all()]
     today = plan_today(plan)
     return {
-        "neighbours": action_neighbours(action),
         "tasks": task_groups(action),
         "today": today,
         "lateness": lateness_of(action, today),
         "mentions": mentioned_actions(plan, texts, exclude=action),
-        "related_actions": related_actions(action),
+        **_links(action),
         "indicators": action_indicators(action) if action.pk else [],
         "timeline": timeline(action) if action.pk else [],
+    }
+
+
+def _links(action: Action) -> dict:
+    links = getattr(action, "site_links", None)
+    if links is None:  # a preview: the draft's related actions, the merged ones saved
+        merged = Action.objects.visible_on_site().filter(merged_with_id=action.pk)
+        links = SiteLinks(
+            related=related_actions(action),
+            merged=list(merged.order_by("sort_key", "pk")) if action.pk else [],
+            neighbours=action_neighbours(action),
+        )
+    return {
+        "related_actions": links.related,
+        "merged_actions": links.merged,
+        "neighbours": links.neighbours,
     }
 
 

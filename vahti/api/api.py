@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 from vahti.actions.filters import ActionFilters, filtered_actions
 from vahti.actions.selectors import news_for_data, public_actions
 from vahti.api import data, schemas
+from vahti.api.document import document_response
 from vahti.api.middleware import problem
 from vahti.indicators.selectors import public_indicators
 from vahti.orgs.models import Organization
@@ -184,7 +185,7 @@ def plan_document(request, identifier: str):
     actions, news posts and indicators with all their values. Its JSON Schema is at
     `/api/v1/plan-document.schema.json`."""
     found = _plan(request, identifier)
-    return _stamped(request, found, data.plan_document(_context(request, found)))
+    return document_response(request, found, _context(request, found))
 
 
 class PlanParam(BaseModel):

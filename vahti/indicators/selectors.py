@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import F, Max, Min, Prefetch, Q, QuerySet, Window
+from django.db.models import F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import RowNumber
 
 from vahti.actions.models import Action
@@ -48,18 +48,23 @@ def _years_before(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def recent_series(indicator_ids: Sequence[int], years: int) -> dict[int, list[Point]]:
+def recent_series(
+    indicator_ids: Sequence[int], years: int, latest: dict[int, datetime.date] | None = None
+) -> dict[int, list[Point]]:
     """Each indicator's own values (not their breakdown) of the last ``years`` years
     before its latest value, at least its latest ``MIN_POINTS``, oldest first.
-    Two queries, three when a series is too sparse for its window."""
+    Two queries, three when a series is too sparse for its window; one fewer when the
+    caller knows each one's ``latest`` date (``latest_date``)."""
     if not indicator_ids:
         return {}
     totals = IndicatorValue.objects.totals().filter(indicator_id__in=indicator_ids)
-    latest = dict(
-        totals.values("indicator_id")
-        .annotate(latest=Max("date"))
-        .values_list("indicator_id", "latest")
-    )
+    if latest is None:
+        latest = dict(
+            totals.values("indicator_id")
+            .annotate(latest=Max("date"))
+            .values_list("indicator_id", "latest")
+        )
+    latest = {pk: day for pk, day in latest.items() if day is not None}
     if not latest:
         return {}
     window = Q()
@@ -124,9 +129,13 @@ class IndicatorSummary:
         return self.series[-1] if self.series else None
 
 
-def summaries(indicators: Sequence[Indicator], years: int = TREND_YEARS) -> list[IndicatorSummary]:
+def summaries(
+    indicators: Sequence[Indicator],
+    years: int = TREND_YEARS,
+    latest: dict[int, datetime.date] | None = None,
+) -> list[IndicatorSummary]:
     ids = [indicator.pk for indicator in indicators]
-    series = recent_series(ids, years)
+    series = recent_series(ids, years, latest)
     goals = goals_by_indicator(ids)
     found = []
     for indicator in indicators:
@@ -304,17 +313,30 @@ class ActionIndicatorSummary:
 
 def action_indicators(action: Action) -> list[ActionIndicatorSummary]:
     """The public indicators linked to the action, with recent values for a small chart
-    and, where one measures the action, its completion. 4–6 queries."""
+    and, where one measures the action, its completion. 3–4 queries."""
+    own = IndicatorValue.objects.totals().filter(indicator_id=OuterRef("indicator_id"))
     links = list(
         ActionIndicator.objects.filter(action=action, indicator__visibility="public")
         .select_related("indicator")
+        # Each indicator's latest date and first value come with its link (indexed).
+        .annotate(
+            latest=Subquery(own.order_by("-date").values("date")[:1]),
+            baseline=Subquery(own.order_by("date").values("value")[:1]),
+        )
         .order_by("-indicates_progress", "indicator__sort_key", "pk")
     )
     if not links:
         return []
-    found = summaries([link.indicator for link in links], years=SMALL_CHART_YEARS)
-    measured = [link.indicator_id for link in links if link.indicates_progress]
-    baselines = first_values(measured)
+    found = summaries(
+        [link.indicator for link in links],
+        years=SMALL_CHART_YEARS,
+        latest={link.indicator_id: link.latest for link in links},
+    )
+    baselines = {
+        link.indicator_id: link.baseline
+        for link in links
+        if link.indicates_progress and link.baseline is not None
+    }
     result = []
     for link, summary in zip(links, found, strict=True):
         completion = None
@@ -325,24 +347,6 @@ def action_indicators(action: Action) -> list[ActionIndicatorSummary]:
             )
         result.append(ActionIndicatorSummary(link, summary, completion))
     return result
-
-
-def first_values(indicator_ids: Sequence[int]) -> dict[int, float]:
-    """Each indicator's earliest own value (its baseline). 2 queries."""
-    if not indicator_ids:
-        return {}
-    totals = IndicatorValue.objects.totals().filter(indicator_id__in=indicator_ids)
-    first = (
-        totals.values("indicator_id")
-        .annotate(first=Min("date"))
-        .values_list("indicator_id", "first")
-    )
-    condition = Q()
-    for indicator_id, day in first:
-        condition |= Q(indicator_id=indicator_id, date=day)
-    if not condition:
-        return {}
-    return dict(totals.filter(condition).values_list("indicator_id", "value"))
 
 
 def insight_network(plan: Plan) -> network.Network:

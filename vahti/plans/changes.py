@@ -104,6 +104,25 @@ def data_version(plan_id: int) -> int:
     return _current(plan_id)
 
 
+def kept_for_version(plan_id: int, name: str, build: Callable[[], object]):
+    """What ``build`` gives for the plan, kept in the shared cache for as long as the
+    plan's data version stays: what every page of a plan reads the same (its footer)
+    costs no query but after a change."""
+    try:
+        key = f"vahti:per-version:{plan_id}:{name}:{data_version(plan_id)}"
+        found = cache.get(key)
+    except Exception:  # the cache is down: read it, as without a cache
+        logger.warning("cache unavailable for %s", name, exc_info=True)
+        return build()
+    if found is None:
+        found = build()
+        try:
+            cache.set(key, found, timeout=24 * 3600)
+        except Exception:
+            logger.warning("cache unavailable for %s", name, exc_info=True)
+    return found
+
+
 def routing_version() -> int:
     """The version of which plan serves which host name."""
     return _current(ROUTING)

@@ -37,11 +37,13 @@ def _trend(assessment) -> list[list] | None:
     ]
 
 
-def indicator_chart(indicator: Indicator, data: IndicatorData) -> str:
+def indicator_chart(indicator: Indicator, data: IndicatorData, resolution: str = "") -> str:
+    """The indicator page's chart; ``resolution`` that of its table when the page shows
+    the series summarised (``vahti.indicators.summary``)."""
     return _dump(
         {
             "kind": "indicator",
-            "resolution": indicator.time_resolution,
+            "resolution": resolution or indicator.time_resolution,
             "table": "values-table",
             "goals": "goals-table",
             "unit": str(indicator.unit),
@@ -84,13 +86,14 @@ def small_chart(summary: IndicatorSummary) -> SmallChart | None:
     return SmallChart(config, series_description(indicator, summary.series, goals))
 
 
-def series_description(indicator: Indicator, series, goals) -> str:
+def series_description(indicator: Indicator, series, goals, resolution: str = "") -> str:
     """The chart in one sentence, for screen readers: “Values 2015–2023, from 3 000 to
     2 600 kt CO₂e. Goal 1 000 kt CO₂e by 2035.”"""
     from vahti.site.templatetags.vahti import number, period
 
     first, last = series[0], series[-1]
-    unit, resolution, decimals = str(indicator.unit), indicator.time_resolution, indicator.decimals
+    unit, decimals = str(indicator.unit), indicator.decimals
+    resolution = resolution or indicator.time_resolution
     text = _("Values %(start)s–%(end)s, from %(first)s to %(last)s %(unit)s.") % {
         "start": period(first.date, resolution),
         "end": period(last.date, resolution),

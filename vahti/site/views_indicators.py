@@ -7,16 +7,33 @@ import csv
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from vahti.core.spreadsheets import Echo
-from vahti.indicators import network, periods, selectors, trajectory
+from vahti.indicators import network, periods, selectors, summary, trajectory
 from vahti.indicators.models import Indicator
 from vahti.indicators.services import values_csv_rows
 from vahti.site.charts import indicator_chart, series_description
 from vahti.site.forms import IndicatorFilterForm
 from vahti.site.insight import NODE_HEIGHT, NODE_WIDTH, drawing
 from vahti.site.views import request_plan
+
+# What the page says when it shows a long series summarised: (own, shown) resolution.
+SUMMARY_NOTES = {
+    (periods.DAY, periods.MONTH): gettext_lazy(
+        "Daily values summarised per month: the chart and the table show the mean of each "
+        "month. The full series is in the CSV download."
+    ),
+    (periods.DAY, periods.YEAR): gettext_lazy(
+        "Daily values summarised per year: the chart and the table show the mean of each "
+        "year. The full series is in the CSV download."
+    ),
+    (periods.MONTH, periods.YEAR): gettext_lazy(
+        "Monthly values summarised per year: the chart and the table show the mean of each "
+        "year. The full series is in the CSV download."
+    ),
+}
 
 
 @require_safe
@@ -56,6 +73,7 @@ def indicator_detail(request, identifier: str):
         return redirect(indicator, permanent=True)
     data = selectors.indicator_data(indicator)
     goals = selectors.plan_goals(data.goals)
+    shown = summary.summarised(data, indicator.time_resolution)
     return render(
         request,
         "site/indicator_detail.html",
@@ -64,8 +82,12 @@ def indicator_detail(request, identifier: str):
             "nav": "indicator",
             "indicator": indicator,
             "data": data,
-            "chart": indicator_chart(indicator, data),
-            "chart_description": series_description(indicator, data.totals, goals)
+            "shown": shown,
+            "summary_note": SUMMARY_NOTES.get((indicator.time_resolution, shown.resolution), ""),
+            "chart": indicator_chart(indicator, data, shown.resolution),
+            "chart_description": series_description(
+                indicator, shown.data.totals, goals, shown.resolution
+            )
             if data.totals
             else "",
             "resolution_per": periods.PER[indicator.time_resolution],

@@ -160,12 +160,13 @@ def period(value, resolution):
 
 
 @register.simple_tag
-def values_table_body(data, indicator):
+def values_table_body(data, indicator, resolution=""):
     """The rows of an indicator's data table. Built here rather than in a template loop:
     a table of ten thousand values renders in milliseconds instead of seconds. Each row
-    carries its date and each cell its exact value, which the chart reads."""
+    carries its date and each cell its exact value, which the chart reads. ``resolution``:
+    that of a summarised series (``vahti.indicators.summary``)."""
     number = number_formatter(indicator.decimals)
-    period_of = period_formatter(indicator.time_resolution)
+    period_of = period_formatter(resolution or indicator.time_resolution)
     with_total = bool(data.totals)
 
     def cell(value):
