@@ -78,10 +78,21 @@ def administered_organization_ids(user) -> set[int]:
     return descendants(rows, roots)
 
 
-def _actions_where(condition: Q) -> QuerySet[Action]:
-    # Through a subquery, so that joins over responsible parties and contact persons
-    # never repeat an action.
-    return Action.objects.filter(pk__in=Action.objects.filter(condition).values("pk"))
+def _actions_where(user, plan_ids: set[int]) -> QuerySet[Action]:
+    """The actions of ``plan_ids``, of the organisations the user is an admin of and
+    those the user is a contact person of. Each through its own subquery rather than
+    joins over the responsible parties and contact persons: no action repeats, and a
+    plan admin's list does not read every contact person of the plan (issue 22)."""
+    condition = Q(plan_id__in=plan_ids)
+    organizations = administered_organization_ids(user)
+    if organizations:
+        condition |= Q(
+            pk__in=ResponsibleParty.objects.filter(organization_id__in=organizations).values(
+                "action_id"
+            )
+        )
+    condition |= Q(pk__in=ContactPerson.objects.filter(person__user=user).values("action_id"))
+    return Action.objects.filter(condition)
 
 
 def actions_editable_by(user) -> QuerySet[Action]:
@@ -89,11 +100,7 @@ def actions_editable_by(user) -> QuerySet[Action]:
         return Action.objects.none()
     if user.is_superuser:
         return Action.objects.all()
-    return _actions_where(
-        Q(plan_id__in=plan_ids_where(user, Role.Kind.PLAN_ADMIN))
-        | Q(responsible_parties__organization_id__in=administered_organization_ids(user))
-        | Q(contact_persons__person__user=user)
-    )
+    return _actions_where(user, plan_ids_where(user, Role.Kind.PLAN_ADMIN))
 
 
 def actions_viewable_by(user) -> QuerySet[Action]:
@@ -101,11 +108,7 @@ def actions_viewable_by(user) -> QuerySet[Action]:
         return Action.objects.none()
     if user.is_superuser:
         return Action.objects.all()
-    return _actions_where(
-        Q(plan_id__in=plan_ids_where(user, Role.Kind.PLAN_ADMIN, Role.Kind.VIEWER))
-        | Q(responsible_parties__organization_id__in=administered_organization_ids(user))
-        | Q(contact_persons__person__user=user)
-    )
+    return _actions_where(user, plan_ids_where(user, Role.Kind.PLAN_ADMIN, Role.Kind.VIEWER))
 
 
 def action_operations(user, action: Action) -> frozenset[str]:
@@ -148,6 +151,19 @@ def plans_administered_by(user) -> QuerySet[Plan]:
     if user.is_superuser:
         return Plan.objects.all()
     return Plan.objects.filter(pk__in=plan_ids_where(user, Role.Kind.PLAN_ADMIN))
+
+
+def administers_a_plan(user) -> bool:
+    """``plans_administered_by(user).exists()``, from the roles already read (an
+    installation admin: whether there is a plan at all, read once per request)."""
+    if not _active(user):
+        return False
+    if not user.is_superuser:
+        return bool(plan_ids_where(user, Role.Kind.PLAN_ADMIN))
+    cached = getattr(user, "_vahti_any_plan", None)
+    if cached is None:
+        cached = user._vahti_any_plan = Plan.objects.exists()
+    return cached
 
 
 def can_add_action(user, plan: Plan | None = None) -> bool:
