@@ -260,6 +260,7 @@ class PersonViewSet(PlanContentViewSet):
     def get_queryset(self, request):
         # Each row shows its organisation.
         return super().get_queryset(request).select_related("organization")
+
     edit_handler = ObjectList(
         [
             FieldPanel("plan"),
