@@ -106,28 +106,3 @@ def test_every_admin_screen_issues_the_same_queries_at_150_and_1500_actions(clie
     assert not growing, growing
     over = {screen: count for screen, (count, _n) in large.items() if count > QUERY_BUDGET}
     assert not over, over
-
-
-def test_the_edit_form_shows_the_chosen_related_actions_only(client, world):
-    """The related actions are listed as ticked boxes, with the chooser to add one."""
-    action = world.action_126
-    action.related_actions.set([world.action_127])
-    action.save_revision().publish()
-    client.force_login(world.users["plan_admin"])
-    page = BeautifulSoup(client.get(f"{ACTIONS_URL}edit/{action.pk}/").content, "html.parser")
-    boxes = page.select("input[name=related_actions]")
-    assert [(box["value"], box.has_attr("checked")) for box in boxes] == [
-        (str(world.action_127.pk), True)
-    ]
-    assert "127" in boxes[0].parent.get_text()
-    assert page.select_one("#id_related_actions-add-chooser")
-
-
-def test_a_person_page_lists_only_the_actions_they_are_contact_for(client, world):
-    client.force_login(world.users["plan_admin"])
-    mikko = Person.objects.get(user=world.users["contact_126"])
-    page = BeautifulSoup(
-        client.get(f"{PEOPLE_URL}edit/{mikko.pk}/").content.decode(), "html.parser"
-    )
-    boxes = page.select("input[name=contact_for]")
-    assert [box["value"] for box in boxes] == [str(world.action_126.pk)]
