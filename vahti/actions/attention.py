@@ -11,10 +11,10 @@ query.
 from __future__ import annotations
 
 import datetime
+import heapq
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Q, QuerySet, Subquery, When
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Count, Q, QuerySet
 
 from vahti.actions.models import Action, Task
 from vahti.plans.models import Plan
@@ -155,92 +155,79 @@ def _heavy_columns() -> list[str]:
     ]
 
 
-# The same lists and counts worked out by the database, for a plan of any size: the
-# admin's home shows the first few actions and the counts, not every action (issue 22).
+# The same list and counts for a plan of any size: the admin's home shows the first few
+# actions and the counts, so each action is read as a few plain values (two queries in
+# all) and only the ones shown as objects (issue 22).
 
 
-def _open_tasks_count(condition: Q):
-    tasks = (
-        Task.objects.filter(condition, action=OuterRef("pk"), state__in=Task.OPEN_STATES)
-        .order_by()
-        .values("action")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(tasks, output_field=IntegerField()), 0)
-
-
-def _stale(plans: list, today: datetime.date) -> Q:
-    """Not updated for longer than the plan allows: last updated before the start of
-    the day ``stale_after_days`` before ``today`` (in the plan's time zone)."""
-    stale = Q(pk__in=[])
-    for plan in plans:
-        day = today - datetime.timedelta(days=plan.stale_after_days)
-        cutoff = datetime.datetime.combine(day, datetime.time(), tzinfo=plan.tzinfo)
-        stale |= Q(plan_id=plan.pk, updated_at__lt=cutoff)
-    return stale
-
-
-def _with_attention(actions: QuerySet[Action], today: datetime.date, plans: list) -> QuerySet:
+def _task_counts(actions: QuerySet[Action], today: datetime.date) -> dict[int, tuple]:
+    """(late, due soon, planned) open tasks by action id, for actions with any."""
     soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
     horizon = today + datetime.timedelta(days=PLANNING_HORIZON_DAYS)
-    return actions.annotate(
-        late_tasks=_open_tasks_count(Q(due_at__lt=today)),
-        tasks_due_soon=_open_tasks_count(Q(due_at__gte=today, due_at__lte=soon)),
-        planned_tasks=_open_tasks_count(Q(due_at__gte=today, due_at__lte=horizon)),
-        stale=Case(When(_stale(plans, today), then=True), default=False),
-        thin=Case(When(planned_tasks__lt=MIN_PLANNED_TASKS, then=True), default=False),
-        updated_on=TruncDate("updated_at", tzinfo=plans[0].tzinfo),
+    rows = (
+        Task.objects.filter(
+            action__in=actions.order_by().values("pk"),
+            state__in=Task.OPEN_STATES,
+            due_at__lte=horizon,
+        )
+        .order_by()
+        .values("action_id")
+        .annotate(
+            late=Count("pk", filter=Q(due_at__lt=today)),
+            soon=Count("pk", filter=Q(due_at__gte=today, due_at__lte=soon)),
+            planned=Count("pk", filter=Q(due_at__gte=today)),
+        )
+        .values_list("action_id", "late", "soon", "planned")
     )
-
-
-NEEDING = (
-    Q(late_tasks__gt=0)
-    | Q(has_unpublished_changes=True)
-    | Q(tasks_due_soon__gt=0)
-    | Q(stale=True)
-    | Q(thin=True)
-)
+    return {action_id: counts for action_id, *counts in rows}
 
 
 def attention_page(
     actions: QuerySet[Action], today: datetime.date, *, only_needing: bool, limit: int
 ) -> tuple[list[Attention], int, AttentionSummary]:
-    """The ``limit`` most urgent actions (as :func:`attention_list` orders them), how many
-    there are in all, and the counts of :func:`summarise`: a few queries, whatever the
-    number of actions."""
-    plans = list(Plan.objects.filter(pk__in=actions.order_by().values("plan_id")))
-    if not plans:
-        return [], 0, summarise([], 0)
-    annotated = _with_attention(actions.order_by(), today, plans)
-    counts = annotated.aggregate(
-        actions=Count("pk"),
-        needing=Count("pk", filter=NEEDING),
-        with_late_tasks=Count("pk", filter=Q(late_tasks__gt=0)),
-        with_drafts_waiting=Count("pk", filter=Q(has_unpublished_changes=True)),
-        stale=Count("pk", filter=Q(stale=True)),
-        with_tasks_due_soon=Count("pk", filter=Q(tasks_due_soon__gt=0)),
-        with_too_few_planned_tasks=Count("pk", filter=Q(thin=True)),
+    """The ``limit`` most urgent actions (in :func:`attention_list`'s order), how many
+    there are in all, and the counts of :func:`summarise`, in four queries."""
+    plans = {plan.pk: plan for plan in Plan.objects.filter(pk__in=actions.values("plan_id"))}
+    counts = _task_counts(actions, today)
+    columns = ("pk", "plan_id", "has_unpublished_changes", "updated_at", "sort_key")
+    tally = dict.fromkeys(("late", "draft", "stale", "soon", "thin"), 0)
+    listed, total = [], 0
+    for pk, plan_id, draft, updated_at, sort_key in actions.order_by().values_list(*columns):
+        total += 1
+        plan = plans[plan_id]
+        late, soon, planned = counts.get(pk, (0, 0, 0))
+        days = (today - updated_at.astimezone(plan.tzinfo).date()).days
+        stale, thin = days > plan.stale_after_days, planned < MIN_PLANNED_TASKS
+        flags = {"late": late, "draft": draft, "stale": stale, "soon": soon, "thin": thin}
+        for name, flag in flags.items():
+            tally[name] += bool(flag)
+        if only_needing and not any(flags.values()):
+            continue
+        # Attention.urgency, without building every action.
+        listed.append(((-late, not draft, not stale, -soon, not thin, -days, sort_key), pk))
+    shown = [pk for _key, pk in heapq.nsmallest(limit, listed)]
+    found = actions.model.objects.select_related("plan").defer(*_heavy_columns())
+    found = with_attention_counts(found.filter(pk__in=shown), today).in_bulk()
+    items = [_attention(found[pk], today) for pk in shown]
+    summary = AttentionSummary(
+        actions=total,
+        with_late_tasks=tally["late"],
+        with_drafts_waiting=tally["draft"],
+        stale=tally["stale"],
+        with_tasks_due_soon=tally["soon"],
+        with_too_few_planned_tasks=tally["thin"],
     )
-    listed = annotated.filter(NEEDING) if only_needing else annotated
-    rows = listed.select_related("plan").defer(*_heavy_columns()).order_by(
-        "-late_tasks", "-has_unpublished_changes", "-stale", "-tasks_due_soon", "-thin",
-        "updated_on", "sort_key",
-    )[:limit]  # fmt: skip
-    by_plan = {plan.pk: plan for plan in plans}
-    items = [
-        Attention(
-            action=action,
-            late_tasks=action.late_tasks,
-            tasks_due_soon=action.tasks_due_soon,
-            planned_tasks=action.planned_tasks,
-            days_since_update=(
-                today - action.updated_at.astimezone(by_plan[action.plan_id].tzinfo).date()
-            ).days,
-            stale_after_days=by_plan[action.plan_id].stale_after_days,
-        )
-        for action in rows
-    ]
-    needing = counts.pop("needing")
-    total = needing if only_needing else counts["actions"]
-    return items, total, AttentionSummary(**counts)
+    return items, len(listed), summary
+
+
+def _attention(action: Action, today: datetime.date) -> Attention:
+    """An action read :func:`with_attention_counts` with what it needs."""
+    updated = action.updated_at.astimezone(action.plan.tzinfo).date()
+    return Attention(
+        action=action,
+        late_tasks=action.late_tasks,
+        tasks_due_soon=action.tasks_due_soon,
+        planned_tasks=action.planned_tasks,
+        days_since_update=(today - updated).days,
+        stale_after_days=action.plan.stale_after_days,
+    )
