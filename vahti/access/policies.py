@@ -49,6 +49,11 @@ ORGANIZATION_ADMIN_OPERATIONS = EDITOR_OPERATIONS | {CHANGE_RESPONSIBILITY}
 VIEWER_OPERATIONS = frozenset({VIEW})
 
 
+# Marks the user object of an admin request (vahti.access.scopes.work_in_admin), whose
+# answers may be kept for the rest of the request.
+IN_ADMIN = "_vahti_in_admin"
+
+
 def _active(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
@@ -121,22 +126,35 @@ def action_operations(user, action: Action) -> frozenset[str]:
     if action.plan_id in plan_ids_where(user, Role.Kind.VIEWER):
         allowed |= VIEWER_OPERATIONS
     if action.pk:
-        # Rights follow what is stored, never the rows of a form being submitted (the
-        # action may be an in-memory copy holding them).
-        organizations = administered_organization_ids(user)
-        if (
-            organizations
-            and ResponsibleParty.objects.filter(
-                action_id=action.pk, organization_id__in=organizations
-            ).exists()
-        ):
-            allowed |= ORGANIZATION_ADMIN_OPERATIONS
-        elif ContactPerson.objects.filter(action_id=action.pk, person__user=user).exists():
-            allowed |= EDITOR_OPERATIONS
-        if action.plan.moderated:
+        # In an admin request read once: the guard, the form and its buttons all ask.
+        stored = user.__dict__.setdefault("_vahti_stored_action_rights", {})
+        if action.pk not in stored or not getattr(user, IN_ADMIN, False):
+            stored[action.pk] = _stored_operations(user, action)
+        granted, moderated = stored[action.pk]
+        allowed |= granted
+        if moderated:
             # In a moderated plan only plan admins publish; the others save drafts.
             allowed -= {PUBLISH}
     return frozenset(allowed)
+
+
+def _stored_operations(user, action: Action) -> tuple[frozenset[str], bool]:
+    """What the user's stored responsibility for ``action`` gives, and whether its plan
+    is moderated. Rights follow what is stored, never the rows of a form being
+    submitted (the action may be an in-memory copy holding them)."""
+    organizations = administered_organization_ids(user)
+    granted: frozenset[str] = frozenset()
+    if (
+        organizations
+        and ResponsibleParty.objects.filter(
+            action_id=action.pk, organization_id__in=organizations
+        ).exists()
+    ):
+        granted = ORGANIZATION_ADMIN_OPERATIONS
+    elif ContactPerson.objects.filter(action_id=action.pk, person__user=user).exists():
+        granted = EDITOR_OPERATIONS
+    moderated = Plan.objects.filter(pk=action.plan_id, moderated=True).exists()
+    return frozenset(granted), moderated
 
 
 def can(user, operation: str, action: Action) -> bool:

@@ -43,18 +43,18 @@ def plans_taking_part(user) -> QuerySet[Plan]:
 
 
 # Attributes kept on the request's user object (see the module's docstring).
-_IN_ADMIN = "_vahti_in_admin"
+_IN_ADMIN = policies.IN_ADMIN
 _WORKING_PLAN = "_vahti_working_plan_cache"
 _PLANS_TO_WORK_IN = "_vahti_plans_to_work_in"
 
 
 def plans_to_work_in(user) -> list[Plan]:
-    """The plans the user may choose to work in, in the plans' order (read once per
-    user object, that is once per request: the admin's menu asks too)."""
+    """The plans the user may choose to work in, in the plans' order (in an admin
+    request read once: the admin's menu asks too)."""
     cached = getattr(user, _PLANS_TO_WORK_IN, None)
     if cached is None:
         cached = list(plans_taking_part(user).order_by("order", "identifier", "pk"))
-        if user is not None and user.is_authenticated:
+        if getattr(user, _IN_ADMIN, False):
             setattr(user, _PLANS_TO_WORK_IN, cached)
     return list(cached)
 
