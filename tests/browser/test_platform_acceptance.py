@@ -192,7 +192,10 @@ def test_an_english_first_plan_from_creation_to_its_public_site(
     page.fill("[name=email]", CONTACT_EMAIL)
     page.locator("[name=organization]").select_option(label="Kasvatus ja opetus")
     page.locator("[name=can_log_in]").check()
-    page.locator("[name=contact_for]").first.check()
+    # The plan's actions are chosen through the action chooser (a plan may have thousands).
+    page.locator("#id_contact_for-add-chooser [data-chooser-action-choose]").click()
+    page.locator(".modal a[data-chooser-modal-choice]").first.click()
+    page.wait_for_selector(".modal", state="hidden")
     save(page, "/admin/snippets/orgs/person/")
     assert list(action.contact_persons.values_list("person__user__email", flat=True)) == [
         CONTACT_EMAIL

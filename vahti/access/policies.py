@@ -49,6 +49,11 @@ ORGANIZATION_ADMIN_OPERATIONS = EDITOR_OPERATIONS | {CHANGE_RESPONSIBILITY}
 VIEWER_OPERATIONS = frozenset({VIEW})
 
 
+# Marks the user object of an admin request (vahti.access.scopes.work_in_admin), whose
+# answers may be kept for the rest of the request.
+IN_ADMIN = "_vahti_in_admin"
+
+
 def _active(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
@@ -78,10 +83,21 @@ def administered_organization_ids(user) -> set[int]:
     return descendants(rows, roots)
 
 
-def _actions_where(condition: Q) -> QuerySet[Action]:
-    # Through a subquery, so that joins over responsible parties and contact persons
-    # never repeat an action.
-    return Action.objects.filter(pk__in=Action.objects.filter(condition).values("pk"))
+def _actions_where(user, plan_ids: set[int]) -> QuerySet[Action]:
+    """The actions of ``plan_ids``, of the organisations the user is an admin of and
+    those the user is a contact person of. Each through its own subquery rather than
+    joins over the responsible parties and contact persons: no action repeats, and a
+    plan admin's list does not read every contact person of the plan (issue 22)."""
+    condition = Q(plan_id__in=plan_ids)
+    organizations = administered_organization_ids(user)
+    if organizations:
+        condition |= Q(
+            pk__in=ResponsibleParty.objects.filter(organization_id__in=organizations).values(
+                "action_id"
+            )
+        )
+    condition |= Q(pk__in=ContactPerson.objects.filter(person__user=user).values("action_id"))
+    return Action.objects.filter(condition)
 
 
 def actions_editable_by(user) -> QuerySet[Action]:
@@ -89,11 +105,7 @@ def actions_editable_by(user) -> QuerySet[Action]:
         return Action.objects.none()
     if user.is_superuser:
         return Action.objects.all()
-    return _actions_where(
-        Q(plan_id__in=plan_ids_where(user, Role.Kind.PLAN_ADMIN))
-        | Q(responsible_parties__organization_id__in=administered_organization_ids(user))
-        | Q(contact_persons__person__user=user)
-    )
+    return _actions_where(user, plan_ids_where(user, Role.Kind.PLAN_ADMIN))
 
 
 def actions_viewable_by(user) -> QuerySet[Action]:
@@ -101,11 +113,7 @@ def actions_viewable_by(user) -> QuerySet[Action]:
         return Action.objects.none()
     if user.is_superuser:
         return Action.objects.all()
-    return _actions_where(
-        Q(plan_id__in=plan_ids_where(user, Role.Kind.PLAN_ADMIN, Role.Kind.VIEWER))
-        | Q(responsible_parties__organization_id__in=administered_organization_ids(user))
-        | Q(contact_persons__person__user=user)
-    )
+    return _actions_where(user, plan_ids_where(user, Role.Kind.PLAN_ADMIN, Role.Kind.VIEWER))
 
 
 def action_operations(user, action: Action) -> frozenset[str]:
@@ -118,22 +126,35 @@ def action_operations(user, action: Action) -> frozenset[str]:
     if action.plan_id in plan_ids_where(user, Role.Kind.VIEWER):
         allowed |= VIEWER_OPERATIONS
     if action.pk:
-        # Rights follow what is stored, never the rows of a form being submitted (the
-        # action may be an in-memory copy holding them).
-        organizations = administered_organization_ids(user)
-        if (
-            organizations
-            and ResponsibleParty.objects.filter(
-                action_id=action.pk, organization_id__in=organizations
-            ).exists()
-        ):
-            allowed |= ORGANIZATION_ADMIN_OPERATIONS
-        elif ContactPerson.objects.filter(action_id=action.pk, person__user=user).exists():
-            allowed |= EDITOR_OPERATIONS
-        if action.plan.moderated:
+        # In an admin request read once: the guard, the form and its buttons all ask.
+        stored = user.__dict__.setdefault("_vahti_stored_action_rights", {})
+        if action.pk not in stored or not getattr(user, IN_ADMIN, False):
+            stored[action.pk] = _stored_operations(user, action)
+        granted, moderated = stored[action.pk]
+        allowed |= granted
+        if moderated:
             # In a moderated plan only plan admins publish; the others save drafts.
             allowed -= {PUBLISH}
     return frozenset(allowed)
+
+
+def _stored_operations(user, action: Action) -> tuple[frozenset[str], bool]:
+    """What the user's stored responsibility for ``action`` gives, and whether its plan
+    is moderated. Rights follow what is stored, never the rows of a form being
+    submitted (the action may be an in-memory copy holding them)."""
+    organizations = administered_organization_ids(user)
+    granted: frozenset[str] = frozenset()
+    if (
+        organizations
+        and ResponsibleParty.objects.filter(
+            action_id=action.pk, organization_id__in=organizations
+        ).exists()
+    ):
+        granted = ORGANIZATION_ADMIN_OPERATIONS
+    elif ContactPerson.objects.filter(action_id=action.pk, person__user=user).exists():
+        granted = EDITOR_OPERATIONS
+    moderated = Plan.objects.filter(pk=action.plan_id, moderated=True).exists()
+    return frozenset(granted), moderated
 
 
 def can(user, operation: str, action: Action) -> bool:
@@ -148,6 +169,19 @@ def plans_administered_by(user) -> QuerySet[Plan]:
     if user.is_superuser:
         return Plan.objects.all()
     return Plan.objects.filter(pk__in=plan_ids_where(user, Role.Kind.PLAN_ADMIN))
+
+
+def administers_a_plan(user) -> bool:
+    """``plans_administered_by(user).exists()``, from the roles already read (an
+    installation admin: whether there is a plan at all, read once per request)."""
+    if not _active(user):
+        return False
+    if not user.is_superuser:
+        return bool(plan_ids_where(user, Role.Kind.PLAN_ADMIN))
+    cached = getattr(user, "_vahti_any_plan", None)
+    if cached is None:
+        cached = user._vahti_any_plan = Plan.objects.exists()
+    return cached
 
 
 def can_add_action(user, plan: Plan | None = None) -> bool:

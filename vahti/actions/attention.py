@@ -11,11 +11,13 @@ query.
 from __future__ import annotations
 
 import datetime
+import heapq
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
 from vahti.actions.models import Action, Task
+from vahti.plans.models import Plan
 
 DUE_SOON_DAYS = 30
 PLANNING_HORIZON_DAYS = 365
@@ -151,3 +153,81 @@ def _heavy_columns() -> list[str]:
         for f in Action._meta.concrete_fields
         if f.get_internal_type() == "TextField" or f.attname.startswith("description")
     ]
+
+
+# The same list and counts for a plan of any size: the admin's home shows the first few
+# actions and the counts, so each action is read as a few plain values (two queries in
+# all) and only the ones shown as objects (issue 22).
+
+
+def _task_counts(actions: QuerySet[Action], today: datetime.date) -> dict[int, tuple]:
+    """(late, due soon, planned) open tasks by action id, for actions with any."""
+    soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    horizon = today + datetime.timedelta(days=PLANNING_HORIZON_DAYS)
+    rows = (
+        Task.objects.filter(
+            action__in=actions.order_by().values("pk"),
+            state__in=Task.OPEN_STATES,
+            due_at__lte=horizon,
+        )
+        .order_by()
+        .values("action_id")
+        .annotate(
+            late=Count("pk", filter=Q(due_at__lt=today)),
+            soon=Count("pk", filter=Q(due_at__gte=today, due_at__lte=soon)),
+            planned=Count("pk", filter=Q(due_at__gte=today)),
+        )
+        .values_list("action_id", "late", "soon", "planned")
+    )
+    return {action_id: counts for action_id, *counts in rows}
+
+
+def attention_page(
+    actions: QuerySet[Action], today: datetime.date, *, only_needing: bool, limit: int
+) -> tuple[list[Attention], int, AttentionSummary]:
+    """The ``limit`` most urgent actions (in :func:`attention_list`'s order), how many
+    there are in all, and the counts of :func:`summarise`, in four queries."""
+    plans = {plan.pk: plan for plan in Plan.objects.filter(pk__in=actions.values("plan_id"))}
+    counts = _task_counts(actions, today)
+    columns = ("pk", "plan_id", "has_unpublished_changes", "updated_at", "sort_key")
+    tally = dict.fromkeys(("late", "draft", "stale", "soon", "thin"), 0)
+    listed, total = [], 0
+    for pk, plan_id, draft, updated_at, sort_key in actions.order_by().values_list(*columns):
+        total += 1
+        plan = plans[plan_id]
+        late, soon, planned = counts.get(pk, (0, 0, 0))
+        days = (today - updated_at.astimezone(plan.tzinfo).date()).days
+        stale, thin = days > plan.stale_after_days, planned < MIN_PLANNED_TASKS
+        flags = {"late": late, "draft": draft, "stale": stale, "soon": soon, "thin": thin}
+        for name, flag in flags.items():
+            tally[name] += bool(flag)
+        if only_needing and not any(flags.values()):
+            continue
+        # Attention.urgency, without building every action.
+        listed.append(((-late, not draft, not stale, -soon, not thin, -days, sort_key), pk))
+    shown = [pk for _key, pk in heapq.nsmallest(limit, listed)]
+    found = actions.model.objects.select_related("plan").defer(*_heavy_columns())
+    found = with_attention_counts(found.filter(pk__in=shown), today).in_bulk()
+    items = [_attention(found[pk], today) for pk in shown]
+    summary = AttentionSummary(
+        actions=total,
+        with_late_tasks=tally["late"],
+        with_drafts_waiting=tally["draft"],
+        stale=tally["stale"],
+        with_tasks_due_soon=tally["soon"],
+        with_too_few_planned_tasks=tally["thin"],
+    )
+    return items, len(listed), summary
+
+
+def _attention(action: Action, today: datetime.date) -> Attention:
+    """An action read :func:`with_attention_counts` with what it needs."""
+    updated = action.updated_at.astimezone(action.plan.tzinfo).date()
+    return Attention(
+        action=action,
+        late_tasks=action.late_tasks,
+        tasks_due_soon=action.tasks_due_soon,
+        planned_tasks=action.planned_tasks,
+        days_since_update=(today - updated).days,
+        stale_after_days=action.plan.stale_after_days,
+    )

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import CharField, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -301,14 +302,21 @@ def forget_deleted_children(action: Action) -> None:
     deleted since become new rows, so that saving the action creates them again."""
     if not action.pk:
         return
-    for relation in CHILD_RELATIONS:
-        children = list(getattr(action, relation).all())
-        ids = [child.pk for child in children if child.pk]
-        if not ids:
-            continue
-        model = type(children[0])
-        existing = set(model.objects.filter(pk__in=ids).values_list("pk", flat=True))
-        for child in children:
-            if child.pk and child.pk not in existing:
+    children = {relation: list(getattr(action, relation).all()) for relation in CHILD_RELATIONS}
+    # Which of them still exist, in one query for all four kinds.
+    asked = [
+        type(rows[0])
+        .objects.filter(pk__in=[child.pk for child in rows if child.pk])
+        .order_by()
+        .values_list(Value(relation, output_field=CharField()), "pk")
+        for relation, rows in children.items()
+        if any(child.pk for child in rows)
+    ]
+    if not asked:
+        return
+    existing = set(asked[0].union(*asked[1:], all=True)) if len(asked) > 1 else set(asked[0])
+    for relation, rows in children.items():
+        for child in rows:
+            if child.pk and (relation, child.pk) not in existing:
                 child.pk = None
                 child._state.adding = True

@@ -146,9 +146,7 @@ def api_token_urls():
 
 class ApiTokensMenuItem(MenuItem):
     def is_shown(self, request):
-        return scopes.in_working_plan(
-            request.user, policies.plans_administered_by(request.user)
-        ).exists()
+        return scopes.runs_working_plan(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -19,6 +19,7 @@ from vahti.access.services import (
 from vahti.actions.models import Action
 from vahti.core.models import OTHER_PLAN_MESSAGE
 from vahti.editing.scoping import admin_queryset
+from vahti.editing.widgets import ChosenActionsWidget
 from vahti.orgs.models import Organization, Person
 from vahti.plans.models import (
     ActionImpact,
@@ -270,7 +271,7 @@ class PersonAdminForm(PlanContentForm):
         label=_("Contact person for"),
         queryset=Action.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=ChosenActionsWidget,
     )
 
     def __init__(self, *args, for_user=None, **kwargs):

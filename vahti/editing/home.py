@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
 from vahti.access import policies, scopes
-from vahti.actions.attention import attention_list, most_late_tasks, summarise
+from vahti.actions.attention import attention_page, most_late_tasks
 
 # A plan admin sees the counts for the whole plan and this many actions to look at.
 LIST_LIMIT = 50
@@ -34,16 +34,17 @@ class AttentionPanel(Component):
             return context
         today = timezone.localdate(timezone=plans[0].tzinfo)
         runs_a_plan = administered.exists()
-        items = attention_list(actions, today, only_needing=runs_a_plan)
+        shown, listed, summary = attention_page(
+            actions, today, only_needing=runs_a_plan, limit=LIST_LIMIT
+        )
         edit_name = "wagtailsnippets_actions_action:edit"
         # Wagtail opens the tab named in the address (#tab-<slug of its heading>).
         tasks_tab = "#tab-" + slugify(_("Tasks"))
-        shown = items[:LIST_LIMIT]
         late = most_late_tasks([item.action for item in shown if item.late_tasks], today)
         context.update(
             {
                 "runs_a_plan": runs_a_plan,
-                "summary": summarise(items, actions.count()) if runs_a_plan else None,
+                "summary": summary if runs_a_plan else None,
                 "items": [
                     {
                         "attention": item,
@@ -59,7 +60,7 @@ class AttentionPanel(Component):
                     }
                     for item in shown
                 ],
-                "more": max(0, len(items) - LIST_LIMIT),
+                "more": max(0, listed - LIST_LIMIT),
                 "today": today,
             }
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.shortcuts import redirect
 
 from vahti.access import scopes
+from vahti.core.i18n import plan_languages_remembered
 
 # Wagtail's reports (site history, aging pages, locked pages…) list log entries and
 # objects of every plan, filtered only by model-wide permissions.
@@ -26,15 +27,18 @@ class SuperuserOnlyAdminAreasMiddleware:
 class WorkingPlanMiddleware:
     """In the admin, everything is of the plan the user works in: from here on the
     request's user narrows every admin queryset to it (vahti.access.scopes.work_in_admin).
-    Nothing is looked up until a view asks."""
+    Nothing is looked up until a view asks. The admin's objects (the choices of a form,
+    the rows of a listing) read their plan's primary language once per plan."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith("/admin/"):
-            scopes.work_in_admin(request.user)
-        return self.get_response(request)
+        if not request.path_info.startswith("/admin/"):
+            return self.get_response(request)
+        scopes.work_in_admin(request.user)
+        with plan_languages_remembered():
+            return self.get_response(request)
 
 
 # The admin loads only our own files too. Its scripts all come from files: Wagtail's few

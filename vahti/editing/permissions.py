@@ -60,7 +60,12 @@ VIEW_OPERATIONS = {
 class ActionPermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
         # "add" has no per-action operation: may_act_on_some_action knows it as such.
-        return policies.may_act_on_some_action(user, WAGTAIL_OPERATIONS.get(action, action))
+        # Asked once per request: a listing asks for each row's buttons (a query each).
+        answers = user.__dict__.setdefault("_vahti_action_rights", {})
+        if action not in answers:
+            operation = WAGTAIL_OPERATIONS.get(action, action)
+            answers[action] = policies.may_act_on_some_action(user, operation)
+        return answers[action]
 
     def user_has_permission_for_instance(self, user, action, instance):
         if action == "add":
@@ -131,7 +136,7 @@ class PlanContentPermissionPolicy(BasePermissionPolicy):
         if action == "view":
             return policies.may_read_plan_content(user)
         # Adding goes to the plan one works in: only its admins add.
-        return scopes.in_working_plan(user, policies.plans_administered_by(user)).exists()
+        return scopes.runs_working_plan(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
         if action == "view":

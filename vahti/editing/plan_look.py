@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.images.widgets import AdminImageChooser
 
 from vahti.access import scopes
-from vahti.access.policies import can_edit_plan_content, plans_administered_by
+from vahti.access.policies import administers_a_plan, can_edit_plan_content, plans_administered_by
 from vahti.editing.working_plan import in_another_plan
 from vahti.plans.brand import BLACK, palette
 from vahti.plans.look import LOOK_FIELDS, plan_look_update
@@ -123,7 +123,7 @@ def plan_look_urls():
 
 class PlanAdminMenuItem(MenuItem):
     def is_shown(self, request):
-        return plans_administered_by(request.user).exists()
+        return administers_a_plan(request.user)
 
 
 @hooks.register("register_settings_menu_item")

@@ -121,7 +121,7 @@ class PlanSettingsPermissionPolicy(BasePermissionPolicy):
     no one here."""
 
     def user_has_permission(self, user, action):
-        return action in ("change", "view") and policies.plans_administered_by(user).exists()
+        return action in ("change", "view") and policies.administers_a_plan(user)
 
     def user_has_permission_for_instance(self, user, action, instance):
         return action in ("change", "view") and policies.can_edit_plan_content(user, instance)

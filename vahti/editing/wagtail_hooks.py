@@ -49,6 +49,7 @@ from vahti.editing.scoping import (
 from vahti.editing.trees import TreeListingMixin
 from vahti.editing.views import ActionEditView, ActionRevertView
 from vahti.editing.viewsets import PlanContentViewSet, translated
+from vahti.editing.widgets import ChosenActionsWidget
 from vahti.orgs.models import Person
 from vahti.plans.models import Category
 
@@ -199,7 +200,7 @@ class ActionViewSet(ScopedSnippetViewSet):
             ObjectList(
                 [
                     FieldPanel("visibility"),
-                    FieldPanel("related_actions"),
+                    FieldPanel("related_actions", widget=ChosenActionsWidget),
                     FieldPanel("merged_with"),
                     FieldPanel("internal_notes"),
                 ],
@@ -255,6 +256,11 @@ class PersonViewSet(PlanContentViewSet):
     list_display = ["last_name", "first_name", "title_fi", "organization", "email", "plan"]
     list_filter = ["plan", "organization"]
     search_fields = ["first_name", "last_name", "email"]
+
+    def get_queryset(self, request):
+        # Each row shows its organisation.
+        return super().get_queryset(request).select_related("organization")
+
     edit_handler = ObjectList(
         [
             FieldPanel("plan"),

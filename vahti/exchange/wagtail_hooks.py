@@ -208,9 +208,7 @@ def exchange_urls():
 
 class ExchangeMenuItem(MenuItem):
     def is_shown(self, request):
-        return scopes.in_working_plan(
-            request.user, policies.plans_administered_by(request.user)
-        ).exists()
+        return scopes.runs_working_plan(request.user)
 
 
 @hooks.register("register_admin_menu_item")

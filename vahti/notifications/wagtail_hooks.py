@@ -236,9 +236,7 @@ def reminder_urls():
 
 class RemindersMenuItem(MenuItem):
     def is_shown(self, request):
-        return scopes.in_working_plan(
-            request.user, policies.plans_administered_by(request.user)
-        ).exists()
+        return scopes.runs_working_plan(request.user)
 
 
 @hooks.register("register_admin_menu_item")

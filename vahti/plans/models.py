@@ -19,7 +19,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from vahti.core.i18n import TranslatableMixin, TranslatedField
+from vahti.core.i18n import TranslatableMixin, TranslatedField, forget_plan_language
 from vahti.core.models import TimestampedModel, same_plan_errors, would_be_inside_itself
 from vahti.core.richtext import SanitizedRichTextField
 from vahti.core.validators import validate_hex_color, validate_time_zone
@@ -178,6 +178,7 @@ class Plan(TranslatableMixin, TimestampedModel, ClusterableModel):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "data_changed_at"}
         super().save(*args, **kwargs)
+        forget_plan_language(self.pk)
         # Which plan serves a host without a domain of its own follows the plans' order.
         changes.advance_versions(self.pk, changes.ROUTING)
         if before is not None and list(before) != [self.primary_language, self.other_languages]:

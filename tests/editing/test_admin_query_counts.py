@@ -1,0 +1,110 @@
+"""The admin costs the same at any plan size: each screen issues the same number of SQL
+queries for a plan of 150 actions as for one of 1,500, and at most QUERY_BUDGET (issue 22).
+
+Generating a plan is slow, so one test generates the two plans once and walks every
+screen of each, as the installation admin, the plan's admin and a contact person, then
+names each screen whose count differs."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.conftest import make_user
+from tests.editing.conftest import ACTIONS_URL, CATEGORIES_URL
+from vahti.access import scopes
+from vahti.access.models import Role
+from vahti.actions.models import Action, ContactPerson
+from vahti.demo.generate import generate_plan
+from vahti.orgs.models import Person
+
+pytestmark = pytest.mark.django_db
+
+QUERY_BUDGET = 60
+SIZES = (150, 1500)
+PEOPLE_URL = "/admin/snippets/orgs/person/"
+CHOOSER_URL = "/admin/snippets/choose/actions/action/"
+
+
+def people_of(plan, size: int) -> dict:
+    """The plan's admin, and a contact person (who logs in) of its first three actions."""
+    admin = make_user(f"admin{size}")
+    Role.objects.create(user=admin, plan=plan, kind=Role.Kind.PLAN_ADMIN)
+    person = Person.objects.create(
+        plan=plan, first_name="Yhteys", last_name="Henkilö", user=make_user(f"contact{size}")
+    )
+    actions = list(Action.objects.filter(plan=plan).in_natural_order()[:3])
+    ContactPerson.objects.bulk_create(
+        [ContactPerson(action=action, person=person, sort_order=9) for action in actions]
+    )
+    return {"plan admin": admin, "contact": person.user, "action": actions[0], "person": person}
+
+
+def screens(people) -> list[tuple[str, str, str]]:
+    """(screen, who, URL) of each admin screen walked."""
+    action, person = people["action"], people["person"]
+    return [
+        ("edit an action", "plan admin", f"{ACTIONS_URL}edit/{action.pk}/"),
+        ("edit an action as its contact", "contact", f"{ACTIONS_URL}edit/{action.pk}/"),
+        ("new action", "plan admin", f"{ACTIONS_URL}add/"),
+        ("an action's inspect page", "plan admin", f"{ACTIONS_URL}inspect/{action.pk}/"),
+        ("an action's history", "plan admin", f"{ACTIONS_URL}history/{action.pk}/"),
+        ("home of the installation admin", "installation admin", "/admin/"),
+        ("home of the plan admin", "plan admin", "/admin/"),
+        ("home of the contact person", "contact", "/admin/"),
+        ("action listing", "plan admin", ACTIONS_URL),
+        ("action listing, page 2", "plan admin", f"{ACTIONS_URL}?p=2"),
+        ("action search", "plan admin", f"{ACTIONS_URL}?q=päästöjen"),
+        ("action listing of the contact", "contact", ACTIONS_URL),
+        ("action listing of all plans", "installation admin", ACTIONS_URL),
+        ("action chooser", "plan admin", CHOOSER_URL),
+        ("action chooser search", "plan admin", f"{CHOOSER_URL}results/?q=päästöjen"),
+        ("people", "plan admin", PEOPLE_URL),
+        ("edit a person", "plan admin", f"{PEOPLE_URL}edit/{person.pk}/"),
+        ("new person", "plan admin", f"{PEOPLE_URL}add/"),
+        ("organisations", "plan admin", "/admin/snippets/orgs/organization/"),
+        ("categories", "plan admin", CATEGORIES_URL),
+        ("indicators", "plan admin", "/admin/snippets/indicators/indicator/"),
+    ]
+
+
+def count_queries(client, url: str) -> tuple[int, str]:
+    client.get(url)  # the first view may fill caches (thumbnails, the session)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured), response.content.decode()
+
+
+def walk(client, plan, size: int, installation_admin) -> dict[str, tuple[int, int]]:
+    """Each screen's queries, and the number of choices it offers (options and boxes)."""
+    people = {**people_of(plan, size), "installation admin": installation_admin}
+    counts = {}
+    for screen, who, url in screens(people):
+        client.force_login(people[who])
+        queries, html = count_queries(client, url)
+        choices = BeautifulSoup(html, "html.parser").select("option, input[type=checkbox]")
+        # The installation admin's filters offer each plan (and its statuses): they grow
+        # with the number of plans, not with their size.
+        counts[screen] = (queries, None if who == "installation admin" else len(choices))
+    return counts
+
+
+def test_every_admin_screen_issues_the_same_queries_at_150_and_1500_actions(client):
+    installation_admin = make_user("root", is_superuser=True, is_staff=True)
+    results = []
+    for size in SIZES:
+        # The installation admin works in all plans: first the small one, then both.
+        plan = generate_plan(f"plan{size}", size)
+        scopes.choose_working_plan(installation_admin, None)
+        results.append(walk(client, plan, size, installation_admin))
+    # (queries, choices): neither grows with the plan.
+    small, large = results
+    growing = {
+        screen: (small[screen], large[screen]) for screen in small if small[screen] != large[screen]
+    }
+    assert not growing, growing
+    over = {screen: count for screen, (count, _n) in large.items() if count > QUERY_BUDGET}
+    assert not over, over
