@@ -46,16 +46,14 @@ class ActionListPage:
 
 
 def _listed(actions: QuerySet[Action]) -> list[_Listed]:
-    """``actions`` in natural order with their categories. 2 queries."""
-    links: dict[int, list[int]] = {}
-    for action_id, category_id in Action.categories.through.objects.filter(
-        action__in=actions
-    ).values_list("action_id", "category_id"):
-        links.setdefault(action_id, []).append(category_id)
-    return [
-        _Listed(pk, tuple(links.get(pk, ())))
-        for pk in actions.in_natural_order().values_list("pk", flat=True)
-    ]
+    """``actions`` in natural order with their categories: 1 query (a row per action and
+    category, joined)."""
+    listed: dict[int, list[int]] = {}
+    for pk, category_id in actions.in_natural_order().values_list("pk", "categories"):
+        themes = listed.setdefault(pk, [])
+        if category_id is not None:
+            themes.append(category_id)
+    return [_Listed(pk, tuple(themes)) for pk, themes in listed.items()]
 
 
 def _theme_starts(groups: list[CategoryGroup], page_size: int) -> list[ThemeStart]:
@@ -91,7 +89,7 @@ def action_list_page(
     plan: Plan, actions: QuerySet[Action], page_number, page_size: int = PAGE_SIZE
 ) -> ActionListPage:
     """Page ``page_number`` (any value: a page that is not there gives the nearest) of
-    ``actions``, public actions of ``plan``, grouped by theme. 9 queries."""
+    ``actions``, public actions of ``plan``, grouped by theme. 8 queries."""
     listed = _listed(actions)
     groups = grouped_by_primary_category(plan, listed)
     places = [(index, item.pk) for index, group in enumerate(groups) for item in group.actions]
