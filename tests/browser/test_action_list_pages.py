@@ -41,6 +41,7 @@ def test_a_keyboard_user_moves_to_the_next_page_of_actions(long_demo, browser, j
     assert page.locator(".action-card").count() > 0
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the page scrolls sideways at 320 px by {overflow} px"
-    violations = axe_violations(Axe(), page)
-    assert violations == [], describe(violations)
+    if javascript:  # axe runs as a script in the page; the markup is the same without
+        violations = axe_violations(Axe(), page)
+        assert violations == [], describe(violations)
     context.close()
