@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import sys
 
-from perf import admin, documents, jobs
+from perf import admin, documents, jobs, public
 from perf.common import (
     REQUESTS_PER_PAGE,
     SIZES,
@@ -52,7 +52,13 @@ WEIGHT_ROW = "{:<16} {:<15} {:>8} {:>8} {:>8} {:>8}"
 # The heaviest indicator page, compressed, with what it loads: at most 400 KB.
 WEIGHT_BUDGET = 400 * 1000
 # The sections after the public pages, in the order they run.
-SECTIONS = [admin.bench_admin, documents.bench_documents, jobs.bench_import, jobs.bench_reminders]
+SECTIONS = [
+    public.bench_public,
+    admin.bench_admin,
+    documents.bench_documents,
+    jobs.bench_import,
+    jobs.bench_reminders,
+]
 # Public pages whose uncached time and size go into the summary.
 SUMMARISED = ("front page", "action list", "dashboard", "action page", "indicator page", "search")
 

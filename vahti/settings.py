@@ -93,6 +93,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "vahti.site.middleware.SecurityHeadersMiddleware",
     "vahti.editing.middleware.AdminSecurityHeadersMiddleware",
+    # Compresses what comes back through here, pages from the cache among them; after
+    # WhiteNoise, whose files are compressed ahead of time (vahti.core.compression).
+    "vahti.core.compression.CompressionMiddleware",
     # Before everything a page served from the cache does not need.
     "vahti.site.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

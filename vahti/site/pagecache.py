@@ -238,7 +238,10 @@ def _not_modified(request: HttpRequest, entry: Entry) -> bool:
     wanted = request.META.get("HTTP_IF_NONE_MATCH")
     if not wanted or entry.fills:
         return False
-    return entry.etag in parse_etags(wanted) or wanted.strip() == "*"
+    # Compared weakly: a compressed answer's ETag is made weak (vahti.core.compression).
+    return entry.etag in {etag.removeprefix("W/") for etag in parse_etags(wanted)} or (
+        wanted.strip() == "*"
+    )
 
 
 def _answer(request: HttpRequest, entry: Entry, state: str) -> HttpResponse:

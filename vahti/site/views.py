@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from vahti.actions import overviews, selectors
 from vahti.actions.dashboard import dashboard_rows, distributions, over_time, sorted_ids
 from vahti.actions.filters import ActionFilters, filtered_actions
+from vahti.actions.listing import action_list_page
 from vahti.actions.models import Action
 from vahti.content import selectors as content_selectors
 from vahti.content.models import ContentPage
@@ -29,7 +30,7 @@ from vahti.plans.models import Category, CategoryType, Plan
 from vahti.search import selectors as search_selectors
 from vahti.search.models import SearchEntry
 from vahti.site import dashboard as table
-from vahti.site import pagecache
+from vahti.site import pagecache, pagination
 from vahti.site.forms import ActionFilterForm, FeedbackForm, HistoryDayForm
 
 
@@ -88,13 +89,15 @@ def _view_links(request) -> dict[str, str]:
     }
 
 
-def _page_links(request, page) -> dict[str, str | bool]:
-    """The addresses of the previous and next pages, the rest of the query kept."""
+def _export_links(request) -> dict[str, str]:
+    """The downloads of every filtered row, in the table's order."""
+    exports = request.GET.copy()
+    for key in ("view", "page"):
+        exports.pop(key, None)
+    query = f"?{exports.urlencode()}" if exports else ""
     return {
-        "previous": page.has_previous()
-        and table.page_url(request.path, request.GET, page.previous_page_number()),
-        "next": page.has_next()
-        and table.page_url(request.path, request.GET, page.next_page_number()),
+        "csv": reverse("site:action-export", kwargs={"format": "csv"}) + query,
+        "xlsx": reverse("site:action-export", kwargs={"format": "xlsx"}) + query,
     }
 
 
@@ -122,21 +125,14 @@ def action_list(request):
         page = Paginator(order, table.PAGE_SIZE).get_page(request.GET.get("page"))
         shown = list(page.object_list)
         page.object_list = dashboard_rows(plan, actions.filter(pk__in=shown), today, shown, lookups)
-        exports = request.GET.copy()
-        for key in ("view", "page"):
-            exports.pop(key, None)
-        query = f"?{exports.urlencode()}" if exports else ""
         context |= {
             "action_count": len(order),
             "distributions": distributions(plan, actions, today, lookups),
             "page": page,
-            "page_links": _page_links(request, page),
+            "page_links": pagination.page_links(request.path, request.GET, page),
             "headers": table.sort_headers(request.path, request.GET),
             "sort": request.GET.get("sort", ""),
-            "export_links": {
-                "csv": reverse("site:action-export", kwargs={"format": "csv"}) + query,
-                "xlsx": reverse("site:action-export", kwargs={"format": "xlsx"}) + query,
-            },
+            "export_links": _export_links(request),
             "plan_update_target": plan.update_target,
         }
         results = "site/includes/action_dashboard.html"
@@ -153,10 +149,17 @@ def action_list(request):
         }
         results = "site/includes/action_history.html"
     else:
-        cards = selectors.action_cards(plan, actions)
+        listing = action_list_page(plan, actions, request.GET.get("page"))
+        page = listing.page
         context |= {
-            "action_count": len(cards),
-            "groups": selectors.grouped_by_primary_category(plan, cards),
+            "action_count": listing.action_count,
+            "groups": listing.groups,
+            "page": page,
+            "page_links": pagination.page_links(request.path, request.GET, page),
+            "themes": pagination.theme_links(
+                request.path, request.GET, listing.themes, page.number
+            ),
+            "export_links": _export_links(request),
         }
         results = "site/includes/action_results.html"
     context["results_template"] = results
@@ -282,7 +285,7 @@ def search(request):
             "results": results,
             "kinds": kinds,
             "all_url": f"{request.path}?{urlencode({'q': query})}",
-            "page_links": page and _page_links(request, page),
+            "page_links": page and pagination.page_links(request.path, request.GET, page),
         },
     )
 

@@ -1,0 +1,99 @@
+"""Answers are compressed for clients that accept gzip: pages (from the page cache too),
+the API's JSON and the CSV downloads; conditional requests still get their 304s."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from tests.factories import make_action
+from vahti.core.compression import compressible
+
+pytestmark = pytest.mark.django_db
+
+GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
+
+
+@pytest.fixture
+def actions(plan, status):
+    for number in range(1, 4):
+        make_action(plan, str(number), name_fi=f"Pyöräilyn edistäminen {number}", status=status)
+
+
+def vary(response) -> set[str]:
+    return {value.strip().lower() for value in response.get("Vary", "").split(",")}
+
+
+@pytest.mark.usefixtures("actions")
+def test_a_page_is_compressed_for_a_client_that_accepts_gzip_and_plain_for_others(client):
+    plain = client.get("/actions/")
+    assert plain.status_code == 200 and not plain.has_header("Content-Encoding")
+    assert "accept-encoding" in vary(plain)
+    assert "Pyöräilyn edistäminen 2" in plain.content.decode()
+
+    # From the page cache now, compressed all the same (each time anew: random padding).
+    for _time in range(2):
+        packed = client.get("/actions/", **GZIP)
+        assert packed["X-Vahti-Cache"] == "hit"
+        assert packed["Content-Encoding"] == "gzip"
+        assert "accept-encoding" in vary(packed)
+        assert gzip.decompress(packed.content) == plain.content
+        assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content)
+
+
+@pytest.mark.usefixtures("actions")
+def test_a_page_first_rendered_for_gzip_is_kept_plain_in_the_cache(client):
+    packed = client.get("/actions/1/", **GZIP)
+    assert packed["X-Vahti-Cache"] == "miss" and packed["Content-Encoding"] == "gzip"
+    plain = client.get("/actions/1/")
+    assert plain["X-Vahti-Cache"] == "hit" and not plain.has_header("Content-Encoding")
+    assert plain.content == gzip.decompress(packed.content)
+
+
+@pytest.mark.usefixtures("actions")
+def test_a_compressed_page_revalidates_with_its_weak_etag(client):
+    packed = client.get("/actions/", **GZIP)
+    assert packed["ETag"].startswith('W/"')
+    again = client.get("/actions/", HTTP_IF_NONE_MATCH=packed["ETag"], **GZIP)
+    assert again.status_code == 304 and again.content == b""
+    plain = client.get("/actions/")
+    assert client.get("/actions/", HTTP_IF_NONE_MATCH=plain["ETag"]).status_code == 304
+
+
+@pytest.mark.usefixtures("actions")
+def test_the_api_compresses_its_json_and_still_answers_304(client):
+    plain = client.get("/api/v1/actions/")
+    packed = client.get("/api/v1/actions/", **GZIP)
+    assert packed.status_code == 200 and packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert {"accept-encoding", "accept-language"} <= vary(packed)
+    assert packed["ETag"] == f"W/{plain['ETag']}"
+    again = client.get("/api/v1/actions/", HTTP_IF_NONE_MATCH=packed["ETag"], **GZIP)
+    assert again.status_code == 304
+
+
+@pytest.mark.usefixtures("actions")
+def test_the_csv_download_streams_compressed(client):
+    plain = client.get("/en/actions.csv")
+    packed = client.get("/en/actions.csv", **GZIP)
+    assert packed.streaming and packed["Content-Encoding"] == "gzip"
+    assert not packed.has_header("Content-Length")
+    text = gzip.decompress(b"".join(packed.streaming_content)).decode("utf-8")
+    assert text == b"".join(plain.streaming_content).decode("utf-8")
+    assert "Pyöräilyn edistäminen 3" in text
+
+
+def test_only_text_is_compressed():
+    for content_type in (
+        "text/html; charset=utf-8",
+        "text/csv; charset=utf-8",
+        "application/json",
+        "application/atom+xml; charset=utf-8",
+        "text/calendar",
+        "image/svg+xml",
+    ):
+        assert compressible(content_type), content_type
+    for content_type in ("image/png", "image/jpeg", "application/pdf", "", "application/zip"):
+        assert not compressible(content_type), content_type
+    assert not compressible("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
