@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from unittest import mock
 
+import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +18,7 @@ from vahti.notifications import services
 from vahti.notifications.models import Reminder
 
 D = datetime.date
+WRITES = ("UPDATE", "INSERT", "DELETE")
 
 
 def is_insert(sql: str) -> bool:
@@ -72,3 +75,34 @@ def test_planning_reads_the_same_queries_and_stores_all_rows_in_one_statement(to
     # Every row in one statement (one parameter set each), however many.
     assert inserts_small == inserts_large == 1
     assert Reminder.objects.filter(plan=town.plan).count() == rows_large
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sending_commits_once_per_email_with_three_statements_each(town, action_with):
+    """Each email's claim and the previous email's "sent" mark share one transaction:
+    one commit per email (and one for the last mark), no statement committed on its own."""
+    for n in range(1, 6):
+        action_with(str(n), tasks=planned_work(D(2026, 12, 8)), contacts=[town.mikko, town.liisa])
+    now = services.timezone.now()
+    services.plan_reminders(town.plan, now)
+    outside = []
+
+    def note_autocommit(execute, sql, params, many, context):
+        if not connection.in_atomic_block:
+            outside.append(sql)
+        return execute(sql, params, many, context)
+
+    with (
+        mock.patch.object(connection, "commit", wraps=connection.commit) as commits,
+        CaptureQueriesContext(connection) as captured,
+        connection.execute_wrapper(note_autocommit),
+    ):
+        outcome = services.send_pending(town.plan, now)
+
+    assert outcome.emails == 2
+    assert commits.call_count == outcome.emails + 1
+    assert [q for q in outside if q.lstrip().upper().startswith(WRITES)] == []
+    # The pending read, then per email its claim (and the previous mark), and the last mark.
+    writes = [q for q in captured if q["sql"].lstrip().upper().startswith(WRITES)]
+    assert len(writes) == 2 * outcome.emails
+    assert set(Reminder.objects.values_list("state", flat=True)) == {Reminder.State.SENT}

@@ -16,6 +16,12 @@ most once*:
    connection, a killed process) leaves them "outcome unknown": not sent again
    automatically, and shown as such in the plan's reminder log, with the Message-ID to
    look for in the mail server's log.
+
+A round sends many emails (thousands in a large plan), so the "sent" mark of one is
+stored in the same transaction as the claim of the next (:class:`Sender`): one commit
+per email, not two. Until then it is "outcome unknown", as a crash between its
+hand-off and its mark would leave it anyway: a worker killed midway leaves only the
+email it was handing over unknown, and never sends one twice.
 """
 
 from __future__ import annotations
@@ -81,61 +87,106 @@ def hand_over(
 ) -> bool:
     """Send ``email`` at most once; ``False`` when another worker has claimed all of its
     reminders. Raises :class:`NotSent` (retry later) or :class:`OutcomeUnknown`."""
-    try:
-        message = render(email)
-        connection = get_connection()
-        connection.open()
-    except Exception as error:  # nothing was handed over
-        raise NotSent(str(error)) from error
-    try:
-        return _claim_and_send(email, now, render, message, connection)
-    finally:
-        try:
-            connection.close()
-        except Exception:  # the outcome is recorded already
-            logger.warning("Closing the connection to the mail server failed", exc_info=True)
+    with Sender(now, render) as sender:
+        return sender.hand_over(email)
 
 
-def _claim_and_send(email, now, render, message, connection) -> bool:
-    batch, message_id = uuid.uuid4(), new_message_id()
-    with transaction.atomic():
-        claimed = Reminder.objects.filter(pk__in=email.ids, state=Reminder.State.PENDING).update(
-            state=Reminder.State.UNKNOWN, batch=batch, message_id=message_id, handed_at=now
+class Sender:
+    """Hands over a round's emails one by one, as :func:`hand_over` does; the "sent"
+    mark of each is stored with the claim of the next, the last one's on
+    :meth:`finish` (on leaving the ``with`` block)."""
+
+    def __init__(self, now: datetime.datetime, render: Callable[[Email], EmailMessage]):
+        self.now, self.render = now, render
+        self.delivered: list[tuple[uuid.UUID, bool]] = []  # (batch, has feedback)
+
+    def __enter__(self) -> Sender:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.finish()
+
+    def finish(self) -> None:
+        if self.delivered:
+            with transaction.atomic():
+                self._mark_sent()
+            self.delivered = []
+
+    def _mark_sent(self) -> None:
+        """The delivered emails' reminders are sent (inside the caller's transaction)."""
+        if not self.delivered:
+            return
+        batches = [batch for batch, _feedback in self.delivered]
+        Reminder.objects.filter(batch__in=batches, state=Reminder.State.UNKNOWN).update(
+            state=Reminder.State.SENT, sent_at=self.now, last_error=""
         )
-    if not claimed:
-        return False  # another worker has them
-    if claimed != len(email.ids):
-        got = set(Reminder.objects.filter(batch=batch).values_list("pk", flat=True))
-        email.reminders = [r for r in email.reminders if r.pk in got]
+        if forwarded := [batch for batch, feedback in self.delivered if feedback]:
+            # The resident's words live in the feedback, deleted on schedule; the log
+            # keeps that it was forwarded, not what it said.
+            Reminder.objects.filter(batch__in=forwarded, kind=Kind.FEEDBACK).update(details={})
+
+    def hand_over(self, email: Email) -> bool:
         try:
-            message = render(email)
-        except Exception as error:
+            message = self.render(email)
+            connection = get_connection()
+            connection.open()
+        except Exception as error:  # nothing was handed over
+            raise NotSent(str(error)) from error
+        try:
+            return self._claim_and_send(email, message, connection)
+        finally:
+            try:
+                connection.close()
+            except Exception:  # the outcome is recorded already
+                logger.warning("Closing the connection to the mail server failed", exc_info=True)
+
+    def _claim(self, email: Email) -> tuple[uuid.UUID, str, int]:
+        """Claims the email's waiting reminders, storing the previous emails' "sent"."""
+        batch, message_id = uuid.uuid4(), new_message_id()
+        with transaction.atomic():
+            self._mark_sent()
+            claimed = Reminder.objects.filter(
+                pk__in=email.ids, state=Reminder.State.PENDING
+            ).update(
+                state=Reminder.State.UNKNOWN, batch=batch, message_id=message_id,
+                handed_at=self.now,
+            )  # fmt: skip
+        self.delivered = []
+        return batch, message_id, claimed
+
+    def _claim_and_send(self, email, message, connection) -> bool:
+        batch, message_id, claimed = self._claim(email)
+        if not claimed:
+            return False  # another worker has them
+        if claimed != len(email.ids):
+            got = set(Reminder.objects.filter(batch=batch).values_list("pk", flat=True))
+            email.reminders = [r for r in email.reminders if r.pk in got]
+            try:
+                message = self.render(email)
+            except Exception as error:
+                _release(batch)
+                raise NotSent(str(error)) from error
+        message.extra_headers["Message-ID"] = message_id
+        try:
+            taken = connection.send_messages([message])
+        except REFUSALS as error:
             _release(batch)
             raise NotSent(str(error)) from error
-    message.extra_headers["Message-ID"] = message_id
-    rows = Reminder.objects.filter(batch=batch, state=Reminder.State.UNKNOWN)
-    try:
-        taken = connection.send_messages([message])
-    except REFUSALS as error:
-        _release(batch)
-        raise NotSent(str(error)) from error
-    except Exception as error:
-        rows.update(last_error=str(error)[:2000])
-        logger.error(
-            "The hand-off of the email %s to %s was cut off before the mail server answered "
-            "(%s): it may or may not have arrived, and it is not sent again.",
-            message_id, email.address, error,
-        )  # fmt: skip
-        raise OutcomeUnknown(str(error)) from error
-    if not taken:
-        _release(batch)
-        raise NotSent("The mail server took no message.")
-    rows.update(state=Reminder.State.SENT, sent_at=now, last_error="")
-    if any(r.kind == Kind.FEEDBACK for r in email.reminders):
-        # The resident's words live in the feedback, deleted on schedule; the log
-        # keeps that it was forwarded, not what it said.
-        Reminder.objects.filter(batch=batch, kind=Kind.FEEDBACK).update(details={})
-    return True
+        except Exception as error:
+            Reminder.objects.filter(batch=batch, state=Reminder.State.UNKNOWN).update(
+                last_error=str(error)[:2000]
+            )
+            logger.error(
+                "The hand-off of the email %s to %s was cut off before the mail server "
+                "answered (%s): it may or may not have arrived, and it is not sent again.",
+                message_id, email.address, error,
+            )  # fmt: skip
+            raise OutcomeUnknown(str(error)) from error
+        if not taken:
+            _release(batch)
+            raise NotSent("The mail server took no message.")
+        self.delivered.append((batch, any(r.kind == Kind.FEEDBACK for r in email.reminders)))
+        return True
 
 
 def _release(batch: uuid.UUID) -> None:

@@ -383,21 +383,22 @@ def send_pending(
 ) -> Outcome:  # fmt: skip
     """Send the emails due in ``plan`` now, each at most once."""
     outcome = Outcome()
-    for email in pending_emails(plan, now) if emails is None else emails:
-        try:
-            if not handoff.hand_over(email, now, render):
-                continue  # another worker sent them
-        except handoff.OutcomeUnknown:
-            outcome.unknown += 1
-            continue
-        except Exception as error:  # not handed over (or not recorded): retried later
-            outcome.failed += 1
-            _failed(email, now, error)
-            continue
-        outcome.emails += 1
-        outcome.reminders += len(email.reminders)
-        if on_sent:
-            on_sent(email)
+    with handoff.Sender(now, render) as sender:
+        for email in pending_emails(plan, now) if emails is None else emails:
+            try:
+                if not sender.hand_over(email):
+                    continue  # another worker sent them
+            except handoff.OutcomeUnknown:
+                outcome.unknown += 1
+                continue
+            except Exception as error:  # not handed over (or not recorded): retried later
+                outcome.failed += 1
+                _failed(email, now, error)
+                continue
+            outcome.emails += 1
+            outcome.reminders += len(email.reminders)
+            if on_sent:
+                on_sent(email)
     return outcome
 
 
