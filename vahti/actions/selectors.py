@@ -26,6 +26,7 @@ from wagtail.images import get_image_model
 from vahti.actions.lateness import lateness_of
 from vahti.actions.mentions import find_mentioned_identifiers
 from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
+from vahti.actions.page_lists import attach_categories_and_schedules
 from vahti.core.i18n import active_language, column_name, language_codes, pick_translation
 from vahti.plans.models import (
     ActionImplementationPhase,
@@ -112,8 +113,6 @@ def action_for_site(plan: Plan, identifier: str) -> Action:
         .visible_on_site()
         .select_related("status", "implementation_phase", "impact", "merged_with")
         .prefetch_related(
-            Prefetch("categories", queryset=Category.objects.select_related("parent", "type")),
-            "schedules",
             Prefetch("tasks", queryset=Task.objects.order_by("due_at", "sort_order", "pk")),
             Prefetch(
                 "responsible_parties",
@@ -143,7 +142,9 @@ def action_for_site(plan: Plan, identifier: str) -> Action:
     )
     action.plan = plan  # known already: saves a query wherever the page reads it
     if action.merged_with_id is None:
-        action.site_links = site_links(action)
+        attach_categories_and_schedules(action)
+        mentioned = mentioned_identifiers(page_texts(action), exclude=action)
+        action.site_links = site_links(action, mentioned)
     return action
 
 
@@ -190,11 +191,13 @@ class SiteLinks:
     related: list[Action]  # public, both ways (A lists B: both pages show the link)
     merged: list[Action]  # published and public actions merged into this one
     neighbours: Neighbours
+    mentions: dict[str, Action] = field(default_factory=dict)  # as ``mentioned_actions``
 
 
-def site_links(action: Action) -> SiteLinks:
-    """The action's related actions, the actions merged into it and its neighbours, in
-    one query (the published action's; a preview reads its draft's related actions with
+def site_links(action: Action, mentioned: set[str] = frozenset()) -> SiteLinks:
+    """The action's related actions, the actions merged into it, its neighbours and the
+    public actions ``mentioned`` (lower-cased identifiers) in its texts, in one query (the
+    published action's; a preview reads its draft's related actions with
     ``related_actions``)."""
     through = Action.related_actions.through.objects
     related = Q(pk__in=through.filter(from_action_id=action.pk).values("to_action_id")) | Q(
@@ -202,13 +205,20 @@ def site_links(action: Action) -> SiteLinks:
     )
     previous, following = _neighbours(action)
     neighbour = Q(pk__in=previous) | Q(pk__in=following)
+    wanted = related | neighbour | Q(merged_with_id=action.pk)
+    is_mentioned = Value(False, output_field=BooleanField())
+    if mentioned:
+        mention = Q(pk__in=public_actions(action.plan).identified_by(*mentioned).values("pk"))
+        wanted |= mention
+        is_mentioned = ExpressionWrapper(mention, output_field=BooleanField())
     found = (
         Action.objects.visible_on_site()
-        .filter(related | neighbour | Q(merged_with_id=action.pk))
+        .filter(wanted)
         .exclude(pk=action.pk)
         .annotate(
             is_related=ExpressionWrapper(related, output_field=BooleanField()),
             is_neighbour=ExpressionWrapper(neighbour, output_field=BooleanField()),
+            is_mentioned=is_mentioned,
         )
         .select_related("status")
         .order_by("sort_key", "pk")
@@ -217,6 +227,8 @@ def site_links(action: Action) -> SiteLinks:
     for other in found:
         if other.is_neighbour:
             _place(links.neighbours, action, other)
+        if other.is_mentioned:
+            links.mentions[other.identifier.lower()] = other
         if other.merged_with_id is None and other.is_related:
             links.related.append(other)
         elif other.merged_with_id == action.pk:
@@ -224,16 +236,30 @@ def site_links(action: Action) -> SiteLinks:
     return links
 
 
-def mentioned_actions(
-    plan: Plan, texts: list[str], exclude: Action | None = None
-) -> dict[str, Action]:
-    """Public actions mentioned in the texts (“toimenpiteen 128”), by lower-cased identifier.
-    One query, for only the identifiers that occur."""
+def page_texts(action: Action) -> list:
+    """The action page's texts that may mention other actions."""
+    texts = [action.description, action.official_description]
+    texts += [task.comment for task in action.tasks.all()]
+    texts += [post.body for post in action.news_posts.all()]
+    return texts
+
+
+def mentioned_identifiers(texts: list, exclude: Action | None = None) -> set[str]:
+    """The lower-cased identifiers of the actions the texts mention."""
     identifiers = set()
     for text in texts:
         identifiers |= find_mentioned_identifiers(text)
     if exclude is not None:
         identifiers.discard(exclude.identifier.lower())
+    return identifiers
+
+
+def mentioned_actions(
+    plan: Plan, texts: list[str], exclude: Action | None = None
+) -> dict[str, Action]:
+    """Public actions mentioned in the texts (“toimenpiteen 128”), by lower-cased identifier.
+    One query, for only the identifiers that occur."""
+    identifiers = mentioned_identifiers(texts, exclude)
     if not identifiers:
         return {}
     found = (
@@ -429,15 +455,11 @@ def action_page_context(action: Action) -> dict:
     from vahti.indicators.selectors import action_indicators
 
     plan = action.plan
-    texts = [action.description, action.official_description]
-    texts += [task.comment for task in action.tasks.all()]
-    texts += [post.body for post in action.news_posts.all()]
     today = plan_today(plan)
     return {
         "tasks": task_groups(action),
         "today": today,
         "lateness": lateness_of(action, today),
-        "mentions": mentioned_actions(plan, texts, exclude=action),
         **_links(action),
         "indicators": action_indicators(action) if action.pk else [],
         "timeline": timeline(action) if action.pk else [],
@@ -452,8 +474,10 @@ def _links(action: Action) -> dict:
             related=related_actions(action),
             merged=list(merged.order_by("sort_key", "pk")) if action.pk else [],
             neighbours=action_neighbours(action),
+            mentions=mentioned_actions(action.plan, page_texts(action), exclude=action),
         )
     return {
+        "mentions": links.mentions,
         "related_actions": links.related,
         "merged_actions": links.merged,
         "neighbours": links.neighbours,

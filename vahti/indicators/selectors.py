@@ -31,6 +31,7 @@ from vahti.indicators.trajectory import (
     assess,
     share_of_way_to_goal,
 )
+from vahti.plans.changes import kept_for_version
 from vahti.plans.models import Category, Plan
 
 # How far back the small charts on the action page and the list reach.
@@ -105,6 +106,18 @@ def goals_by_indicator(indicator_ids: Iterable[int]) -> dict[int, list[Indicator
     return found
 
 
+def plan_indicator_goals(plan_id: int) -> dict[int, list[IndicatorGoal]]:
+    """The goals of each of the plan's indicators, kept per data version: every action
+    page with indicators reads them without a query."""
+    return kept_for_version(
+        plan_id,
+        "indicator-goals",
+        lambda: goals_by_indicator(
+            Indicator.objects.filter(plan_id=plan_id).values_list("pk", flat=True)
+        ),
+    )
+
+
 def plan_goals(goals: Sequence[IndicatorGoal]) -> list[Point]:
     """The goals progress is assessed against: those without a scenario; where every goal
     belongs to a scenario, those of the first scenario."""
@@ -133,10 +146,12 @@ def summaries(
     indicators: Sequence[Indicator],
     years: int = TREND_YEARS,
     latest: dict[int, datetime.date] | None = None,
+    goals: dict[int, list[IndicatorGoal]] | None = None,
 ) -> list[IndicatorSummary]:
     ids = [indicator.pk for indicator in indicators]
     series = recent_series(ids, years, latest)
-    goals = goals_by_indicator(ids)
+    if goals is None:
+        goals = goals_by_indicator(ids)
     found = []
     for indicator in indicators:
         points = series.get(indicator.pk, [])
@@ -331,6 +346,7 @@ def action_indicators(action: Action) -> list[ActionIndicatorSummary]:
         [link.indicator for link in links],
         years=SMALL_CHART_YEARS,
         latest={link.indicator_id: link.latest for link in links},
+        goals=plan_indicator_goals(action.plan_id),
     )
     baselines = {
         link.indicator_id: link.baseline
