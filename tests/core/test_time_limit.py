@@ -212,3 +212,21 @@ def test_start_up_refuses_a_bad_time_limit(value, message):
 def test_start_up_refuses_a_bad_admin_time_limit():
     result = start(DEBUG="true", ADMIN_REQUEST_TIME_LIMIT="1.5")
     assert "ADMIN_REQUEST_TIME_LIMIT='1.5' is not a whole number." in result.stderr
+
+
+def test_a_query_read_in_chunks_is_bounded_too(db, plan):
+    """``.iterator()`` reads through a server-side cursor on PostgreSQL: the timeout is
+    set (and lowered) beside it, never through it."""
+    from vahti.actions.models import Action
+
+    make_action(plan, "1")
+    make_action(plan, "2")
+    deadline = timelimit.Deadline(30)
+    guard = timelimit.QueryGuard(connection, deadline)
+    guard.timeout_ms = 10**9  # set long ago: the next query lowers it
+    with transaction.atomic(), connection.execute_wrapper(guard):
+        found = [a.identifier for a in Action.objects.order_by("identifier").iterator(1)]
+    guard.release()
+    assert found == ["1", "2"]
+    if connection.vendor == "postgresql":
+        assert guard.timeout_ms is not None and guard.timeout_ms <= 30_000

@@ -133,10 +133,12 @@ class QueryGuard:
         if self.connection.vendor == "postgresql":
             left = max(1, int(self.deadline.remaining() * 1000))
             if self.timeout_ms is None or left < self.timeout_ms * LOWER_BELOW:
-                # On the driver's own cursor: it is the request's frame, not one of the
-                # page's queries (their counts are the same on both databases).
+                # On the driver's connection: it is the request's frame, not one of the
+                # page's queries (their counts are the same on both databases); not on
+                # the query's cursor, which for ``.iterator()`` is a server-side one
+                # (psycopg would declare a cursor "FOR SET …").
                 with self.connection.wrap_database_errors:
-                    cursor.cursor.execute(f"SET statement_timeout = {left}")
+                    self.connection.connection.execute(f"SET statement_timeout = {left}")
                 self.timeout_ms = left
         elif self.connection.vendor == "sqlite":
             raw = self.connection.connection
@@ -147,7 +149,7 @@ class QueryGuard:
     def _unbound(self, cursor) -> None:
         if self.timeout_ms is not None:
             with self.connection.wrap_database_errors:
-                cursor.cursor.execute("RESET statement_timeout")
+                self.connection.connection.execute("RESET statement_timeout")
             self.timeout_ms = None
 
     def _sqlite_progress(self) -> int:
