@@ -46,3 +46,19 @@ def test_a_changed_indicator_goal_shows_at_once(client, plan):
     text = page_text(client)
     assert "Tavoite 2,0 kt (2030)" in text and "Tavoite 4,0 kt" not in text
     assert "toimenpide on 25 % valmis" in text
+
+
+def test_a_change_made_by_another_process_shows_without_a_shared_cache(client, plan, category):
+    """Without Redis each process keeps its own versions: a change another process made
+    moved the plan's timestamp in the database, not this process's version."""
+    from django.utils import timezone
+
+    from vahti.plans.models import Category, Plan
+
+    make_action(plan, "7", categories=[category])
+    assert "Smart & Clean kasvu" in page_text(client)
+    # What the other process wrote: the row and the plan's timestamp, no signal here.
+    Category.objects.filter(pk=category.pk).update(name_fi="Toisen prosessin nimi")
+    Plan.objects.filter(pk=plan.pk).update(data_changed_at=timezone.now())
+    text = page_text(client)
+    assert "Toisen prosessin nimi" in text and "Smart & Clean kasvu" not in text

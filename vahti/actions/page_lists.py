@@ -13,20 +13,20 @@ from vahti.plans.models import ActionSchedule, Category
 CATEGORY, SCHEDULE = 1, 2
 
 
-def plan_categories(plan_id: int) -> list[Category]:
+def plan_categories(plan) -> list[Category]:
     """The plan's categories with their parents and types, in their order. Kept per data
     version."""
     return kept_for_version(
-        plan_id,
+        plan,
         "categories",
-        lambda: list(Category.objects.filter(plan_id=plan_id).select_related("parent", "type")),
+        lambda: list(Category.objects.filter(plan_id=plan.pk).select_related("parent", "type")),
     )
 
 
-def plan_schedules(plan_id: int) -> list[ActionSchedule]:
+def plan_schedules(plan) -> list[ActionSchedule]:
     """The plan's schedules in their order. Kept per data version."""
     return kept_for_version(
-        plan_id, "schedules", lambda: list(ActionSchedule.objects.filter(plan_id=plan_id))
+        plan, "schedules", lambda: list(ActionSchedule.objects.filter(plan_id=plan.pk))
     )
 
 
@@ -64,7 +64,7 @@ def attach_categories_and_schedules(action: Action) -> None:
     """Give the action its categories and schedules, as a prefetch would, in 1 query
     (none more while the plan's data version stays)."""
     ids = _linked_ids(action.pk)
-    categories = [c for c in plan_categories(action.plan_id) if c.pk in ids[CATEGORY]]
-    schedules = [s for s in plan_schedules(action.plan_id) if s.pk in ids[SCHEDULE]]
+    categories = [c for c in plan_categories(action.plan) if c.pk in ids[CATEGORY]]
+    schedules = [s for s in plan_schedules(action.plan) if s.pk in ids[SCHEDULE]]
     _as_prefetched(action, "categories", categories)
     _as_prefetched(action, "schedules", schedules)

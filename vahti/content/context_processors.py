@@ -13,9 +13,9 @@ def footer(request):
         return {"footer_pages": [], "footer_links": []}
     return {
         "footer_pages": SimpleLazyObject(
-            lambda: kept_for_version(plan.pk, "footer-pages", lambda: footer_pages(plan))
+            lambda: kept_for_version(plan, "footer-pages", lambda: footer_pages(plan))
         ),
         "footer_links": SimpleLazyObject(
-            lambda: kept_for_version(plan.pk, "footer-links", lambda: footer_links(plan))
+            lambda: kept_for_version(plan, "footer-links", lambda: footer_links(plan))
         ),
     }

@@ -106,14 +106,14 @@ def goals_by_indicator(indicator_ids: Iterable[int]) -> dict[int, list[Indicator
     return found
 
 
-def plan_indicator_goals(plan_id: int) -> dict[int, list[IndicatorGoal]]:
+def plan_indicator_goals(plan) -> dict[int, list[IndicatorGoal]]:
     """The goals of each of the plan's indicators, kept per data version: every action
     page with indicators reads them without a query."""
     return kept_for_version(
-        plan_id,
+        plan,
         "indicator-goals",
         lambda: goals_by_indicator(
-            Indicator.objects.filter(plan_id=plan_id).values_list("pk", flat=True)
+            Indicator.objects.filter(plan_id=plan.pk).values_list("pk", flat=True)
         ),
     )
 
@@ -346,7 +346,7 @@ def action_indicators(action: Action) -> list[ActionIndicatorSummary]:
         [link.indicator for link in links],
         years=SMALL_CHART_YEARS,
         latest={link.indicator_id: link.latest for link in links},
-        goals=plan_indicator_goals(action.plan_id),
+        goals=plan_indicator_goals(action.plan),
     )
     baselines = {
         link.indicator_id: link.baseline

@@ -104,12 +104,17 @@ def data_version(plan_id: int) -> int:
     return _current(plan_id)
 
 
-def kept_for_version(plan_id: int, name: str, build: Callable[[], object]):
-    """What ``build`` gives for the plan, kept in the shared cache for as long as the
-    plan's data version stays: what every page of a plan reads the same (its footer)
-    costs no query but after a change."""
+def kept_for_version(plan, name: str, build: Callable[[], object]):
+    """What ``build`` gives for the plan, kept in the cache for as long as the plan's
+    data stays the same: what every page of a plan reads the same (its footer) costs no
+    query but after a change. ``plan``: the request's plan, as read for this request.
+
+    Keyed by the plan's data version and by its ``data_changed_at`` read from the
+    database with the plan: without Redis each process has a cache (and versions) of its
+    own, and the timestamp is what tells a process that another one changed the plan."""
     try:
-        key = f"vahti:per-version:{plan_id}:{name}:{data_version(plan_id)}"
+        changed = plan.data_changed_at.timestamp() if plan.data_changed_at else 0
+        key = f"vahti:per-version:{plan.pk}:{name}:{changed}:{data_version(plan.pk)}"
         found = cache.get(key)
     except Exception:  # the cache is down: read it, as without a cache
         logger.warning("cache unavailable for %s", name, exc_info=True)
