@@ -230,3 +230,25 @@ def test_a_query_read_in_chunks_is_bounded_too(db, plan):
     assert found == ["1", "2"]
     if connection.vendor == "postgresql":
         assert guard.timeout_ms is not None and guard.timeout_ms <= 30_000
+
+
+def test_the_plan_document_is_finished_past_the_time_limit(client, plan, settings, monkeypatch):
+    """Built once for every client to come, the document is not lost half-written when
+    the request that builds it runs out of time."""
+    import time
+
+    from vahti.api import document
+
+    make_action(plan, "126", name_fi="Pyöräilyn edistäminen")
+    settings.REQUEST_TIME_LIMIT = 0.3
+    write = document.write_document
+
+    def slow_write(ctx, out):
+        time.sleep(0.5)  # past the request's deadline, then its queries
+        return write(ctx, out)
+
+    monkeypatch.setattr(document, "write_document", slow_write)
+    response = client.get(f"/api/v1/plans/{plan.identifier}/document.json")
+    assert response.status_code == 200
+    body = json.loads(b"".join(response.streaming_content))
+    assert [a["identifier"] for a in body["actions"]] == ["126"]

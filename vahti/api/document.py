@@ -39,6 +39,7 @@ from ninja.responses import NinjaJSONEncoder
 
 from vahti.actions.selectors import news_for_data, public_actions
 from vahti.api import data
+from vahti.core import timelimit
 from vahti.indicators.models import IndicatorValue
 from vahti.indicators.selectors import public_indicators
 from vahti.plans.changes import data_version
@@ -173,7 +174,9 @@ def document_file(ctx: data.Context, key: str) -> Path:
             if path.exists():
                 return path
     try:
-        _build(ctx, path)
+        # Built for every client to come: finished even past this request's time limit.
+        with timelimit.unlimited():
+            _build(ctx, path)
     finally:
         with contextlib.suppress(Exception):
             cache.delete(lock)
@@ -205,8 +208,11 @@ def document_response(request, plan, ctx: data.Context):
     # A client with the current document needs no file: none is read, nor built.
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is None:
-        path = document_file(ctx, key)
-        response = FileResponse(path.open("rb"), content_type="application/json")
+        try:
+            opened = document_file(ctx, key).open("rb")
+        except FileNotFoundError:  # removed by a process that built a newer one
+            opened = document_file(ctx, key).open("rb")
+        response = FileResponse(opened, content_type="application/json")
     response["ETag"] = etag
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified)

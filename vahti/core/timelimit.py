@@ -30,7 +30,8 @@ import select
 import socket
 import sys
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import OperationalError, connections
@@ -49,6 +50,22 @@ SQLITE_STEPS = 10_000
 # PostgreSQL's statement_timeout is lowered to the time left once that is below this
 # share of the timeout set last: a few statements per request, not one per query.
 LOWER_BELOW = 0.75
+
+
+# Inside :func:`unlimited`: the request's queries run without its deadline.
+_unlimited: ContextVar[bool] = ContextVar("vahti_unlimited", default=False)
+
+
+@contextmanager
+def unlimited():
+    """Work a request does for others too, which must not be lost half-done when the
+    request's own time runs out (the plan document, built once for every client): its
+    queries run past the deadline. The request is stopped at its next query after."""
+    token = _unlimited.set(True)
+    try:
+        yield
+    finally:
+        _unlimited.reset(token)
 
 
 class RequestTimeLimitExceeded(Exception):
@@ -116,6 +133,9 @@ class QueryGuard:
         self.sqlite = None  # the SQLite connection given the progress handler
 
     def __call__(self, execute, sql, params, many, context):
+        if _unlimited.get():
+            self._unbound(context["cursor"])
+            return execute(sql, params, many, context)
         if self.deadline.answered:
             self._unbound(context["cursor"])
             return execute(sql, params, many, context)
@@ -153,7 +173,9 @@ class QueryGuard:
             self.timeout_ms = None
 
     def _sqlite_progress(self) -> int:
-        return 0 if self.deadline.answered or not self.deadline.passed() else 1
+        if _unlimited.get() or self.deadline.answered:
+            return 0
+        return 1 if self.deadline.passed() else 0
 
     def _interrupted(self, error: OperationalError) -> bool:
         cause = error.__cause__
