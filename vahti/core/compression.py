@@ -10,7 +10,10 @@ is not the same bytes); ``If-None-Match`` compares weakly, so a 304 still comes.
 
 BREACH (guessing a secret in a compressed page from its length): Django adds 0–100
 random bytes to each compressed answer, CSRF tokens are masked anew on every answer, and
-public pages hold no secret (their forms are checked by origin, vahti.core.origin).
+public pages hold no secret (their forms are checked by origin, vahti.core.origin). The
+admin is never compressed: its pages show what only their user may see (feedback
+senders' addresses, internal notes) beside words an attacker can put in the address
+(a listing's search), which is what BREACH needs.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ def compressible(content_type: str) -> bool:
 
 class CompressionMiddleware(GZipMiddleware):
     def process_response(self, request, response):
+        if request.path_info.startswith("/admin/"):
+            return response
         if not compressible(response.get("Content-Type", "")):
             return response
         return super().process_response(request, response)
