@@ -44,7 +44,8 @@ class ChosenActionsWidget(forms.Widget):
     def chosen_actions(self, value) -> list[Action]:
         ids = [getattr(item, "pk", item) for item in value or []]
         ids = [int(pk) for pk in ids if str(pk).isdigit()]
-        queryset = getattr(self.choices, "queryset", Action.objects.all())
+        # Only the field's own (scoped) choices: never every plan's actions.
+        queryset = getattr(self.choices, "queryset", Action.objects.none())
         return list(queryset.filter(pk__in=ids).in_natural_order()) if ids else []
 
     def render(self, name, value, attrs=None, renderer=None):
