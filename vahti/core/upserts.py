@@ -13,6 +13,7 @@ the end (:meth:`Upserts.index_added`), as Wagtail would index each on its save.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Hashable, Iterable
 
 from django.contrib.contenttypes.models import ContentType
@@ -58,13 +59,15 @@ class Upserts:
     def upsert(self, key: Hashable, lookup: dict, values: dict) -> tuple[models.Model, bool, bool]:
         """Like ``upsert``: the row under ``key`` given ``values`` (validated and saved),
         or a new one of ``lookup`` and ``values``. Returns (row, created, changed)."""
-        instance = self.rows.get(key)
-        created = instance is None
+        stored = self.rows.get(key)
+        created = stored is None
         if created:
             instance = self.model(**lookup, **values)
-        elif not model_values_differ(instance, values):
-            return instance, False, False
+        elif not model_values_differ(stored, values):
+            return stored, False, False
         else:
+            # A copy: the row read stays as stored should this one be refused.
+            instance = copy.copy(stored)
             for name, value in values.items():
                 setattr(instance, name, value)
         clean_in_memory(instance)
@@ -75,11 +78,13 @@ class Upserts:
                 instance.save()
             self.added.append(instance)
         else:
-            instance.save()
+            # Only what the workbook sets: what an editor changed meanwhile in the other
+            # columns (the rows were read when the sheet began) is kept.
+            instance.save(update_fields=list(values))
         self.rows[key] = instance
         for (_constraint, value), taken in zip(self.unique, self.taken, strict=True):
             for held, row in list(taken.items()):
-                if row is instance:
+                if row is instance or (stored is not None and row is stored):
                     del taken[held]
             if (found := value(instance)) is not None:
                 taken[found] = instance
