@@ -99,15 +99,7 @@ def attention_list(
     )
     found = []
     for action in rows:
-        updated = action.updated_at.astimezone(action.plan.tzinfo).date()
-        item = Attention(
-            action=action,
-            late_tasks=action.late_tasks,
-            tasks_due_soon=action.tasks_due_soon,
-            planned_tasks=action.planned_tasks,
-            days_since_update=(today - updated).days,
-            stale_after_days=action.plan.stale_after_days,
-        )
+        item = _attention(action, today)
         if item.needs_attention or not only_needing:
             found.append(item)
     return sorted(found, key=lambda item: item.urgency)
