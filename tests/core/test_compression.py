@@ -106,3 +106,19 @@ def test_the_admin_is_never_compressed(admin_client, plan):
     assert response.status_code == 200
     assert not response.has_header("Content-Encoding")
     assert b"salaisuus" in response.content
+
+
+@pytest.mark.usefixtures("actions")
+def test_a_304_and_a_head_answer_vary_by_accept_encoding_as_the_page_does(client):
+    # A shared cache that keeps the 304's or the HEAD's headers must not lose the page's
+    # Vary: without it, a gzip copy could be given to a client that cannot read it.
+    packed = client.get("/actions/", **GZIP)
+    assert "accept-encoding" in vary(packed)
+    again = client.get("/actions/", HTTP_IF_NONE_MATCH=packed["ETag"], **GZIP)
+    assert again.status_code == 304 and "accept-encoding" in vary(again)
+    head = client.head("/actions/", **GZIP)
+    assert head.status_code == 200 and head.content == b""
+    assert "accept-encoding" in vary(head)
+    api = client.get("/api/v1/actions/", **GZIP)
+    api_again = client.get("/api/v1/actions/", HTTP_IF_NONE_MATCH=api["ETag"], **GZIP)
+    assert api_again.status_code == 304 and "accept-encoding" in vary(api_again)

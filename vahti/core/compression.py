@@ -19,6 +19,7 @@ senders' addresses, internal notes) beside words an attacker can put in the addr
 from __future__ import annotations
 
 from django.middleware.gzip import GZipMiddleware
+from django.utils.cache import patch_vary_headers
 
 
 def compressible(content_type: str) -> bool:
@@ -30,6 +31,12 @@ def compressible(content_type: str) -> bool:
 class CompressionMiddleware(GZipMiddleware):
     def process_response(self, request, response):
         if request.path_info.startswith("/admin/"):
+            return response
+        if response.status_code == 304 or (request.method == "HEAD" and not response.content):
+            # No body to compress, but the same Vary as the full answer it stands for, so
+            # that a shared cache keeping these headers keeps the two copies apart.
+            if response.status_code == 304 or compressible(response.get("Content-Type", "")):
+                patch_vary_headers(response, ("Accept-Encoding",))
             return response
         if not compressible(response.get("Content-Type", "")):
             return response
