@@ -73,9 +73,12 @@ def plan_reminders(plan: Plan, now: datetime.datetime) -> int:
             "recipient", "kind", "subject", "occasion"
         )
     )
+    # Stored recipient by recipient: an email's rows then lie side by side in the table,
+    # and its claim and "sent" mark write a page or two, not a page per reminder (in a
+    # large plan a person's reminders are about actions far apart).
     rows = [
         _row(plan, item)
-        for item in planned
+        for item in sorted(planned, key=lambda item: (item.recipient.key, item.digest))
         if (item.recipient.key, item.kind, item.subject[:200], item.occasion[:100]) not in known
     ]
     # Another worker may store the same rows at the same moment: the unique key keeps one.
