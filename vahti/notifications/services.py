@@ -13,24 +13,19 @@ after ``MAX_ATTEMPTS`` the rows are marked failed.
 from __future__ import annotations
 
 import datetime
-import functools
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F, Q
-from django.template.loader import render_to_string
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
-from vahti.core.i18n import active_language, language_codes, pick_translation, primary_language
+from vahti.core.i18n import language_codes
 from vahti.core.inserts import rows_insert
 from vahti.feedback.services import feedback_purge
 from vahti.notifications import handoff
+from vahti.notifications.emails import Renderer, describe, local_today, render
 from vahti.notifications.handoff import Email
 from vahti.notifications.models import Kind, Reminder
 from vahti.notifications.planning import Planned, due_reminders
@@ -41,12 +36,6 @@ logger = logging.getLogger("vahti.reminders")
 MAX_ATTEMPTS = 5
 RETRY_AFTER = datetime.timedelta(minutes=10)  # doubled after each failure
 DIGEST_WEEKDAY = 0  # Monday, in the plan's time zone
-TEMPLATE = "emails/reminders"
-URL_PLACEHOLDER = 987654321  # an id no row has, replaced in a reversed URL
-
-
-def local_today(plan: Plan, now: datetime.datetime) -> datetime.date:
-    return now.astimezone(plan.tzinfo).date()
 
 
 def known_for(plan: Plan) -> datetime.timedelta:
@@ -186,190 +175,6 @@ def _shown_columns() -> dict:
     }
 
 
-def _shown(reminder: Reminder, relation: str) -> tuple[str, str]:
-    """The identifier and name of the reminder's action or indicator, from the values
-    :func:`pending_emails` read with it (else from the row itself)."""
-    codes = language_codes()
-    if not hasattr(reminder, f"shown_{relation}_name_{codes[0]}"):
-        thing = getattr(reminder, relation)
-        return getattr(thing, "identifier", ""), thing.name
-    texts = {code: getattr(reminder, f"shown_{relation}_name_{code}") for code in codes}
-    name = pick_translation(texts, active_language(), reminder.plan.primary_language)
-    return getattr(reminder, f"shown_{relation}_identifier", ""), name
-
-
-@functools.cache
-def _url_pattern(name: str, prefix: str, urlconf) -> str:
-    return reverse(name, args=[URL_PLACEHOLDER], urlconf=urlconf)
-
-
-def admin_url(name: str, pk: int) -> str:
-    """``reverse(name, args=[pk])``, reversed once per view: an email lists many."""
-    pattern = _url_pattern(name, get_script_prefix(), get_urlconf())
-    return settings.BASE_URL + pattern.replace(str(URL_PLACEHOLDER), str(pk))
-
-
-def render(email: Email) -> EmailMultiAlternatives:
-    """The email in the recipient's language: HTML and plain text, with a direct link
-    to each action (or indicator) in the admin."""
-    plan = email.plan
-    language = email.language or plan.primary_language
-    with translation.override(language), primary_language(plan.primary_language):
-        items = _items(email)
-        context = {
-            "plan": plan,
-            "name": email.name,
-            "digest": email.digest,
-            "groups": items,
-            "count": sum(len(g["lines"]) + len(g.get("feedback", [])) for g in items),
-            "preferences_url": settings.BASE_URL + reverse("wagtailadmin_account"),
-            "language": language,
-        }
-        subject = " ".join(render_to_string(f"{TEMPLATE}-subject.txt", context).split())
-        message = EmailMultiAlternatives(
-            subject,
-            render_to_string(f"{TEMPLATE}-body.txt", context),
-            to=[email.address],
-            headers={"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"},
-        )
-        message.attach_alternative(render_to_string(f"{TEMPLATE}-body.html", context), "text/html")
-    return message
-
-
-def _items(email: Email) -> list[dict]:
-    """The reminders grouped by what they are about, in the plan's order."""
-    today = local_today(email.plan, timezone.now())
-    groups: dict[tuple, dict] = {}
-    for reminder in current(email.reminders):
-        if reminder.action_id:
-            key = ("action", reminder.action_id)
-            if key not in groups:
-                identifier, name = _shown(reminder, "action")
-                groups[key] = {
-                    "identifier": identifier,
-                    "title": name,
-                    "url": admin_url("wagtailsnippets_actions_action:edit", reminder.action_id),
-                    "lines": [],
-                }
-        elif reminder.indicator_id:
-            key = ("indicator", reminder.indicator_id)
-            if key not in groups:
-                groups[key] = {
-                    "identifier": "",
-                    "title": _shown(reminder, "indicator")[1],
-                    "url": admin_url("vahti_indicator_data", reminder.indicator_id),
-                    "lines": [],
-                }
-        else:  # feedback about the plan in general
-            key = ("plan", reminder.plan_id)
-            if key not in groups:
-                groups[key] = {
-                    "identifier": "",
-                    "title": _("The plan in general"),
-                    "url": settings.BASE_URL + reverse("vahti_feedback"),
-                    "lines": [],
-                }
-        if reminder.kind == Kind.FEEDBACK:
-            groups[key].setdefault("feedback", []).append(reminder.details)
-            groups[key]["feedback_url"] = settings.BASE_URL + reverse("vahti_feedback")
-            continue
-        groups[key]["lines"].append(describe(reminder.kind, reminder.details, today))
-    return list(groups.values())
-
-
-def current(reminders: list[Reminder]) -> list[Reminder]:
-    """Of reminders of the same kind about the same thing (a digest gathers "due in 7
-    days" and later "due tomorrow"), the latest only."""
-    latest: dict[tuple, Reminder] = {}
-    for reminder in reminders:
-        key = (reminder.kind, reminder.subject)
-        if key not in latest or (reminder.created_at, reminder.pk) > (
-            latest[key].created_at,
-            latest[key].pk,
-        ):
-            latest[key] = reminder
-    return [r for r in reminders if latest[(r.kind, r.subject)] is r]
-
-
-def describe(kind: str, details: dict, today: datetime.date) -> str:
-    """One reminder as a sentence, in the active language."""
-    from django.utils.formats import date_format
-    from django.utils.translation import ngettext
-
-    language = translation.get_language() or ""
-    # Counted from the day the email goes out (a digest waits for its day).
-    due = datetime.date.fromisoformat(details["due"]) if details.get("due") else None
-    days = details.get("days", 0)
-    if due is not None:
-        days = abs((due - today).days)
-        if kind == Kind.TASK_DUE and due < today:
-            kind = Kind.TASK_LATE
-        elif kind == Kind.VALUES_DUE and due < today:
-            kind = Kind.VALUES_LATE
-    if details.get("updated"):
-        days = (today - datetime.date.fromisoformat(details["updated"])).days
-    due_text = date_format(due, "SHORT_DATE_FORMAT") if due else ""
-    task_name = pick_translation(details.get("task", {}), language.split("-")[0], "fi")
-    if kind == Kind.TASK_DUE:
-        if days == 0:
-            return _("The task “%(task)s” is due today (%(due)s).") % {
-                "task": task_name,
-                "due": due_text,
-            }
-        if days == 1:
-            return _("The task “%(task)s” is due tomorrow (%(due)s).") % {
-                "task": task_name,
-                "due": due_text,
-            }
-        return ngettext(
-            "The task “%(task)s” is due in %(days)d day (%(due)s).",
-            "The task “%(task)s” is due in %(days)d days (%(due)s).",
-            days,
-        ) % {"task": task_name, "days": days, "due": due_text}
-    if kind == Kind.TASK_LATE:
-        return ngettext(
-            "The task “%(task)s” was due %(due)s, %(days)d day ago: "
-            "mark it done or give it a new date.",
-            "The task “%(task)s” was due %(due)s, %(days)d days ago: "
-            "mark it done or give it a new date.",
-            days,
-        ) % {"task": task_name, "days": days, "due": due_text}
-    if kind == Kind.ACTION_STALE:
-        return ngettext(
-            "The action has not been updated for %(days)d day: check that its progress is current.",
-            "The action has not been updated for %(days)d days: "
-            "check that its progress is current.",
-            days,
-        ) % {"days": days}
-    if kind == Kind.FEW_TASKS:
-        return ngettext(
-            "The action has %(planned)d open task due within a year; plan at least %(minimum)d.",
-            "The action has %(planned)d open tasks due within a year; plan at least %(minimum)d.",
-            details.get("planned", 0),
-        ) % {"planned": details.get("planned", 0), "minimum": details.get("minimum", 3)}
-    if kind == Kind.VALUES_DUE:
-        if days == 0:
-            return _("New values are due today (%(due)s).") % {"due": due_text}
-        if days == 1:
-            return _("New values are due tomorrow (%(due)s).") % {"due": due_text}
-        return ngettext(
-            "New values are due in %(days)d day (%(due)s).",
-            "New values are due in %(days)d days (%(due)s).",
-            days,
-        ) % {"days": days, "due": due_text}
-    if kind == Kind.VALUES_LATE:
-        return ngettext(
-            "New values were due %(due)s, %(days)d day ago.",
-            "New values were due %(due)s, %(days)d days ago.",
-            days,
-        ) % {"days": days, "due": due_text}
-    if kind == Kind.FEEDBACK:
-        return _("New feedback from a resident: “%(message)s”") % {
-            "message": " ".join(details.get("message", "").split())[:300]
-        }
-    return _("A reminder.")
-
-
 @dataclass
 class Outcome:
     due: int = 0
@@ -386,7 +191,7 @@ def send_pending(
 ) -> Outcome:  # fmt: skip
     """Send the emails due in ``plan`` now, each at most once."""
     outcome = Outcome()
-    with handoff.Sender(now, render) as sender:
+    with handoff.Sender(now, Renderer()) as sender:
         for email in pending_emails(plan, now) if emails is None else emails:
             try:
                 if not sender.hand_over(email):
