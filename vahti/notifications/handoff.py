@@ -21,7 +21,10 @@ A round sends many emails (thousands in a large plan), so the "sent" mark of one
 stored in the same transaction as the claim of the next (:class:`Sender`): one commit
 per email, not two. Until then it is "outcome unknown", as a crash between its
 hand-off and its mark would leave it anyway: a worker killed midway leaves only the
-email it was handing over unknown, and never sends one twice.
+email it was handing over unknown, and never sends one twice. The round keeps one
+connection to the mail server, checked (SMTP NOOP) before each claim and opened again
+when the server has hung up meanwhile; after any failure the next email starts on a
+new one.
 """
 
 from __future__ import annotations
@@ -99,6 +102,10 @@ class Sender:
     def __init__(self, now: datetime.datetime, render: Callable[[Email], EmailMessage]):
         self.now, self.render = now, render
         self.delivered: list[tuple[uuid.UUID, bool]] = []  # (batch, has feedback)
+        # One connection to the mail server for the round, opened at its first email
+        # (not a new one, with its greeting and log-in, per email); dropped after any
+        # failure, so that the next email starts on a fresh one.
+        self.connection = None
 
     def __enter__(self) -> Sender:
         return self
@@ -107,10 +114,30 @@ class Sender:
         self.finish()
 
     def finish(self) -> None:
+        self._disconnect()
         if self.delivered:
             with transaction.atomic():
                 self._mark_sent()
             self.delivered = []
+
+    def _connect(self):
+        """The round's connection, open and answering (a mail server may have closed
+        it since the last email: then a new one)."""
+        if self.connection is not None and not _answers(self.connection):
+            self._disconnect()
+        if self.connection is None:
+            connection = get_connection()
+            connection.open()
+            self.connection = connection
+        return self.connection
+
+    def _disconnect(self) -> None:
+        connection, self.connection = self.connection, None
+        if connection is not None:
+            try:
+                connection.close()
+            except Exception:  # the outcome is recorded already
+                logger.warning("Closing the connection to the mail server failed", exc_info=True)
 
     def _mark_sent(self) -> None:
         """The delivered emails' reminders are sent (inside the caller's transaction)."""
@@ -128,17 +155,15 @@ class Sender:
     def hand_over(self, email: Email) -> bool:
         try:
             message = self.render(email)
-            connection = get_connection()
-            connection.open()
+            connection = self._connect()
         except Exception as error:  # nothing was handed over
+            self._disconnect()
             raise NotSent(str(error)) from error
         try:
             return self._claim_and_send(email, message, connection)
-        finally:
-            try:
-                connection.close()
-            except Exception:  # the outcome is recorded already
-                logger.warning("Closing the connection to the mail server failed", exc_info=True)
+        except BaseException:
+            self._disconnect()  # in whatever state the failure left it
+            raise
 
     def _claim(self, email: Email) -> tuple[uuid.UUID, str, int]:
         """Claims the email's waiting reminders, storing the previous emails' "sent"."""
@@ -187,6 +212,17 @@ class Sender:
             raise NotSent("The mail server took no message.")
         self.delivered.append((batch, any(r.kind == Kind.FEEDBACK for r in email.reminders)))
         return True
+
+
+def _answers(connection) -> bool:
+    """Whether an open SMTP connection still answers (other backends always do)."""
+    smtp = getattr(connection, "connection", None)
+    if smtp is None or not hasattr(smtp, "noop"):
+        return True
+    try:
+        return smtp.noop()[0] == 250
+    except Exception:
+        return False
 
 
 def _release(batch: uuid.UUID) -> None:
