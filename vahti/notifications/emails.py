@@ -48,9 +48,9 @@ class Renderer:
         self.urls: dict[tuple[str, str], str] = {}  # (view, language) → its address
         self.dates: dict[tuple[datetime.date, str], str] = {}
 
-    def url(self, name: str, pk: int | None = None) -> str:
-        """``reverse(name, args=[pk])`` (in the active language), reversed once a round."""
-        key = (name, translation.get_language() or "")
+    def url(self, name: str, pk: int | None = None, *, language: str = "") -> str:
+        """``reverse(name, args=[pk])`` in the active ``language``, reversed once a round."""
+        key = (name, language or translation.get_language() or "")
         if key not in self.urls:
             args = [URL_PLACEHOLDER] if pk is not None else []
             self.urls[key] = settings.BASE_URL + reverse(name, args=args)
@@ -62,14 +62,14 @@ class Renderer:
         plan = email.plan
         language = email.language or plan.primary_language
         with translation.override(language), primary_language(plan.primary_language):
-            items = self.items(email)
+            items = self.items(email, language)
             context = {
                 "plan": plan,
                 "name": email.name,
                 "digest": email.digest,
                 "groups": items,
                 "count": sum(len(g["lines"]) + len(g["feedback"]) for g in items),
-                "preferences_url": self.url("wagtailadmin_account"),
+                "preferences_url": self.url("wagtailadmin_account", language=language),
                 "language": language,
             }
             subject, text, html = (self.templates[part].render(context) for part in PARTS)
@@ -79,34 +79,39 @@ class Renderer:
             message.attach_alternative(html, "text/html")
         return message
 
-    def items(self, email: Email) -> list[dict]:
-        """The reminders grouped by what they are about, in the plan's order."""
+    def items(self, email: Email, language: str) -> list[dict]:
+        """The reminders grouped by what they are about, in the plan's order, in the
+        active ``language``."""
         today = local_today(email.plan, timezone.now())
         groups: dict[tuple, dict] = {}
         for reminder in current(email.reminders):
             if reminder.action_id:
                 key = ("action", reminder.action_id)
                 if key not in groups:
-                    identifier, name = _shown(reminder, "action")
-                    url = self.url("wagtailsnippets_actions_action:edit", reminder.action_id)
+                    identifier, name = shown(reminder, "action", language)
+                    url = self.url(
+                        "wagtailsnippets_actions_action:edit", reminder.action_id, language=language
+                    )
                     groups[key] = _group(identifier, name, url)
             elif reminder.indicator_id:
                 key = ("indicator", reminder.indicator_id)
                 if key not in groups:
-                    title = _shown(reminder, "indicator")[1]
-                    url = self.url("vahti_indicator_data", reminder.indicator_id)
+                    title = shown(reminder, "indicator", language)[1]
+                    url = self.url("vahti_indicator_data", reminder.indicator_id, language=language)
                     groups[key] = _group("", title, url)
             else:  # feedback about the plan in general
                 key = ("plan", reminder.plan_id)
                 if key not in groups:
-                    title, url = _("The plan in general"), self.url("vahti_feedback")
+                    title = _("The plan in general")
+                    url = self.url("vahti_feedback", language=language)
                     groups[key] = _group("", title, url)
             group = groups[key]
             if reminder.kind == Kind.FEEDBACK:
                 group["feedback"].append(reminder.details)
-                group["feedback_url"] = self.url("vahti_feedback")
+                group["feedback_url"] = self.url("vahti_feedback", language=language)
                 continue
-            group["lines"].append(describe(reminder.kind, reminder.details, today, self.dates))
+            line = describe(reminder.kind, reminder.details, today, self.dates, language)
+            group["lines"].append(line)
         return list(groups.values())
 
 
@@ -119,7 +124,7 @@ def _group(identifier: str, title: str, url: str) -> dict:
     }  # fmt: skip
 
 
-def _shown(reminder: Reminder, relation: str) -> tuple[str, str]:
+def shown(reminder: Reminder, relation: str, language: str = "") -> tuple[str, str]:
     """The identifier and name of the reminder's action or indicator, from the values
     the round read with it (else from the row itself)."""
     codes = language_codes()
@@ -127,7 +132,7 @@ def _shown(reminder: Reminder, relation: str) -> tuple[str, str]:
         thing = getattr(reminder, relation)
         return getattr(thing, "identifier", ""), thing.name
     texts = {code: getattr(reminder, f"shown_{relation}_name_{code}") for code in codes}
-    name = pick_translation(texts, active_language(), reminder.plan.primary_language)
+    name = pick_translation(texts, language or active_language(), reminder.plan.primary_language)
     return getattr(reminder, f"shown_{relation}_identifier", ""), name
 
 
@@ -154,11 +159,14 @@ def current(reminders: list[Reminder]) -> list[Reminder]:
     return [r for r in reminders if latest[(r.kind, r.subject)] is r]
 
 
-def describe(kind: str, details: dict, today: datetime.date, dates: dict | None = None) -> str:
-    """One reminder as a sentence, in the active language. ``dates``: the dates written
-    out so far, by (date, language), to reuse (a round writes the same few thousands of
-    times)."""
-    language = translation.get_language() or ""
+def describe(
+    kind: str, details: dict, today: datetime.date, dates: dict | None = None,
+    language: str = "",
+) -> str:  # fmt: skip
+    """One reminder as a sentence, in the active language (``language``, when the caller
+    knows it). ``dates``: the dates written out so far, by (date, language), to reuse (a
+    round writes the same few thousands of times)."""
+    language = language or translation.get_language() or ""
     # Counted from the day the email goes out (a digest waits for its day).
     due = datetime.date.fromisoformat(details["due"]) if details.get("due") else None
     days = details.get("days", 0)

@@ -14,18 +14,18 @@ from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 
 from vahti.core.i18n import language_codes
-from vahti.core.inserts import rows_insert
+from vahti.core.inserts import values_insert
 from vahti.feedback.services import feedback_purge
 from vahti.notifications import handoff
-from vahti.notifications.emails import Renderer, describe, local_today, render
+from vahti.notifications.emails import Renderer, describe, local_today, render, shown
 from vahti.notifications.handoff import Email
 from vahti.notifications.models import Kind, Reminder
 from vahti.notifications.planning import Planned, due_reminders
@@ -66,13 +66,13 @@ def plan_reminders(plan: Plan, now: datetime.datetime) -> int:
     # and its claim and "sent" mark write a page or two, not a page per reminder (in a
     # large plan a person's reminders are about actions far apart).
     rows = [
-        _row(plan, item)
+        item
         for item in sorted(planned, key=lambda item: (item.recipient.key, item.digest))
         if (item.recipient.key, item.kind, item.subject[:200], item.occasion[:100]) not in known
     ]
     # Another worker may store the same rows at the same moment: the unique key keeps one.
     # Tens of thousands in a large plan's first round: one statement for all.
-    rows_insert(Reminder, rows, ignore_conflicts=True)
+    values_insert(Reminder, ROW_FIELDS, _rows(plan, rows), ignore_conflicts=True)
     return len(planned), len(rows)
 
 
@@ -91,43 +91,50 @@ def _drop_resolved(plan: Plan, planned: list[Planned]) -> None:
         )
 
 
-def _row(plan: Plan, item: Planned) -> Reminder:
-    return Reminder(
-        plan=plan,
-        kind=item.kind,
-        recipient=item.recipient.key,
-        person_id=item.recipient.person_id,
-        user_id=item.recipient.user_id,
-        name=item.recipient.name[:200],
-        email=item.recipient.email,
-        language=item.language,
-        action_id=item.action_id,
-        indicator_id=item.indicator_id,
-        subject=item.subject[:200],
-        occasion=item.occasion[:100],
-        details=item.details,
-        digest=item.digest,
-    )
+ROW_FIELDS = [
+    "plan", "kind", "recipient", "person", "user", "name", "email", "language", "action",
+    "indicator", "subject", "occasion", "details", "digest", "state", "created_at",
+    "message_id", "attempts", "last_error",
+]  # fmt: skip
+
+
+def _rows(plan: Plan, planned: list[Planned]) -> Iterator[tuple]:
+    """The reminders as the values of ``ROW_FIELDS``, ready for the database (not as
+    model instances: a large plan's first round stores tens of thousands)."""
+    connection = connections[router.db_for_write(Reminder)]
+    details = Reminder._meta.get_field("details")
+    created_at = Reminder._meta.get_field("created_at").get_db_prep_save(timezone.now(), connection)
+    for item in planned:
+        recipient = item.recipient
+        yield (
+            plan.pk, item.kind, recipient.key, recipient.person_id, recipient.user_id,
+            recipient.name[:200], recipient.email, item.language, item.action_id,
+            item.indicator_id, item.subject[:200], item.occasion[:100],
+            details.get_db_prep_save(item.details, connection), item.digest,
+            Reminder.State.PENDING.value, created_at, "", 0, "",
+        )  # fmt: skip
 
 
 def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
     """The emails to send now: per recipient, their pending reminders as they come in
     one, and their digest reminders in another on the digest day (or when the oldest
     has waited a week). One query."""
+    shown = _shown_columns()
+    names = ["pk", *EMAIL_COLUMNS, *shown]
     rows = (
         Reminder.objects.filter(plan=plan, state=Reminder.State.PENDING)
         .exclude(retry_at__gt=now)
-        # Of the action and indicator only what an email shows, as values, and of the
-        # row what grouping, rendering and sending read: a round reads every pending
-        # reminder of the plan, tens of thousands in a large one.
-        .only(*EMAIL_COLUMNS)
-        .annotate(**_shown_columns())
+        # Of the action and indicator only what an email shows, and of the row what
+        # grouping, rendering and sending read, as plain values: a round reads every
+        # pending reminder of the plan, tens of thousands in a large one.
+        .annotate(**shown)
         .order_by("recipient", "action__sort_key", "indicator__sort_key", "kind", "pk")
+        .values_list(*names)
     )
     today = local_today(plan, now)
     groups: dict[tuple[str, bool], Email] = {}
-    for row in rows:
-        row.plan = plan  # the same for all: not joined
+    for values in rows:
+        row = Waiting(plan, dict(zip(names, values, strict=True)))
         key = (row.recipient, row.digest)
         email = groups.get(key)
         if email is None:
@@ -158,7 +165,16 @@ def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
     return found
 
 
-# What an email needs of its reminders (a dry run's line reads its action or indicator).
+class Waiting:
+    """A pending reminder as its email reads it: the ``EMAIL_COLUMNS`` and the shown
+    columns of its action or indicator as attributes, and its plan."""
+
+    def __init__(self, plan: Plan, values: dict):
+        self.__dict__.update(values)
+        self.plan = plan  # the same for all: not joined
+
+
+# What an email needs of its reminders.
 EMAIL_COLUMNS = (
     "plan_id", "recipient", "name", "email", "language", "digest", "kind", "subject",
     "details", "created_at", "action_id", "indicator_id", "attempts",
@@ -170,8 +186,8 @@ def _shown_columns() -> dict:
     names = [f"name_{code}" for code in language_codes()]
     return {
         f"shown_{relation}_{name}": F(f"{relation}__{name}")
-        for relation, columns in (("action", ["identifier", *names]), ("indicator", names))
-        for name in columns
+        for relation in ("action", "indicator")
+        for name in ["identifier", *names]
     }
 
 
@@ -286,9 +302,9 @@ def _round(plan: Plan, now, total: Outcome, *, dry_run: bool, out) -> None:
 
 def dry_run_line(reminder: Reminder) -> str:
     if reminder.action_id:
-        about = f"action {reminder.action.identifier}"
+        about = f"action {shown(reminder, 'action')[0]}"
     elif reminder.indicator_id:
-        about = f"indicator {reminder.indicator.identifier}"
+        about = f"indicator {shown(reminder, 'indicator')[0]}"
     else:
         about = "the plan"
     with translation.override("en"):
