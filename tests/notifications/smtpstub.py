@@ -1,8 +1,10 @@
 """A mail server for the reminder tests, on a free loopback port: it speaks just enough
 SMTP for Django's backend and keeps every message it received whole. With ``stall``
 set it takes in a message's data and then never answers, like a server stuck in its
-hand-off; with ``refuse`` it refuses every recipient (a definite no); ``received`` is
-set as soon as it has a message."""
+hand-off; with ``refuse`` it refuses every recipient (a definite no), with ``refuse_to``
+those named; with ``messages_per_session`` it hangs up after that many messages (as
+servers do with idle or long connections); ``received`` is set as soon as it has a
+message, and ``sessions`` counts the connections it took."""
 
 from __future__ import annotations
 
@@ -21,6 +23,9 @@ class _Session(socketserver.StreamRequestHandler):
 
     def handle(self):
         server: StubServer = self.server.stub
+        with server.lock:
+            server.sessions += 1
+        taken = 0
         self.reply("220 stub ESMTP")
         while True:
             line = self.rfile.readline()
@@ -30,7 +35,9 @@ class _Session(socketserver.StreamRequestHandler):
             if verb == "EHLO":
                 self.reply("250-stub")
                 self.reply("250 8BITMIME")
-            elif verb == "RCPT" and server.refuse:
+            elif verb == "RCPT" and (
+                server.refuse or any(address in line.decode() for address in server.refuse_to)
+            ):
                 self.reply("550 no such mailbox")
             elif verb in ("HELO", "MAIL", "RCPT", "RSET", "NOOP"):
                 self.reply("250 OK")
@@ -47,6 +54,9 @@ class _Session(socketserver.StreamRequestHandler):
                     server.released.wait(60)
                     return
                 self.reply("250 queued")
+                taken += 1
+                if taken == server.messages_per_session:
+                    return  # hangs up without a word
             elif verb == "QUIT":
                 self.reply("221 bye")
                 return
@@ -60,9 +70,15 @@ class _Server(socketserver.ThreadingTCPServer):
 
 
 class StubServer:
-    def __init__(self, *, stall: bool = False, refuse: bool = False):
+    def __init__(
+        self, *, stall: bool = False, refuse: bool = False, refuse_to: tuple[str, ...] = (),
+        messages_per_session: int | None = None,
+    ):  # fmt: skip
         self.stall = stall
         self.refuse = refuse
+        self.refuse_to = refuse_to
+        self.messages_per_session = messages_per_session
+        self.sessions = 0
         self.messages: list[Message] = []
         self.lock = threading.Lock()
         self.received = threading.Event()

@@ -106,3 +106,37 @@ def test_a_mail_server_that_cannot_be_reached_is_retried(town, action_with, sett
     reminder = Reminder.objects.get()
     assert reminder.state == Reminder.State.PENDING and reminder.attempts == 1
     assert reminder.handed_at is None and reminder.message_id == ""
+
+
+def test_a_round_hands_its_emails_over_one_connection(town, action_with, smtp):
+    action_with(tasks=planned_work(D(2026, 12, 8)), contacts=[town.mikko, town.liisa])
+    with smtp() as server:
+        outcome = services.run(plans=[town.plan])
+    assert outcome.emails == 2 and outcome.failed == outcome.unknown == 0
+    assert sorted(server.recipients()) == ["liisa@example.invalid", "mikko@example.invalid"]
+    assert server.sessions == 1
+    assert set(Reminder.objects.values_list("state", flat=True)) == {Reminder.State.SENT}
+
+
+def test_after_a_refused_email_the_next_goes_over_a_new_connection(town, action_with, smtp):
+    action_with(tasks=planned_work(D(2026, 12, 8)), contacts=[town.mikko, town.liisa])
+    with smtp(refuse_to=("mikko@",)) as server:
+        outcome = services.run(plans=[town.plan])
+    assert outcome.emails == 1 and outcome.failed == 1 and outcome.unknown == 0
+    assert server.recipients() == ["liisa@example.invalid"]
+    assert server.sessions == 2
+    mikko = Reminder.objects.get(email="mikko@example.invalid")
+    assert mikko.state == Reminder.State.PENDING and mikko.attempts == 1
+    assert Reminder.objects.get(email="liisa@example.invalid").state == Reminder.State.SENT
+
+
+def test_a_connection_the_mail_server_closed_is_opened_again_not_lost(town, action_with, smtp):
+    """A server that hangs up between two emails: the second is not cut off (nor left
+    "outcome unknown"), it goes over a new connection."""
+    action_with(tasks=planned_work(D(2026, 12, 8)), contacts=[town.mikko, town.liisa])
+    with smtp(messages_per_session=1) as server:
+        outcome = services.run(plans=[town.plan])
+    assert outcome.emails == 2 and outcome.failed == outcome.unknown == 0
+    assert sorted(server.recipients()) == ["liisa@example.invalid", "mikko@example.invalid"]
+    assert server.sessions == 2
+    assert set(Reminder.objects.values_list("state", flat=True)) == {Reminder.State.SENT}

@@ -106,3 +106,15 @@ def test_sending_commits_once_per_email_with_three_statements_each(town, action_
     writes = [q for q in captured if q["sql"].lstrip().upper().startswith(WRITES)]
     assert len(writes) == 2 * outcome.emails
     assert set(Reminder.objects.values_list("state", flat=True)) == {Reminder.State.SENT}
+
+
+def test_each_recipients_reminders_are_stored_side_by_side(town, action_with):
+    """An email's claim and "sent" mark then write a page or two of the table, not one
+    per action the person is reminded of."""
+    for n in range(1, 8):
+        action_with(str(n), tasks=planned_work(D(2026, 12, 8)), contacts=[town.mikko, town.liisa])
+    services.plan_reminders(town.plan, services.timezone.now())
+    order = list(Reminder.objects.order_by("pk").values_list("recipient", flat=True))
+    assert len(order) == 14 and len(set(order)) == 2  # one each per action
+    first = order[0]
+    assert order == [first] * order.count(first) + [r for r in order if r != first]

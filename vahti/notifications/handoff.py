@@ -21,7 +21,10 @@ A round sends many emails (thousands in a large plan), so the "sent" mark of one
 stored in the same transaction as the claim of the next (:class:`Sender`): one commit
 per email, not two. Until then it is "outcome unknown", as a crash between its
 hand-off and its mark would leave it anyway: a worker killed midway leaves only the
-email it was handing over unknown, and never sends one twice.
+email it was handing over unknown, and never sends one twice. The round keeps one
+connection to the mail server, checked (SMTP NOOP) before each claim and opened again
+when the server has hung up meanwhile; after any failure the next email starts on a
+new one.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection, make_msgid
-from django.db import transaction
+from django.db import connections, router, transaction
 
 from vahti.notifications.models import Kind, Reminder
 
@@ -54,7 +57,8 @@ REFUSALS = (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused, Connec
 
 @dataclass
 class Email:
-    """One email: a recipient's pending reminders."""
+    """One email: a recipient's pending reminders (rows, or what a round read of them:
+    :class:`~vahti.notifications.services.Waiting`)."""
 
     plan: Plan
     recipient: str
@@ -99,6 +103,10 @@ class Sender:
     def __init__(self, now: datetime.datetime, render: Callable[[Email], EmailMessage]):
         self.now, self.render = now, render
         self.delivered: list[tuple[uuid.UUID, bool]] = []  # (batch, has feedback)
+        # One connection to the mail server for the round, opened at its first email
+        # (not a new one, with its greeting and log-in, per email); dropped after any
+        # failure, so that the next email starts on a fresh one.
+        self.connection = None
 
     def __enter__(self) -> Sender:
         return self
@@ -107,19 +115,40 @@ class Sender:
         self.finish()
 
     def finish(self) -> None:
+        self._disconnect()
         if self.delivered:
             with transaction.atomic():
                 self._mark_sent()
             self.delivered = []
+
+    def _connect(self):
+        """The round's connection, open and answering (a mail server may have closed
+        it since the last email: then a new one)."""
+        if self.connection is not None and not _answers(self.connection):
+            self._disconnect()
+        if self.connection is None:
+            connection = get_connection()
+            connection.open()
+            self.connection = connection
+        return self.connection
+
+    def _disconnect(self) -> None:
+        connection, self.connection = self.connection, None
+        if connection is not None:
+            try:
+                connection.close()
+            except Exception:  # the outcome is recorded already
+                logger.warning("Closing the connection to the mail server failed", exc_info=True)
 
     def _mark_sent(self) -> None:
         """The delivered emails' reminders are sent (inside the caller's transaction)."""
         if not self.delivered:
             return
         batches = [batch for batch, _feedback in self.delivered]
-        Reminder.objects.filter(batch__in=batches, state=Reminder.State.UNKNOWN).update(
-            state=Reminder.State.SENT, sent_at=self.now, last_error=""
-        )
+        _update(
+            "batch", batches, Reminder.State.UNKNOWN,
+            state=Reminder.State.SENT, sent_at=self.now, last_error="",
+        )  # fmt: skip
         if forwarded := [batch for batch, feedback in self.delivered if feedback]:
             # The resident's words live in the feedback, deleted on schedule; the log
             # keeps that it was forwarded, not what it said.
@@ -128,26 +157,23 @@ class Sender:
     def hand_over(self, email: Email) -> bool:
         try:
             message = self.render(email)
-            connection = get_connection()
-            connection.open()
+            connection = self._connect()
         except Exception as error:  # nothing was handed over
+            self._disconnect()
             raise NotSent(str(error)) from error
         try:
             return self._claim_and_send(email, message, connection)
-        finally:
-            try:
-                connection.close()
-            except Exception:  # the outcome is recorded already
-                logger.warning("Closing the connection to the mail server failed", exc_info=True)
+        except BaseException:
+            self._disconnect()  # in whatever state the failure left it
+            raise
 
     def _claim(self, email: Email) -> tuple[uuid.UUID, str, int]:
         """Claims the email's waiting reminders, storing the previous emails' "sent"."""
         batch, message_id = uuid.uuid4(), new_message_id()
         with transaction.atomic():
             self._mark_sent()
-            claimed = Reminder.objects.filter(
-                pk__in=email.ids, state=Reminder.State.PENDING
-            ).update(
+            claimed = _update(
+                "id", email.ids, Reminder.State.PENDING,
                 state=Reminder.State.UNKNOWN, batch=batch, message_id=message_id,
                 handed_at=self.now,
             )  # fmt: skip
@@ -187,6 +213,40 @@ class Sender:
             raise NotSent("The mail server took no message.")
         self.delivered.append((batch, any(r.kind == Kind.FEEDBACK for r in email.reminders)))
         return True
+
+
+def _update(key: str, keys: list, in_state: str, /, **values) -> int:
+    """``Reminder.objects.filter(<key>__in=keys, state=in_state).update(**values)`` as one
+    plain statement: a round runs two for each of its thousands of emails, and building
+    them through the ORM cost more than the database's work. Returns the rows changed."""
+    connection = connections[router.db_for_write(Reminder)]
+    opts, quote = Reminder._meta, connection.ops.quote_name
+    fields = [opts.get_field(name) for name in values]
+    key_field = opts.get_field(key)
+    assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
+    marks = ", ".join(["%s"] * len(keys))
+    # Names from the model, every value a parameter.
+    sql = (
+        f"UPDATE {quote(opts.db_table)} SET {assignments} "  # noqa: S608
+        f"WHERE {quote(key_field.column)} IN ({marks}) AND {quote('state')} = %s"
+    )
+    prepared = zip(fields, values.values(), strict=True)
+    params = [f.get_db_prep_save(value, connection) for f, value in prepared]
+    params += [key_field.get_db_prep_value(k, connection, prepared=False) for k in keys]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, str(in_state)])
+        return cursor.rowcount
+
+
+def _answers(connection) -> bool:
+    """Whether an open SMTP connection still answers (other backends always do)."""
+    smtp = getattr(connection, "connection", None)
+    if smtp is None or not hasattr(smtp, "noop"):
+        return True
+    try:
+        return smtp.noop()[0] == 250
+    except Exception:
+        return False
 
 
 def _release(batch: uuid.UUID) -> None:

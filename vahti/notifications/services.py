@@ -13,24 +13,19 @@ after ``MAX_ATTEMPTS`` the rows are marked failed.
 from __future__ import annotations
 
 import datetime
-import functools
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import F, Q
-from django.template.loader import render_to_string
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
-from vahti.core.i18n import active_language, language_codes, pick_translation, primary_language
-from vahti.core.inserts import rows_insert
+from vahti.core.i18n import language_codes
+from vahti.core.inserts import values_insert
 from vahti.feedback.services import feedback_purge
 from vahti.notifications import handoff
+from vahti.notifications.emails import Renderer, describe, local_today, render, shown
 from vahti.notifications.handoff import Email
 from vahti.notifications.models import Kind, Reminder
 from vahti.notifications.planning import Planned, due_reminders
@@ -41,12 +36,6 @@ logger = logging.getLogger("vahti.reminders")
 MAX_ATTEMPTS = 5
 RETRY_AFTER = datetime.timedelta(minutes=10)  # doubled after each failure
 DIGEST_WEEKDAY = 0  # Monday, in the plan's time zone
-TEMPLATE = "emails/reminders"
-URL_PLACEHOLDER = 987654321  # an id no row has, replaced in a reversed URL
-
-
-def local_today(plan: Plan, now: datetime.datetime) -> datetime.date:
-    return now.astimezone(plan.tzinfo).date()
 
 
 def known_for(plan: Plan) -> datetime.timedelta:
@@ -73,14 +62,17 @@ def plan_reminders(plan: Plan, now: datetime.datetime) -> int:
             "recipient", "kind", "subject", "occasion"
         )
     )
+    # Stored recipient by recipient: an email's rows then lie side by side in the table,
+    # and its claim and "sent" mark write a page or two, not a page per reminder (in a
+    # large plan a person's reminders are about actions far apart).
     rows = [
-        _row(plan, item)
-        for item in planned
+        item
+        for item in sorted(planned, key=lambda item: (item.recipient.key, item.digest))
         if (item.recipient.key, item.kind, item.subject[:200], item.occasion[:100]) not in known
     ]
     # Another worker may store the same rows at the same moment: the unique key keeps one.
     # Tens of thousands in a large plan's first round: one statement for all.
-    rows_insert(Reminder, rows, ignore_conflicts=True)
+    values_insert(Reminder, ROW_FIELDS, _rows(plan, rows), ignore_conflicts=True)
     return len(planned), len(rows)
 
 
@@ -99,43 +91,50 @@ def _drop_resolved(plan: Plan, planned: list[Planned]) -> None:
         )
 
 
-def _row(plan: Plan, item: Planned) -> Reminder:
-    return Reminder(
-        plan=plan,
-        kind=item.kind,
-        recipient=item.recipient.key,
-        person_id=item.recipient.person_id,
-        user_id=item.recipient.user_id,
-        name=item.recipient.name[:200],
-        email=item.recipient.email,
-        language=item.language,
-        action_id=item.action_id,
-        indicator_id=item.indicator_id,
-        subject=item.subject[:200],
-        occasion=item.occasion[:100],
-        details=item.details,
-        digest=item.digest,
-    )
+ROW_FIELDS = [
+    "plan", "kind", "recipient", "person", "user", "name", "email", "language", "action",
+    "indicator", "subject", "occasion", "details", "digest", "state", "created_at",
+    "message_id", "attempts", "last_error",
+]  # fmt: skip
+
+
+def _rows(plan: Plan, planned: list[Planned]) -> Iterator[tuple]:
+    """The reminders as the values of ``ROW_FIELDS``, ready for the database (not as
+    model instances: a large plan's first round stores tens of thousands)."""
+    connection = connections[router.db_for_write(Reminder)]
+    details = Reminder._meta.get_field("details")
+    created_at = Reminder._meta.get_field("created_at").get_db_prep_save(timezone.now(), connection)
+    for item in planned:
+        recipient = item.recipient
+        yield (
+            plan.pk, item.kind, recipient.key, recipient.person_id, recipient.user_id,
+            recipient.name[:200], recipient.email, item.language, item.action_id,
+            item.indicator_id, item.subject[:200], item.occasion[:100],
+            details.get_db_prep_save(item.details, connection), item.digest,
+            Reminder.State.PENDING.value, created_at, "", 0, "",
+        )  # fmt: skip
 
 
 def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
     """The emails to send now: per recipient, their pending reminders as they come in
     one, and their digest reminders in another on the digest day (or when the oldest
     has waited a week). One query."""
+    shown = _shown_columns()
+    names = ["pk", *EMAIL_COLUMNS, *shown]
     rows = (
         Reminder.objects.filter(plan=plan, state=Reminder.State.PENDING)
         .exclude(retry_at__gt=now)
-        # Of the action and indicator only what an email shows, as values, and of the
-        # row what grouping, rendering and sending read: a round reads every pending
-        # reminder of the plan, tens of thousands in a large one.
-        .only(*EMAIL_COLUMNS)
-        .annotate(**_shown_columns())
+        # Of the action and indicator only what an email shows, and of the row what
+        # grouping, rendering and sending read, as plain values: a round reads every
+        # pending reminder of the plan, tens of thousands in a large one.
+        .annotate(**shown)
         .order_by("recipient", "action__sort_key", "indicator__sort_key", "kind", "pk")
+        .values_list(*names)
     )
     today = local_today(plan, now)
     groups: dict[tuple[str, bool], Email] = {}
-    for row in rows:
-        row.plan = plan  # the same for all: not joined
+    for values in rows:
+        row = Waiting(plan, dict(zip(names, values, strict=True)))
         key = (row.recipient, row.digest)
         email = groups.get(key)
         if email is None:
@@ -166,7 +165,16 @@ def pending_emails(plan: Plan, now: datetime.datetime) -> list[Email]:
     return found
 
 
-# What an email needs of its reminders (a dry run's line reads its action or indicator).
+class Waiting:
+    """A pending reminder as its email reads it: the ``EMAIL_COLUMNS`` and the shown
+    columns of its action or indicator as attributes, and its plan."""
+
+    def __init__(self, plan: Plan, values: dict):
+        self.__dict__.update(values)
+        self.plan = plan  # the same for all: not joined
+
+
+# What an email needs of its reminders.
 EMAIL_COLUMNS = (
     "plan_id", "recipient", "name", "email", "language", "digest", "kind", "subject",
     "details", "created_at", "action_id", "indicator_id", "attempts",
@@ -178,193 +186,9 @@ def _shown_columns() -> dict:
     names = [f"name_{code}" for code in language_codes()]
     return {
         f"shown_{relation}_{name}": F(f"{relation}__{name}")
-        for relation, columns in (("action", ["identifier", *names]), ("indicator", names))
-        for name in columns
+        for relation in ("action", "indicator")
+        for name in ["identifier", *names]
     }
-
-
-def _shown(reminder: Reminder, relation: str) -> tuple[str, str]:
-    """The identifier and name of the reminder's action or indicator, from the values
-    :func:`pending_emails` read with it (else from the row itself)."""
-    codes = language_codes()
-    if not hasattr(reminder, f"shown_{relation}_name_{codes[0]}"):
-        thing = getattr(reminder, relation)
-        return getattr(thing, "identifier", ""), thing.name
-    texts = {code: getattr(reminder, f"shown_{relation}_name_{code}") for code in codes}
-    name = pick_translation(texts, active_language(), reminder.plan.primary_language)
-    return getattr(reminder, f"shown_{relation}_identifier", ""), name
-
-
-@functools.cache
-def _url_pattern(name: str, prefix: str, urlconf) -> str:
-    return reverse(name, args=[URL_PLACEHOLDER], urlconf=urlconf)
-
-
-def admin_url(name: str, pk: int) -> str:
-    """``reverse(name, args=[pk])``, reversed once per view: an email lists many."""
-    pattern = _url_pattern(name, get_script_prefix(), get_urlconf())
-    return settings.BASE_URL + pattern.replace(str(URL_PLACEHOLDER), str(pk))
-
-
-def render(email: Email) -> EmailMultiAlternatives:
-    """The email in the recipient's language: HTML and plain text, with a direct link
-    to each action (or indicator) in the admin."""
-    plan = email.plan
-    language = email.language or plan.primary_language
-    with translation.override(language), primary_language(plan.primary_language):
-        items = _items(email)
-        context = {
-            "plan": plan,
-            "name": email.name,
-            "digest": email.digest,
-            "groups": items,
-            "count": sum(len(g["lines"]) + len(g.get("feedback", [])) for g in items),
-            "preferences_url": settings.BASE_URL + reverse("wagtailadmin_account"),
-            "language": language,
-        }
-        subject = " ".join(render_to_string(f"{TEMPLATE}-subject.txt", context).split())
-        message = EmailMultiAlternatives(
-            subject,
-            render_to_string(f"{TEMPLATE}-body.txt", context),
-            to=[email.address],
-            headers={"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"},
-        )
-        message.attach_alternative(render_to_string(f"{TEMPLATE}-body.html", context), "text/html")
-    return message
-
-
-def _items(email: Email) -> list[dict]:
-    """The reminders grouped by what they are about, in the plan's order."""
-    today = local_today(email.plan, timezone.now())
-    groups: dict[tuple, dict] = {}
-    for reminder in current(email.reminders):
-        if reminder.action_id:
-            key = ("action", reminder.action_id)
-            if key not in groups:
-                identifier, name = _shown(reminder, "action")
-                groups[key] = {
-                    "identifier": identifier,
-                    "title": name,
-                    "url": admin_url("wagtailsnippets_actions_action:edit", reminder.action_id),
-                    "lines": [],
-                }
-        elif reminder.indicator_id:
-            key = ("indicator", reminder.indicator_id)
-            if key not in groups:
-                groups[key] = {
-                    "identifier": "",
-                    "title": _shown(reminder, "indicator")[1],
-                    "url": admin_url("vahti_indicator_data", reminder.indicator_id),
-                    "lines": [],
-                }
-        else:  # feedback about the plan in general
-            key = ("plan", reminder.plan_id)
-            if key not in groups:
-                groups[key] = {
-                    "identifier": "",
-                    "title": _("The plan in general"),
-                    "url": settings.BASE_URL + reverse("vahti_feedback"),
-                    "lines": [],
-                }
-        if reminder.kind == Kind.FEEDBACK:
-            groups[key].setdefault("feedback", []).append(reminder.details)
-            groups[key]["feedback_url"] = settings.BASE_URL + reverse("vahti_feedback")
-            continue
-        groups[key]["lines"].append(describe(reminder.kind, reminder.details, today))
-    return list(groups.values())
-
-
-def current(reminders: list[Reminder]) -> list[Reminder]:
-    """Of reminders of the same kind about the same thing (a digest gathers "due in 7
-    days" and later "due tomorrow"), the latest only."""
-    latest: dict[tuple, Reminder] = {}
-    for reminder in reminders:
-        key = (reminder.kind, reminder.subject)
-        if key not in latest or (reminder.created_at, reminder.pk) > (
-            latest[key].created_at,
-            latest[key].pk,
-        ):
-            latest[key] = reminder
-    return [r for r in reminders if latest[(r.kind, r.subject)] is r]
-
-
-def describe(kind: str, details: dict, today: datetime.date) -> str:
-    """One reminder as a sentence, in the active language."""
-    from django.utils.formats import date_format
-    from django.utils.translation import ngettext
-
-    language = translation.get_language() or ""
-    # Counted from the day the email goes out (a digest waits for its day).
-    due = datetime.date.fromisoformat(details["due"]) if details.get("due") else None
-    days = details.get("days", 0)
-    if due is not None:
-        days = abs((due - today).days)
-        if kind == Kind.TASK_DUE and due < today:
-            kind = Kind.TASK_LATE
-        elif kind == Kind.VALUES_DUE and due < today:
-            kind = Kind.VALUES_LATE
-    if details.get("updated"):
-        days = (today - datetime.date.fromisoformat(details["updated"])).days
-    due_text = date_format(due, "SHORT_DATE_FORMAT") if due else ""
-    task_name = pick_translation(details.get("task", {}), language.split("-")[0], "fi")
-    if kind == Kind.TASK_DUE:
-        if days == 0:
-            return _("The task “%(task)s” is due today (%(due)s).") % {
-                "task": task_name,
-                "due": due_text,
-            }
-        if days == 1:
-            return _("The task “%(task)s” is due tomorrow (%(due)s).") % {
-                "task": task_name,
-                "due": due_text,
-            }
-        return ngettext(
-            "The task “%(task)s” is due in %(days)d day (%(due)s).",
-            "The task “%(task)s” is due in %(days)d days (%(due)s).",
-            days,
-        ) % {"task": task_name, "days": days, "due": due_text}
-    if kind == Kind.TASK_LATE:
-        return ngettext(
-            "The task “%(task)s” was due %(due)s, %(days)d day ago: "
-            "mark it done or give it a new date.",
-            "The task “%(task)s” was due %(due)s, %(days)d days ago: "
-            "mark it done or give it a new date.",
-            days,
-        ) % {"task": task_name, "days": days, "due": due_text}
-    if kind == Kind.ACTION_STALE:
-        return ngettext(
-            "The action has not been updated for %(days)d day: check that its progress is current.",
-            "The action has not been updated for %(days)d days: "
-            "check that its progress is current.",
-            days,
-        ) % {"days": days}
-    if kind == Kind.FEW_TASKS:
-        return ngettext(
-            "The action has %(planned)d open task due within a year; plan at least %(minimum)d.",
-            "The action has %(planned)d open tasks due within a year; plan at least %(minimum)d.",
-            details.get("planned", 0),
-        ) % {"planned": details.get("planned", 0), "minimum": details.get("minimum", 3)}
-    if kind == Kind.VALUES_DUE:
-        if days == 0:
-            return _("New values are due today (%(due)s).") % {"due": due_text}
-        if days == 1:
-            return _("New values are due tomorrow (%(due)s).") % {"due": due_text}
-        return ngettext(
-            "New values are due in %(days)d day (%(due)s).",
-            "New values are due in %(days)d days (%(due)s).",
-            days,
-        ) % {"days": days, "due": due_text}
-    if kind == Kind.VALUES_LATE:
-        return ngettext(
-            "New values were due %(due)s, %(days)d day ago.",
-            "New values were due %(due)s, %(days)d days ago.",
-            days,
-        ) % {"days": days, "due": due_text}
-    if kind == Kind.FEEDBACK:
-        return _("New feedback from a resident: “%(message)s”") % {
-            "message": " ".join(details.get("message", "").split())[:300]
-        }
-    return _("A reminder.")
 
 
 @dataclass
@@ -383,7 +207,7 @@ def send_pending(
 ) -> Outcome:  # fmt: skip
     """Send the emails due in ``plan`` now, each at most once."""
     outcome = Outcome()
-    with handoff.Sender(now, render) as sender:
+    with handoff.Sender(now, Renderer()) as sender:
         for email in pending_emails(plan, now) if emails is None else emails:
             try:
                 if not sender.hand_over(email):
@@ -478,9 +302,9 @@ def _round(plan: Plan, now, total: Outcome, *, dry_run: bool, out) -> None:
 
 def dry_run_line(reminder: Reminder) -> str:
     if reminder.action_id:
-        about = f"action {reminder.action.identifier}"
+        about = f"action {shown(reminder, 'action')[0]}"
     elif reminder.indicator_id:
-        about = f"indicator {reminder.indicator.identifier}"
+        about = f"indicator {shown(reminder, 'indicator')[0]}"
     else:
         about = "the plan"
     with translation.override("en"):
