@@ -168,7 +168,7 @@ def _heavy_columns() -> list[str]:
 def _stale_before(plans: list[Plan], today: datetime.date) -> Q:
     """Updated before the plan's first day that is not stale (in the plan's time zone):
     ``days_since_update > stale_after_days`` without reading the local date of each."""
-    condition = Q(pk__in=[])
+    condition = Q()
     for plan in plans:
         first_fresh_day = today - datetime.timedelta(days=plan.stale_after_days)
         midnight = datetime.datetime.combine(first_fresh_day, datetime.time(), plan.tzinfo)
@@ -234,6 +234,8 @@ def attention_page(
     there are in all (of those needing attention, when ``only_needing``), and the
     counts of :func:`summarise`, in three queries: the database counts and sorts them."""
     plans = list(Plan.objects.filter(Exists(actions.filter(plan_id=OuterRef("pk")))))
+    if not plans:
+        return [], 0, AttentionSummary(0, 0, 0, 0, 0, 0)
     flagged, params = _flagged(actions, today, plans).query.sql_with_params()
     needs = f"(late > 0 OR draft OR stale OR soon > 0 OR planned < {MIN_PLANNED_TASKS})"
     sql = URGENT_FIRST.format(needs=needs, thin=MIN_PLANNED_TASKS, flagged=flagged)
