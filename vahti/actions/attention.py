@@ -161,8 +161,9 @@ def _heavy_columns() -> list[str]:
 
 
 # The same list and counts for a plan of any size: the admin's home shows the first few
-# actions and the counts, which the database computes and sorts from the indexes on the
-# open tasks' due dates and on the actions' update times (issue 22).
+# actions and the counts, which the database computes and sorts in one query, reading
+# each action's open tasks from the index on the tasks' action, due date and state; no
+# action is read into Python but those shown (issue 22).
 
 
 def _stale_before(plans: list[Plan], today: datetime.date) -> Q:
