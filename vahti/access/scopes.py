@@ -171,7 +171,7 @@ def _visible_in_plans(user, queryset: QuerySet) -> QuerySet:
     if issubclass(model, Plan):
         return queryset.filter(pk__in=plans_taking_part(user).values("pk"))
     if issubclass(model, Action):
-        return queryset.filter(pk__in=policies.actions_viewable_by(user).values("pk"))
+        return policies.actions_viewable_by(user, within=queryset)
     if issubclass(model, Role):
         return queryset.filter(plan__in=policies.plans_readable_by(user))
     if issubclass(model, ApiToken):

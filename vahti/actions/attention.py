@@ -11,10 +11,20 @@ query.
 from __future__ import annotations
 
 import datetime
-import heapq
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 
 from vahti.actions.models import Action, Task
 from vahti.plans.models import Plan
@@ -59,15 +69,18 @@ class Attention:
     @property
     def urgency(self) -> tuple:
         """Sorts the most urgent first: late tasks, then changes waiting to be published,
-        then a stale action, then tasks due soon, then too thin a plan of work."""
+        then a stale action, then tasks due soon, then too thin a plan of work; among
+        equals the one longest without an update (by its time, not its day: the
+        database sorts the same way, issue 22)."""
         return (
             -self.late_tasks,
             not self.draft_waiting,
             not self.is_stale,
             -self.tasks_due_soon,
             not self.too_few_planned_tasks,
-            -self.days_since_update,
+            self.action.updated_at,
             self.action.sort_key,
+            self.action.pk,
         )
 
 
@@ -148,68 +161,103 @@ def _heavy_columns() -> list[str]:
 
 
 # The same list and counts for a plan of any size: the admin's home shows the first few
-# actions and the counts, so each action is read as a few plain values (two queries in
-# all) and only the ones shown as objects (issue 22).
+# actions and the counts, which the database computes and sorts in one query, reading
+# each action's open tasks from the index on the tasks' action, due date and state; no
+# action is read into Python but those shown (issue 22).
 
 
-def _task_counts(actions: QuerySet[Action], today: datetime.date) -> dict[int, tuple]:
-    """(late, due soon, planned) open tasks by action id, for actions with any."""
-    soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+def _stale_before(plans: list[Plan], today: datetime.date) -> Q:
+    """Updated before the plan's first day that is not stale (in the plan's time zone):
+    ``days_since_update > stale_after_days`` without reading the local date of each."""
+    condition = Q()
+    for plan in plans:
+        first_fresh_day = today - datetime.timedelta(days=plan.stale_after_days)
+        midnight = datetime.datetime.combine(first_fresh_day, datetime.time(), plan.tzinfo)
+        condition |= Q(plan_id=plan.pk, updated_at__lt=midnight)
+    return condition
+
+
+def _flagged(actions: QuerySet[Action], today: datetime.date, plans: list[Plan]):
+    """``actions`` with their open tasks' counts (late, due soon, planned) and flags, one
+    row each: the open tasks due within the horizon are joined once (covered by the
+    index on the tasks' action, due date and state)."""
     horizon = today + datetime.timedelta(days=PLANNING_HORIZON_DAYS)
-    rows = (
-        Task.objects.filter(
-            action__in=actions.order_by().values("pk"),
-            state__in=Task.OPEN_STATES,
-            due_at__lte=horizon,
-        )
+    soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    coming = Q(coming__due_at__gte=today)
+    return (
+        # Named by plan too: SQLite then reads each plan's actions in order of their ids
+        # from the plan's index and counts their tasks without sorting them.
+        actions.filter(plan__in=[plan.pk for plan in plans])
         .order_by()
-        .values("action_id")
-        .annotate(
-            late=Count("pk", filter=Q(due_at__lt=today)),
-            soon=Count("pk", filter=Q(due_at__gte=today, due_at__lte=soon)),
-            planned=Count("pk", filter=Q(due_at__gte=today)),
+        .alias(
+            coming=FilteredRelation(
+                "tasks", condition=Q(tasks__state__in=Task.OPEN_STATES, tasks__due_at__lte=horizon)
+            )
         )
-        .values_list("action_id", "late", "soon", "planned")
+        .values(
+            action=F("pk"),
+            key=F("sort_key"),
+            changed=F("updated_at"),
+            draft=F("has_unpublished_changes"),
+        )
+        .annotate(
+            late=Count("coming", filter=Q(coming__due_at__lt=today)),
+            soon=Count("coming", filter=coming & Q(coming__due_at__lte=soon)),
+            planned=Count("coming", filter=coming),
+            stale=ExpressionWrapper(_stale_before(plans, today), output_field=BooleanField()),
+        )
     )
-    return {action_id: counts for action_id, *counts in rows}
+
+
+# Over the flagged actions, one row each: the first ``limit`` in Attention.urgency's
+# order (those needing attention come first, as any flag sorts before none), each with
+# the counts over them all.
+URGENT_FIRST = """
+SELECT action, late, soon, planned, {needs},
+    COUNT(*) OVER (),
+    COUNT(*) FILTER (WHERE {needs}) OVER (),
+    COUNT(*) FILTER (WHERE late > 0) OVER (),
+    COUNT(*) FILTER (WHERE draft) OVER (),
+    COUNT(*) FILTER (WHERE stale) OVER (),
+    COUNT(*) FILTER (WHERE soon > 0) OVER (),
+    COUNT(*) FILTER (WHERE planned < {thin}) OVER ()
+FROM ({flagged}) flagged
+ORDER BY late DESC, draft DESC, stale DESC, soon DESC, planned >= {thin}, changed, key,
+    action
+LIMIT %s
+"""
 
 
 def attention_page(
     actions: QuerySet[Action], today: datetime.date, *, only_needing: bool, limit: int
 ) -> tuple[list[Attention], int, AttentionSummary]:
     """The ``limit`` most urgent actions (in :func:`attention_list`'s order), how many
-    there are in all, and the counts of :func:`summarise`, in four queries."""
-    plans = {plan.pk: plan for plan in Plan.objects.filter(pk__in=actions.values("plan_id"))}
-    counts = _task_counts(actions, today)
-    columns = ("pk", "plan_id", "has_unpublished_changes", "updated_at", "sort_key")
-    tally = dict.fromkeys(("late", "draft", "stale", "soon", "thin"), 0)
-    listed, total = [], 0
-    for pk, plan_id, draft, updated_at, sort_key in actions.order_by().values_list(*columns):
-        total += 1
-        plan = plans[plan_id]
-        late, soon, planned = counts.get(pk, (0, 0, 0))
-        days = (today - updated_at.astimezone(plan.tzinfo).date()).days
-        stale, thin = days > plan.stale_after_days, planned < MIN_PLANNED_TASKS
-        flags = {"late": late, "draft": draft, "stale": stale, "soon": soon, "thin": thin}
-        for name, flag in flags.items():
-            tally[name] += bool(flag)
-        if only_needing and not any(flags.values()):
-            continue
-        # Attention.urgency, without building every action.
-        listed.append(((-late, not draft, not stale, -soon, not thin, -days, sort_key), pk))
-    shown = [pk for _key, pk in heapq.nsmallest(limit, listed)]
-    found = actions.model.objects.select_related("plan").defer(*_heavy_columns())
-    found = with_attention_counts(found.filter(pk__in=shown), today).in_bulk()
-    items = [_attention(found[pk], today) for pk in shown]
-    summary = AttentionSummary(
-        actions=total,
-        with_late_tasks=tally["late"],
-        with_drafts_waiting=tally["draft"],
-        stale=tally["stale"],
-        with_tasks_due_soon=tally["soon"],
-        with_too_few_planned_tasks=tally["thin"],
-    )
-    return items, len(listed), summary
+    there are in all (of those needing attention, when ``only_needing``), and the
+    counts of :func:`summarise`, in three queries: the database counts and sorts them."""
+    plans = list(Plan.objects.filter(Exists(actions.filter(plan_id=OuterRef("pk")))))
+    if not plans:
+        return [], 0, AttentionSummary(0, 0, 0, 0, 0, 0)
+    flagged, params = _flagged(actions, today, plans).query.sql_with_params()
+    needs = f"(late > 0 OR draft OR stale OR soon > 0 OR planned < {MIN_PLANNED_TASKS})"
+    sql = URGENT_FIRST.format(needs=needs, thin=MIN_PLANNED_TASKS, flagged=flagged)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        rows = cursor.fetchall()
+    totals = rows[0][5:] if rows else (0,) * 7
+    shown = {
+        pk: (late, soon, planned)
+        for pk, late, soon, planned, needed, *_totals in rows
+        if needed or not only_needing
+    }
+    found = Action.objects.select_related("plan").defer(*_heavy_columns()).in_bulk(shown)
+    items = []
+    for pk, (late, soon, planned) in shown.items():
+        action = found[pk]
+        action.late_tasks, action.tasks_due_soon, action.planned_tasks = late, soon, planned
+        items.append(_attention(action, today))
+    total, needing, *flags = totals
+    summary = AttentionSummary(total, *flags)
+    return items, needing if only_needing else total, summary
 
 
 def _attention(action: Action, today: datetime.date) -> Attention:
