@@ -407,8 +407,14 @@ class Task(TranslatableMixin, TimestampedModel, Orderable):
             ),
         ]
         # The front page's latest completed tasks, read newest first without sorting
-        # every completed task of the plan.
+        # every completed task of the plan; the open tasks of each action by due date
+        # (the dashboard's late and open tasks) without reading the tasks' rows.
         indexes = [
+            models.Index(
+                fields=["action", "due_at"],
+                condition=models.Q(state__in=["not_started", "in_progress"]),
+                name="task_open_by_action",
+            ),
             models.Index(
                 fields=["completed_at", "id"],
                 condition=models.Q(state="completed"),

@@ -127,7 +127,9 @@ def action_list(request):
         page.object_list = dashboard_rows(plan, actions.filter(pk__in=shown), today, shown, lookups)
         context |= {
             "action_count": len(order),
-            "distributions": distributions(plan, actions, today, lookups),
+            "distributions": distributions(
+                plan, actions, today, lookups, whole_plan=not filters.active
+            ),
             "page": page,
             "page_links": pagination.page_links(request.path, request.GET, page),
             "headers": table.sort_headers(request.path, request.GET),
