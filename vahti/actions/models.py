@@ -203,8 +203,9 @@ class Action(
         ]
         # The public actions of a plan (``ActionQuerySet.public``) read from small
         # indexes rather than from the wide rows: in the natural order (the dashboard's
-        # table, the ids other queries are restricted to) and by status (the front page's
-        # counts).
+        # table) and by status (the front page's counts, the ids other queries are
+        # restricted to). The condition's columns are in the second one too: SQLite
+        # reads each row to check them otherwise.
         indexes = [
             models.Index(
                 fields=["plan", "sort_key"],
@@ -212,7 +213,7 @@ class Action(
                 name="action_public_in_order",
             ),
             models.Index(
-                fields=["plan", "status"],
+                fields=["plan", "status", "live", "visibility", "merged_with"],
                 condition=PUBLIC_CONDITION,
                 name="action_public_by_status",
             ),
@@ -408,15 +409,16 @@ class Task(TranslatableMixin, TimestampedModel, Orderable):
         ]
         # The front page's latest completed tasks, read newest first without sorting
         # every completed task of the plan; the open tasks of each action by due date
-        # (the dashboard's late and open tasks) without reading the tasks' rows.
+        # (the dashboard's late and open tasks) without reading the tasks' rows. The
+        # state is in them for SQLite, as for actions above.
         indexes = [
             models.Index(
-                fields=["action", "due_at"],
+                fields=["action", "due_at", "state"],
                 condition=models.Q(state__in=["not_started", "in_progress"]),
                 name="task_open_by_action",
             ),
             models.Index(
-                fields=["completed_at", "id"],
+                fields=["completed_at", "id", "state"],
                 condition=models.Q(state="completed"),
                 name="task_completed_latest",
             ),
