@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 
 from vahti.actions.models import Action, NewsPost, Task
 from vahti.actions.selectors import StatusCount, plan_today, public_actions
@@ -91,22 +91,35 @@ class FrontPageNews:
 def front_page_news(plan: Plan, limit: int = 5) -> FrontPageNews:
     """What has happened lately in the plan's public actions, up to today in the plan's
     time zone. Kept per data version and day: no query while the plan's data stays the
-    same, 2 after a change or when the day changes."""
+    same, 2 after a change or when the day changes (and the summary's, kept likewise)."""
     today = plan_today(plan)
     news = kept_for_version(
-        plan, f"front-page-news:{today.isoformat()}:{limit}", lambda: _latest(plan, today, limit)
+        plan,
+        f"front-page-news:{today.isoformat()}:{limit}",
+        lambda: _latest(plan, today, limit, plan_summary(plan).action_count),
     )
     for item in [*news.posts, *news.completed]:
         item.action.plan = plan
     return news
 
 
-def _latest(plan: Plan, today: datetime.date, limit: int) -> FrontPageNews:
-    """Each list read newest first through its date index, asking of each row whether
-    its action is a public one of the plan (``EXISTS``, which the database does not turn
-    into a join driven by the plan's actions): it stops after ``limit`` rows instead of
-    sorting every post or completed task of the plan."""
-    public_action = Exists(public_actions(plan).filter(pk=OuterRef("action_id")))
+# Up to this many public actions the news are found from the plan's actions, above it
+# from the newest rows of every plan.
+FEW_ACTIONS = 1000
+
+
+def _latest(plan: Plan, today: datetime.date, limit: int, actions: int) -> FrontPageNews:
+    """The latest ``limit`` posts and completed tasks. A large plan's are read newest
+    first through the date indexes, asking of each row whether its action is a public
+    one of the plan (``EXISTS``, which the database does not turn into a join driven by
+    the plan's actions): that stops after a few rows instead of sorting all of the
+    plan's. A small plan's are read from its actions: newest first, the rows of the
+    other plans (a large one's) could come long before the first of its own."""
+    public = public_actions(plan)
+    if actions > FEW_ACTIONS:
+        public_action = Q(Exists(public.filter(pk=OuterRef("action_id"))))
+    else:
+        public_action = Q(action__in=public)
     posts = list(
         NewsPost.objects.filter(public_action, published_on__lte=today)
         .select_related("action")
