@@ -84,3 +84,27 @@ def test_a_plan_without_news_shows_no_empty_sections(client, plan, soup):
     page = soup(client.get("/en/"))
     assert page.select_one("#news-heading") is None
     assert page.select_one("#completed-heading") is None
+
+
+def test_a_large_plan_shows_the_same_news_read_newest_first(
+    client, plan_with_news, other_plan, soup, monkeypatch
+):
+    """A plan of many actions reads the newest rows of every plan and keeps its own
+    (vahti.actions.front_page): the same lists, never another plan's newer rows."""
+    from vahti.actions import front_page
+
+    monkeypatch.setattr(front_page, "FEW_ACTIONS", 0)
+    make_action(
+        other_plan,
+        "9",
+        news_posts=[
+            {"published_on": datetime.date(2026, 6, 10), "title_fi": "Toisen uutinen",
+             "body_fi": "<p>x</p>"}
+        ],
+        tasks=[task("Toisen tehtävä", "completed", due=datetime.date(2026, 6, 12),
+                    completed=datetime.date(2026, 6, 12))],
+    )  # fmt: skip
+    with time_machine.travel(datetime.datetime(2026, 6, 15, 9, tzinfo=datetime.UTC)):
+        page = soup(client.get("/en/"))
+    assert items(page, "news-heading") == ["News 5", "News 4", "News 3", "News 2", "News 1"]
+    assert items(page, "completed-heading") == ["Built", "Plan made"]

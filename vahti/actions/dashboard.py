@@ -33,6 +33,7 @@ from vahti.core.i18n import (
     pick_translation,
 )
 from vahti.orgs.models import Organization
+from vahti.plans.changes import kept_for_version
 from vahti.plans.models import (
     ActionImplementationPhase,
     ActionStatus,
@@ -428,11 +429,68 @@ def _local_midnight(day: datetime.date, plan: Plan) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time.min).replace(tzinfo=plan.tzinfo)
 
 
+@dataclass(frozen=True)
+class Counts:
+    """What :class:`Distributions` are drawn from: plain numbers, the same in every
+    language, so that the whole plan's can be kept per data version."""
+
+    statuses: Counter
+    phases: Counter
+    ages: Counter
+    late_actions: int
+    late_tasks: int
+    actions_with_late_tasks: int
+
+
 def distributions(
-    plan: Plan, actions: QuerySet[Action], today: datetime.date, lookups: Lookups
+    plan: Plan,
+    actions: QuerySet[Action],
+    today: datetime.date,
+    lookups: Lookups,
+    *,
+    whole_plan: bool = False,
 ) -> Distributions:
     """Counts and shares of ``actions`` by status (in the plan's order), by phase and by
-    timeliness of updates, and their late tasks: counted by the database. 2 queries."""
+    timeliness of updates, and their late tasks: counted by the database, 2 queries.
+    ``whole_plan``: ``actions`` are all the plan's public ones, whose counts are kept per
+    data version and day (no query while the plan's data stays the same)."""
+    if whole_plan:
+        counts = kept_for_version(
+            plan, f"dashboard-counts:{today.isoformat()}", lambda: _counts(plan, actions, today)
+        )
+    else:
+        counts = _counts(plan, actions, today)
+    total = sum(counts.statuses.values())
+    by_status = _status_items(counts.statuses, lookups)
+    by_phase = [
+        (
+            p.identifier,
+            str(p.name),
+            _lang_of(p.name),
+            p.color or PHASE_PALETTE[index % len(PHASE_PALETTE)],
+            counts.phases[p.pk],
+        )
+        for index, p in enumerate(_in_order(lookups.phases))
+    ]
+    by_phase.append(("", str(_("No phase given")), None, NO_VALUE_COLOUR, counts.phases[None]))
+    by_timeliness = [
+        (key, str(Timeliness.LABELS[key]), None, Timeliness.COLOURS[key], counts.ages[key])
+        for key in Timeliness.ORDER
+    ]
+    return Distributions(
+        total=total,
+        by_status=_shares(by_status, total),
+        by_phase=_shares(by_phase, total),
+        by_timeliness=_shares(by_timeliness, total),
+        late_tasks=counts.late_tasks,
+        actions_with_late_tasks=counts.actions_with_late_tasks,
+        late_actions=counts.late_actions,
+    )
+
+
+def _counts(plan: Plan, actions: QuerySet[Action], today: datetime.date) -> Counts:
+    """``actions`` counted by status, phase and timeliness, and their late tasks. 2
+    queries."""
     # Within the target: published on or after the local midnight that many days ago.
     recent_from = _local_midnight(today - datetime.timedelta(days=plan.update_target), plan)
     acceptable_from = _local_midnight(today - datetime.timedelta(days=plan.stale_after_days), plan)
@@ -458,32 +516,14 @@ def distributions(
         ages[Timeliness.RECENT] += recent
         ages[Timeliness.ACCEPTABLE] += acceptable
         ages[Timeliness.STALE] += count - recent - acceptable
-    total = sum(status_counts.values())
-    by_status = _status_items(status_counts, lookups)
-    by_phase = [
-        (
-            p.identifier,
-            str(p.name),
-            _lang_of(p.name),
-            p.color or PHASE_PALETTE[index % len(PHASE_PALETTE)],
-            phase_counts[p.pk],
-        )
-        for index, p in enumerate(_in_order(lookups.phases))
-    ]
-    by_phase.append(("", str(_("No phase given")), None, NO_VALUE_COLOUR, phase_counts[None]))
-    by_timeliness = [
-        (key, str(Timeliness.LABELS[key]), None, Timeliness.COLOURS[key], ages[key])
-        for key in Timeliness.ORDER
-    ]
     late = Task.objects.filter(
         action__in=actions, state__in=Task.OPEN_STATES, due_at__lt=today
     ).aggregate(tasks=Count("id"), actions=Count("action", distinct=True))
-    return Distributions(
-        total=total,
-        by_status=_shares(by_status, total),
-        by_phase=_shares(by_phase, total),
-        by_timeliness=_shares(by_timeliness, total),
+    return Counts(
+        statuses=status_counts,
+        phases=phase_counts,
+        ages=ages,
+        late_actions=late_actions,
         late_tasks=late["tasks"],
         actions_with_late_tasks=late["actions"],
-        late_actions=late_actions,
     )

@@ -14,6 +14,7 @@ from vahti.actions.models import Action, ResponsibleParty
 from vahti.core.i18n import column_name, language_codes
 from vahti.core.trees import descendants
 from vahti.orgs.models import Organization
+from vahti.plans.changes import kept_for_version
 from vahti.plans.models import (
     ActionImpact,
     ActionImplementationPhase,
@@ -89,3 +90,37 @@ def filtered_actions(
     if filters.text.strip():
         actions = actions.filter(_text_condition(filters.text.strip()))
     return actions
+
+
+@dataclass(frozen=True)
+class UsedChoices:
+    """The categories and the responsible organisations the plan's public actions are
+    linked to: what the filters offer (with the items above them)."""
+
+    category_ids: frozenset[int]
+    organization_ids: frozenset[int]
+
+
+def used_choices(plan: Plan) -> UsedChoices:
+    """Read from every public action of the plan, so kept per data version: no query
+    while the plan's data stays the same, 2 after a change."""
+
+    def read() -> UsedChoices:
+        public = Action.objects.for_plan(plan).public()
+        # Distinct: a few dozen ids rather than one per link.
+        return UsedChoices(
+            frozenset(
+                Action.categories.through.objects.filter(action__in=public)
+                .values_list("category_id", flat=True)
+                .order_by()
+                .distinct()
+            ),
+            frozenset(
+                ResponsibleParty.objects.filter(action__in=public)
+                .values_list("organization_id", flat=True)
+                .order_by()
+                .distinct()
+            ),
+        )
+
+    return kept_for_version(plan, "filter-choices-used", read)

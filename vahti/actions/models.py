@@ -44,13 +44,17 @@ from vahti.plans.models import (
 IDENTIFIER_TAKEN_MESSAGE = _("The plan already has an action with the identifier “%(identifier)s”.")
 
 
+# What ``ActionQuerySet.public`` asks, for the partial indexes that serve it.
+PUBLIC_CONDITION = models.Q(live=True, visibility="public", merged_with__isnull=True)
+
+
 class ActionQuerySet(models.QuerySet):
     def for_plan(self, plan):
         return self.filter(plan=plan)
 
     def public(self):
         """Published, public and not merged into another action: what the site lists."""
-        return self.filter(live=True, visibility=Action.Visibility.PUBLIC, merged_with__isnull=True)
+        return self.filter(PUBLIC_CONDITION)
 
     def visible_on_site(self):
         """Published and public, merged ones included (their pages redirect)."""
@@ -206,6 +210,23 @@ class Action(
                 | ~models.Q(merged_with=models.F("pk")),
                 name="action_not_merged_with_itself",
                 violation_error_message=_("An action cannot be merged with itself."),
+            ),
+        ]
+        # The public actions of a plan (``ActionQuerySet.public``) read from small
+        # indexes rather than from the wide rows: in the natural order (the dashboard's
+        # table) and by status (the front page's counts, the ids other queries are
+        # restricted to). The condition's columns are in the second one too: SQLite
+        # reads each row to check them otherwise.
+        indexes = [
+            models.Index(
+                fields=["plan", "sort_key"],
+                condition=PUBLIC_CONDITION,
+                name="action_public_in_order",
+            ),
+            models.Index(
+                fields=["plan", "status", "live", "visibility", "merged_with"],
+                condition=PUBLIC_CONDITION,
+                name="action_public_by_status",
             ),
         ]
         verbose_name = _("action")
@@ -403,6 +424,22 @@ class Task(TranslatableMixin, TimestampedModel, Orderable):
                 violation_error_message=_("Unknown task state."),
             ),
         ]
+        # The front page's latest completed tasks, read newest first without sorting
+        # every completed task of the plan; the open tasks of each action by due date
+        # (the dashboard's late and open tasks) without reading the tasks' rows. The
+        # state is in them for SQLite, as for actions above.
+        indexes = [
+            models.Index(
+                fields=["action", "due_at", "state"],
+                condition=models.Q(state__in=["not_started", "in_progress"]),
+                name="task_open_by_action",
+            ),
+            models.Index(
+                fields=["completed_at", "id", "state"],
+                condition=models.Q(state="completed"),
+                name="task_completed_latest",
+            ),
+        ]
         verbose_name = _("task")
         verbose_name_plural = _("tasks")
 
@@ -540,6 +577,8 @@ class NewsPost(TranslatableMixin, TimestampedModel):
 
     class Meta:
         ordering = ["action", "-published_on", "-pk"]
+        # The front page's latest news, read newest first without sorting them all.
+        indexes = [models.Index(fields=["published_on", "id"], name="newspost_latest")]
         verbose_name = _("news post")
         verbose_name_plural = _("news posts")
 

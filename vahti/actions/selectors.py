@@ -8,15 +8,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import (
     BooleanField,
-    Case,
-    Count,
     ExpressionWrapper,
-    IntegerField,
     Prefetch,
     Q,
     QuerySet,
     Value,
-    When,
 )
 from django.urls import reverse
 from django.utils import timezone
@@ -363,87 +359,6 @@ def related_actions(action: Action) -> list[Action]:
 class StatusCount:
     status: ActionStatus | None
     count: int
-
-
-@dataclass
-class PlanSummary:
-    action_count: int
-    by_status: list[StatusCount]
-    themes: list[tuple[Category, int]]
-
-
-def plan_summary(plan: Plan) -> PlanSummary:
-    """Counts for the front page: public actions by status and by top-level theme. 4 queries."""
-    actions = public_actions(plan)
-    counts = dict(actions.values_list("status").annotate(n=Count("id")).order_by())
-    statuses = list(ActionStatus.objects.filter(plan=plan).order_by("order", "pk"))
-    by_status = [StatusCount(s, counts[s.pk]) for s in statuses if counts.get(s.pk)]
-    if counts.get(None):
-        by_status.append(StatusCount(None, counts[None]))
-    category_type = primary_category_type(plan)
-    themes = []
-    if category_type:
-        categories = list(
-            Category.objects.filter(type=category_type)
-            .select_related("type")
-            .order_by("order", "pk")
-        )
-        parent_of = {c.pk: c.parent_id for c in categories}
-
-        def root(pk):
-            while parent_of.get(pk):
-                pk = parent_of[pk]
-            return pk
-
-        # Counted by the database, each action once per top-level theme: the links'
-        # categories are mapped to their top-level theme in the query.
-        counts_by_root = {}
-        if categories:
-            top = Case(
-                *[When(category_id=c.pk, then=Value(root(c.pk))) for c in categories],
-                output_field=IntegerField(),
-            )
-            counts_by_root = dict(
-                Action.categories.through.objects.filter(
-                    action__in=actions, category__type=category_type
-                )
-                .annotate(top=top)
-                .values("top")
-                .annotate(n=Count("action_id", distinct=True))
-                .order_by()
-                .values_list("top", "n")
-            )
-        themes = [
-            (c, counts_by_root[c.pk])
-            for c in categories
-            if c.parent_id is None and counts_by_root.get(c.pk)
-        ]
-    return PlanSummary(sum(counts.values()), by_status, themes)
-
-
-@dataclass(frozen=True)
-class FrontPageNews:
-    posts: list[NewsPost]  # the latest news posts of public actions
-    completed: list[Task]  # the tasks completed most recently
-
-
-def front_page_news(plan: Plan, limit: int = 5) -> FrontPageNews:
-    """What has happened lately in the plan's public actions. 2 queries."""
-    actions = public_actions(plan)
-    today = plan_today(plan)
-    posts = list(
-        NewsPost.objects.filter(action__in=actions, published_on__lte=today)
-        .select_related("action")
-        .order_by("-published_on", "-pk")[:limit]
-    )
-    completed = list(
-        Task.objects.filter(action__in=actions, state=Task.State.COMPLETED, completed_at__lte=today)
-        .select_related("action")
-        .order_by("-completed_at", "-pk")[:limit]
-    )
-    for item in [*posts, *completed]:
-        item.action.plan = plan
-    return FrontPageNews(posts, completed)
 
 
 def action_page_context(action: Action) -> dict:

@@ -7,8 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vahti.actions.dashboard import Lookups
-from vahti.actions.filters import ActionFilters
-from vahti.actions.models import Action, ResponsibleParty
+from vahti.actions.filters import ActionFilters, used_choices
 from vahti.core.trees import with_ancestors
 from vahti.indicators.models import Indicator
 from vahti.indicators.selectors import IndicatorFilters
@@ -110,21 +109,12 @@ class ActionFilterForm(forms.Form):
         if not plan.derived_lateness:
             del self.fields["late"]
         theme_type = primary_category_type(plan)
-        public = Action.objects.for_plan(plan).public()
+        used = used_choices(plan)
         categories = with_ancestors(
-            list(theme_type.categories.all()) if theme_type else [],
-            # Distinct: a few dozen ids rather than one per link.
-            Action.categories.through.objects.filter(action__in=public)
-            .values_list("category_id", flat=True)
-            .order_by()
-            .distinct(),
+            list(theme_type.categories.all()) if theme_type else [], used.category_ids
         )
         organizations = with_ancestors(
-            list(Organization.objects.filter(plan=plan)),
-            ResponsibleParty.objects.filter(action__in=public)
-            .values_list("organization_id", flat=True)
-            .order_by()
-            .distinct(),
+            list(Organization.objects.filter(plan=plan)), used.organization_ids
         )
         lists = {
             "category": (categories, _("All themes"), True),

@@ -12,7 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from vahti.actions import overviews, selectors
+from vahti.actions import front_page, overviews, selectors
 from vahti.actions.dashboard import dashboard_rows, distributions, over_time, sorted_ids
 from vahti.actions.filters import ActionFilters, filtered_actions
 from vahti.actions.listing import action_list_page
@@ -52,8 +52,8 @@ def plan_front_page(request):
         "site/front_page.html",
         {
             "plan": plan,
-            "summary": selectors.plan_summary(plan),
-            "news": selectors.front_page_news(plan),
+            "summary": front_page.plan_summary(plan),
+            "news": front_page.front_page_news(plan),
         },
     )
 
@@ -127,7 +127,9 @@ def action_list(request):
         page.object_list = dashboard_rows(plan, actions.filter(pk__in=shown), today, shown, lookups)
         context |= {
             "action_count": len(order),
-            "distributions": distributions(plan, actions, today, lookups),
+            "distributions": distributions(
+                plan, actions, today, lookups, whole_plan=not filters.active
+            ),
             "page": page,
             "page_links": pagination.page_links(request.path, request.GET, page),
             "headers": table.sort_headers(request.path, request.GET),
