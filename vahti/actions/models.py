@@ -184,6 +184,21 @@ class Action(
                 fields=["plan", "identifier", "name_fi", "name_sv", "name_en"],
                 name="action_plan_names",
             ),
+            # The public actions of a plan (``ActionQuerySet.public``) read from small
+            # indexes rather than from the wide rows: in the natural order (the
+            # dashboard's table) and by status (the front page's counts, the ids other
+            # queries are restricted to). The condition's columns are in the second one
+            # too: SQLite reads each row to check them otherwise.
+            models.Index(
+                fields=["plan", "sort_key"],
+                condition=PUBLIC_CONDITION,
+                name="action_public_in_order",
+            ),
+            models.Index(
+                fields=["plan", "status", "live", "visibility", "merged_with"],
+                condition=PUBLIC_CONDITION,
+                name="action_public_by_status",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -210,23 +225,6 @@ class Action(
                 | ~models.Q(merged_with=models.F("pk")),
                 name="action_not_merged_with_itself",
                 violation_error_message=_("An action cannot be merged with itself."),
-            ),
-        ]
-        # The public actions of a plan (``ActionQuerySet.public``) read from small
-        # indexes rather than from the wide rows: in the natural order (the dashboard's
-        # table) and by status (the front page's counts, the ids other queries are
-        # restricted to). The condition's columns are in the second one too: SQLite
-        # reads each row to check them otherwise.
-        indexes = [
-            models.Index(
-                fields=["plan", "sort_key"],
-                condition=PUBLIC_CONDITION,
-                name="action_public_in_order",
-            ),
-            models.Index(
-                fields=["plan", "status", "live", "visibility", "merged_with"],
-                condition=PUBLIC_CONDITION,
-                name="action_public_by_status",
             ),
         ]
         verbose_name = _("action")
@@ -396,12 +394,6 @@ class Task(TranslatableMixin, TimestampedModel, Orderable):
 
     class Meta(Orderable.Meta):
         ordering = ["action", "due_at", "sort_order", "pk"]
-        indexes = [
-            # The open tasks' counts of each action (vahti.actions.attention), from the
-            # index alone. The state last: SQLite 3.40 miscounts ``state IN (…)`` before
-            # a range on the due date in one index.
-            models.Index(fields=["action", "due_at", "state"], name="task_action_due_state"),
-        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(state="completed") | models.Q(completed_at__isnull=False),
@@ -424,16 +416,15 @@ class Task(TranslatableMixin, TimestampedModel, Orderable):
                 violation_error_message=_("Unknown task state."),
             ),
         ]
-        # The front page's latest completed tasks, read newest first without sorting
-        # every completed task of the plan; the open tasks of each action by due date
-        # (the dashboard's late and open tasks) without reading the tasks' rows. The
-        # state is in them for SQLite, as for actions above.
         indexes = [
-            models.Index(
-                fields=["action", "due_at", "state"],
-                condition=models.Q(state__in=["not_started", "in_progress"]),
-                name="task_open_by_action",
-            ),
+            # The open tasks of each action by due date (the admin's attention counts,
+            # the dashboard's late and open tasks) from the index alone. The state
+            # last: SQLite 3.40 miscounts ``state IN (…)`` before a range on the due
+            # date in one index.
+            models.Index(fields=["action", "due_at", "state"], name="task_action_due_state"),
+            # The front page's latest completed tasks, read newest first without sorting
+            # every completed task of the plan. The state is in it for SQLite, as for
+            # actions above.
             models.Index(
                 fields=["completed_at", "id", "state"],
                 condition=models.Q(state="completed"),

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actions', '0004_progress_history'),
+        ('actions', '0005_admin_listing_indexes'),
         ('orgs', '0005_person_identifier'),
         ('plans', '0011_plandomain_path_prefix_plan_look'),
         ('wagtailcore', '0098_apitoken'),
@@ -26,10 +26,6 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='newspost',
             index=models.Index(fields=['published_on', 'id'], name='newspost_latest'),
-        ),
-        migrations.AddIndex(
-            model_name='task',
-            index=models.Index(condition=models.Q(('state__in', ['not_started', 'in_progress'])), fields=['action', 'due_at', 'state'], name='task_open_by_action'),
         ),
         migrations.AddIndex(
             model_name='task',
