@@ -170,6 +170,8 @@ class Action(
 
     class Meta:
         ordering = ["plan", "sort_key", "pk"]
+        # The natural order within a plan: an action's neighbours are one row away.
+        indexes = [models.Index(fields=["plan", "sort_key", "id"], name="action_plan_sort_key")]
         constraints = [
             models.UniqueConstraint(
                 "plan",
