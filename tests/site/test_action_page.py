@@ -6,6 +6,7 @@ from django.utils import translation
 
 from tests.factories import ActionStatusFactory, make_action, task
 from tests.site.conftest import visible_text
+from vahti.actions.selectors import action_neighbours
 from vahti.actions.services import action_update
 
 pytestmark = pytest.mark.django_db
@@ -122,6 +123,13 @@ def test_previous_and_next_are_the_nearest_whatever_else_the_page_links(client, 
     assert soup(client.get("/actions/1/")).select_one("a[rel=next]")["href"] == "/actions/01/"
     assert soup(client.get("/actions/01/")).select_one("a[rel=prev]")["href"] == "/actions/1/"
     assert soup(client.get("/actions/3/")).select_one("a[rel=prev]")["href"] == "/actions/01/"
+    # The editors' preview finds the same neighbours its own way.
+    for action in plan.actions.public():
+        page = soup(client.get(f"/actions/{action.identifier}/"))
+        found = action_neighbours(action)
+        for rel, other in (("prev", found.previous), ("next", found.next)):
+            link = page.select_one(f"a[rel={rel}]")
+            assert (link and link["href"]) == (other and f"/actions/{other.identifier}/")
 
 
 def test_mentions_of_other_actions_become_links(client, plan, soup):

@@ -180,7 +180,14 @@ def action_neighbours(action: Action) -> Neighbours:
     """The previous and next public action in the plan's natural order. One query."""
     previous, following = _neighbours(action)
     found = Neighbours(previous=None, next=None)
-    for other in Action.objects.filter(Q(pk__in=previous) | Q(pk__in=following)).only(
+    # Each sliced look-up in a select of its own (a compound's parts cannot be sliced).
+    either = (
+        Action.objects.filter(pk__in=previous)
+        .values("pk")
+        .order_by()
+        .union(Action.objects.filter(pk__in=following).values("pk").order_by(), all=True)
+    )
+    for other in Action.objects.filter(pk__in=either).only(
         "id", "identifier", "sort_key", "plan_id", *_columns("name")
     ):
         _place(found, action, other)
