@@ -69,13 +69,15 @@ _COUNTS_AND_PAGE = """
     SELECT * FROM (
         SELECT kind, 0, score, rank_order, sort_key, id FROM shown
         ORDER BY score, rank_order, sort_key, id
-        LIMIT %s OFFSET (
-            SELECT CASE WHEN count(*) > %s THEN %s ELSE (count(*) - 1) / %s * %s END
-            FROM shown
-        )
+        LIMIT %s OFFSET {offset}
     ) page
     ORDER BY 3, 4, 5, 6
 """
+# The offset of a page after the first: the one asked for, or the last page's if that is
+# past the matches (the first page needs no such count).
+_LATER_OFFSET = """(
+    SELECT CASE WHEN count(*) > %s THEN %s ELSE (count(*) - 1) / %s * %s END FROM shown
+)"""
 
 
 def _postgresql_matched(plan: Plan, language: str, terms: text.Terms) -> tuple[str, list]:
@@ -130,10 +132,9 @@ def _counts_and_page(
         matched, params = _sqlite_matched(plan, language, terms)
     counts, ids = {}, []
     with connection.cursor() as cursor:
-        cursor.execute(
-            _COUNTS_AND_PAGE.format(matched=matched),
-            [*params, kind or "", limit, offset, offset, limit, limit],
-        )
+        sql = _COUNTS_AND_PAGE.format(matched=matched, offset=_LATER_OFFSET if offset else "0")
+        offset_params = [offset, offset, limit, limit] if offset else []
+        cursor.execute(sql, [*params, kind or "", limit, *offset_params])
         for found_kind, count, *_order, pk in cursor.fetchall():
             if pk is None:
                 counts[found_kind] = count
