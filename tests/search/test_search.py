@@ -205,6 +205,28 @@ def test_the_search_page_filters_by_kind_and_pages(client, plan):
     assert [a.get_text() for a in only.select(".search-hit h3 a")] == ["Aurinkovoiman tuotanto"]
 
 
+def test_pages_of_many_equal_matches_follow_one_order_across_their_boundary(plan):
+    """Each page is ranked on its own: together they are the one order of all matches,
+    equally good ones by kind and in natural order, with every kind counted."""
+    for number in range(1, 22):
+        make_action(plan, str(number), name_fi="Aurinkovoima")
+    make_action(plan, "30", name_fi="Tuulivoima", lead_fi="Aurinkovoima ja tuulivoima.")
+    make_indicator(plan, "solar", name_fi="Aurinkovoiman tuotanto")
+    everything = titles(plan, "aurinkovoima", page_size=100)
+    assert everything[:20] == [f"{number} Aurinkovoima" for number in range(1, 21)]
+    assert len(everything) == 23 and everything.index("30 Tuulivoima") > 20
+    first, second = (search(plan, "fi", "aurinkovoima", page_number=n) for n in (1, 2))
+    assert [visible(hit.title) for hit in [*first.page, *second.page]] == everything
+    assert first.counts == second.counts == {"action": 22, "indicator": 1}
+    assert (first.total, second.page.number, second.page.start_index()) == (23, 2, 21)
+    # A page past the last is the last one.
+    assert titles(plan, "aurinkovoima", page_number=99) == everything[20:]
+    assert titles(plan, "aurinkovoima", page_number="9" * 30) == everything[20:]
+    actions = [title for title in everything if title != "Aurinkovoiman tuotanto"]
+    assert titles(plan, "aurinkovoima", kind="action", page_number=2) == actions[20:]
+    assert search(plan, "fi", "aurinkovoima", kind="action", page_number=2).total == 22
+
+
 def test_fallback_text_is_marked_with_its_language(client, plan, cycling):
     page = soup(client.get("/en/search/?q=pyöräpysäköinnin").content.decode())
     link = page.select_one(".search-hit h3 a")

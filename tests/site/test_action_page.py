@@ -6,6 +6,7 @@ from django.utils import translation
 
 from tests.factories import ActionStatusFactory, make_action, task
 from tests.site.conftest import visible_text
+from vahti.actions.selectors import action_neighbours
 from vahti.actions.services import action_update
 
 pytestmark = pytest.mark.django_db
@@ -93,6 +94,42 @@ def test_previous_and_next_follow_natural_order(client, plan, soup):
     assert page.select_one("a[rel=next]")["href"] == "/actions/126/"
     first = soup(client.get("/actions/9/"))
     assert first.select_one("a[rel=prev]") is None
+
+
+def test_previous_and_next_are_the_nearest_whatever_else_the_page_links(client, plan, soup):
+    """The page's links are read together; its neighbours stay the nearest public
+    actions, not a related, mentioned or merged one further off or in between."""
+    for identifier in ["1", "3", "4", "01", "7", "8"]:
+        make_action(plan, identifier)
+    merged = make_action(plan, "5", name_fi="Yhdistetty viisi")
+    page_action = make_action(
+        plan,
+        "6",
+        description_fi="<p>Katso toimenpide 1.</p>",
+        related_actions=list(plan.actions.filter(identifier__in=["3", "8"])),
+    )
+    action_update(merged, merged_with=page_action)
+    page = soup(client.get("/actions/6/"))
+    assert page.select_one("a[rel=prev]")["href"] == "/actions/4/"
+    assert page.select_one("a[rel=next]")["href"] == "/actions/7/"
+    assert [a["href"] for a in page.select("#section-related a")] == [
+        "/actions/3/",
+        "/actions/8/",
+    ]
+    merged_list = page.select("#section-merged li")
+    assert [li.get_text(" ", strip=True) for li in merged_list] == ["5 Yhdistetty viisi"]
+    assert [a["href"] for a in page.select(".rich-text a.mention")] == ["/actions/1/"]
+    # "1" and "01" share a sort key: the one made first comes first.
+    assert soup(client.get("/actions/1/")).select_one("a[rel=next]")["href"] == "/actions/01/"
+    assert soup(client.get("/actions/01/")).select_one("a[rel=prev]")["href"] == "/actions/1/"
+    assert soup(client.get("/actions/3/")).select_one("a[rel=prev]")["href"] == "/actions/01/"
+    # The editors' preview finds the same neighbours its own way.
+    for action in plan.actions.public():
+        page = soup(client.get(f"/actions/{action.identifier}/"))
+        found = action_neighbours(action)
+        for rel, other in (("prev", found.previous), ("next", found.next)):
+            link = page.select_one(f"a[rel={rel}]")
+            assert (link and link["href"]) == (other and f"/actions/{other.identifier}/")
 
 
 def test_mentions_of_other_actions_become_links(client, plan, soup):

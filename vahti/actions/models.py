@@ -175,8 +175,8 @@ class Action(
     class Meta:
         ordering = ["plan", "sort_key", "pk"]
         indexes = [
-            # A plan's actions in order (the admin's listing): a page of them read from
-            # the index, without sorting the plan's every action (issue 22).
+            # A plan's actions in order (the admin's listing; an action's neighbours on its
+            # page are one row away): read from the index, without sorting them all.
             models.Index(fields=["plan", "sort_key", "id"], name="action_plan_sort_key"),
             # What the admin's search looks in (ActionViewSet.search_fields): its count of
             # the matches reads this index, not every row with its long texts.

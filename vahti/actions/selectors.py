@@ -152,12 +152,13 @@ class Neighbours:
 
 def _neighbours(action: Action) -> tuple[QuerySet, QuerySet]:
     """The ids of the previous and the next public action in the plan's natural order,
-    each an indexed look-up of one row, as subqueries."""
+    each an indexed look-up of one row (``action_plan_sort_key``), as subqueries."""
     siblings = public_actions(action.plan)
     key, pk = action.sort_key, action.pk or 0
     # Identifiers such as "01" and "1" share a sort key; the primary key breaks the tie.
-    previous = siblings.filter(Q(sort_key__lt=key) | Q(sort_key=key, pk__lt=pk))
-    following = siblings.filter(Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=pk))
+    # The range on the sort key alone is what lets the index start at the action.
+    previous = siblings.filter(Q(sort_key__lt=key) | Q(sort_key=key, pk__lt=pk), sort_key__lte=key)
+    following = siblings.filter(Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=pk), sort_key__gte=key)
     return (
         previous.order_by("-sort_key", "-pk").values("pk")[:1],
         following.order_by("sort_key", "pk").values("pk")[:1],
@@ -175,7 +176,14 @@ def action_neighbours(action: Action) -> Neighbours:
     """The previous and next public action in the plan's natural order. One query."""
     previous, following = _neighbours(action)
     found = Neighbours(previous=None, next=None)
-    for other in Action.objects.filter(Q(pk__in=previous) | Q(pk__in=following)).only(
+    # Each sliced look-up in a select of its own (a compound's parts cannot be sliced).
+    either = (
+        Action.objects.filter(pk__in=previous)
+        .values("pk")
+        .order_by()
+        .union(Action.objects.filter(pk__in=following).values("pk").order_by(), all=True)
+    )
+    for other in Action.objects.filter(pk__in=either).only(
         "id", "identifier", "sort_key", "plan_id", *_columns("name")
     ):
         _place(found, action, other)
@@ -194,26 +202,36 @@ def site_links(action: Action, mentioned: set[str] = frozenset()) -> SiteLinks:
     """The action's related actions, the actions merged into it, its neighbours and the
     public actions ``mentioned`` (lower-cased identifiers) in its texts, in one query (the
     published action's; a preview reads its draft's related actions with
-    ``related_actions``)."""
+    ``related_actions``).
+
+    The actions wanted are found as ``pk IN (<one small select> UNION ALL …)``: each
+    part an indexed look-up, the actions then read by primary key. (An OR of the parts
+    has the databases test every action: PostgreSQL scans the table.)"""
     through = Action.related_actions.through.objects
-    related = Q(pk__in=through.filter(from_action_id=action.pk).values("to_action_id")) | Q(
-        pk__in=through.filter(to_action_id=action.pk).values("from_action_id")
-    )
+    related_parts = [
+        through.filter(from_action_id=action.pk).values("to_action_id"),
+        through.filter(to_action_id=action.pk).values("from_action_id"),
+    ]
+    related = Q(pk__in=related_parts[0]) | Q(pk__in=related_parts[1])
     previous, following = _neighbours(action)
-    neighbour = Q(pk__in=previous) | Q(pk__in=following)
-    wanted = related | neighbour | Q(merged_with_id=action.pk)
+    parts = [
+        *related_parts,
+        # Sliced, each in a select of its own: a compound's parts cannot be.
+        Action.objects.filter(pk__in=previous).values("pk"),
+        Action.objects.filter(pk__in=following).values("pk"),
+        Action.objects.filter(merged_with_id=action.pk).values("pk"),
+    ]
     is_mentioned = Value(False, output_field=BooleanField())
     if mentioned:
-        mention = Q(pk__in=public_actions(action.plan).identified_by(*mentioned).values("pk"))
-        wanted |= mention
-        is_mentioned = ExpressionWrapper(mention, output_field=BooleanField())
+        mention = public_actions(action.plan).identified_by(*mentioned).values("pk")
+        parts.append(mention)
+        is_mentioned = ExpressionWrapper(Q(pk__in=mention), output_field=BooleanField())
     found = (
         Action.objects.visible_on_site()
-        .filter(wanted)
+        .filter(pk__in=parts[0].union(*[part.order_by() for part in parts[1:]], all=True))
         .exclude(pk=action.pk)
         .annotate(
             is_related=ExpressionWrapper(related, output_field=BooleanField()),
-            is_neighbour=ExpressionWrapper(neighbour, output_field=BooleanField()),
             is_mentioned=is_mentioned,
         )
         .select_related("status")
@@ -221,8 +239,12 @@ def site_links(action: Action, mentioned: set[str] = frozenset()) -> SiteLinks:
     )
     links = SiteLinks(related=[], merged=[], neighbours=Neighbours(previous=None, next=None))
     for other in found:
-        if other.is_neighbour:
-            _place(links.neighbours, action, other)
+        # The neighbours are among the public siblings found, the nearest on each side.
+        if other.plan_id == action.plan_id and other.merged_with_id is None:
+            if (other.sort_key, other.pk) < (action.sort_key, action.pk):
+                links.neighbours.previous = other
+            elif links.neighbours.next is None:
+                links.neighbours.next = other
         if other.is_mentioned:
             links.mentions[other.identifier.lower()] = other
         if other.merged_with_id is None and other.is_related:
