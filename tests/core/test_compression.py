@@ -122,3 +122,10 @@ def test_a_304_and_a_head_answer_vary_by_accept_encoding_as_the_page_does(client
     api = client.get("/api/v1/actions/", **GZIP)
     api_again = client.get("/api/v1/actions/", HTTP_IF_NONE_MATCH=api["ETag"], **GZIP)
     assert api_again.status_code == 304 and "accept-encoding" in vary(api_again)
+
+
+@pytest.mark.usefixtures("actions")
+def test_a_head_request_for_a_streamed_download_is_answered(client):
+    head = client.head("/en/actions.csv", **GZIP)
+    assert head.status_code == 200 and "accept-encoding" in vary(head)
+    assert head["Content-Type"].startswith("text/csv")

@@ -32,7 +32,8 @@ class CompressionMiddleware(GZipMiddleware):
     def process_response(self, request, response):
         if request.path_info.startswith("/admin/"):
             return response
-        if response.status_code == 304 or (request.method == "HEAD" and not response.content):
+        headless = request.method == "HEAD" and (response.streaming or not response.content)
+        if response.status_code == 304 or headless:
             # No body to compress, but the same Vary as the full answer it stands for, so
             # that a shared cache keeping these headers keeps the two copies apart.
             if response.status_code == 304 or compressible(response.get("Content-Type", "")):
