@@ -165,13 +165,6 @@ def _neighbours(action: Action) -> tuple[QuerySet, QuerySet]:
     )
 
 
-def _place(neighbours: Neighbours, action: Action, other: Action) -> None:
-    if (other.sort_key, other.pk) < (action.sort_key, action.pk or 0):
-        neighbours.previous = other
-    else:
-        neighbours.next = other
-
-
 def action_neighbours(action: Action) -> Neighbours:
     """The previous and next public action in the plan's natural order. One query."""
     previous, following = _neighbours(action)
@@ -183,10 +176,17 @@ def action_neighbours(action: Action) -> Neighbours:
         .order_by()
         .union(Action.objects.filter(pk__in=following).values("pk").order_by(), all=True)
     )
-    for other in Action.objects.filter(pk__in=either).only(
-        "id", "identifier", "sort_key", "plan_id", *_columns("name")
-    ):
-        _place(found, action, other)
+    others = (
+        Action.objects.filter(pk__in=either)
+        .only("id", "identifier", "sort_key", "plan_id", *_columns("name"))
+        .annotate(is_previous=ExpressionWrapper(Q(pk__in=previous), output_field=BooleanField()))
+    )
+    for other in others:
+        # Placed by the database's order (see site_links), not compared in Python.
+        if other.is_previous:
+            found.previous = other
+        else:
+            found.next = other
     return found
 
 
@@ -233,18 +233,20 @@ def site_links(action: Action, mentioned: set[str] = frozenset()) -> SiteLinks:
         .annotate(
             is_related=ExpressionWrapper(related, output_field=BooleanField()),
             is_mentioned=is_mentioned,
+            # Marked by the database, whose order they are (a collation may order
+            # "A.1" and "A1" otherwise than Python): each an uncorrelated one-row look-up.
+            is_previous=ExpressionWrapper(Q(pk__in=previous), output_field=BooleanField()),
+            is_next=ExpressionWrapper(Q(pk__in=following), output_field=BooleanField()),
         )
         .select_related("status")
         .order_by("sort_key", "pk")
     )
     links = SiteLinks(related=[], merged=[], neighbours=Neighbours(previous=None, next=None))
     for other in found:
-        # The neighbours are among the public siblings found, the nearest on each side.
-        if other.plan_id == action.plan_id and other.merged_with_id is None:
-            if (other.sort_key, other.pk) < (action.sort_key, action.pk):
-                links.neighbours.previous = other
-            elif links.neighbours.next is None:
-                links.neighbours.next = other
+        if other.is_previous:
+            links.neighbours.previous = other
+        if other.is_next:
+            links.neighbours.next = other
         if other.is_mentioned:
             links.mentions[other.identifier.lower()] = other
         if other.merged_with_id is None and other.is_related:
