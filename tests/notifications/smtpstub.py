@@ -3,7 +3,9 @@ SMTP for Django's backend and keeps every message it received whole. With ``stal
 set it takes in a message's data and then never answers, like a server stuck in its
 hand-off; with ``refuse`` it refuses every recipient (a definite no), with ``refuse_to``
 those named; with ``messages_per_session`` it hangs up after that many messages (as
-servers do with idle or long connections); ``received`` is set as soon as it has a
+servers do with idle or long connections); with ``limit_per_session`` it answers the
+next message's sender after that many with 421 and closes (as Exim does after 1,000
+messages a connection); ``received`` is set as soon as it has a
 message, and ``sessions`` counts the connections it took."""
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ class _Session(socketserver.StreamRequestHandler):
                 server.refuse or any(address in line.decode() for address in server.refuse_to)
             ):
                 self.reply("550 no such mailbox")
+            elif verb == "MAIL" and taken == server.limit_per_session:
+                self.reply("421 too many messages in this connection")
+                return
             elif verb in ("HELO", "MAIL", "RCPT", "RSET", "NOOP"):
                 self.reply("250 OK")
             elif verb == "DATA":
@@ -72,12 +77,13 @@ class _Server(socketserver.ThreadingTCPServer):
 class StubServer:
     def __init__(
         self, *, stall: bool = False, refuse: bool = False, refuse_to: tuple[str, ...] = (),
-        messages_per_session: int | None = None,
+        messages_per_session: int | None = None, limit_per_session: int | None = None,
     ):  # fmt: skip
         self.stall = stall
         self.refuse = refuse
         self.refuse_to = refuse_to
         self.messages_per_session = messages_per_session
+        self.limit_per_session = limit_per_session
         self.sessions = 0
         self.messages: list[Message] = []
         self.lock = threading.Lock()

@@ -140,3 +140,18 @@ def test_a_connection_the_mail_server_closed_is_opened_again_not_lost(town, acti
     assert sorted(server.recipients()) == ["liisa@example.invalid", "mikko@example.invalid"]
     assert server.sessions == 2
     assert set(Reminder.objects.values_list("state", flat=True)) == {Reminder.State.SENT}
+
+
+def test_a_server_that_closes_after_so_many_messages_gets_the_next_on_a_new_connection(
+    town, action_with, smtp
+):
+    """A 421 to the next sender ("too many messages"): nothing was taken, so the email
+    goes at once over a new connection, not delayed as refused nor counted a failure."""
+    action_with(tasks=planned_work(D(2026, 12, 8)), contacts=[town.mikko, town.liisa])
+    with smtp(limit_per_session=1) as server:
+        outcome = services.run(plans=[town.plan])
+    assert outcome.emails == 2 and outcome.failed == outcome.unknown == 0
+    assert sorted(server.recipients()) == ["liisa@example.invalid", "mikko@example.invalid"]
+    assert server.sessions == 2
+    assert set(Reminder.objects.values_list("state", flat=True)) == {Reminder.State.SENT}
+    assert set(Reminder.objects.values_list("attempts", flat=True)) == {0}

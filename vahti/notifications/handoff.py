@@ -54,6 +54,10 @@ logger = logging.getLogger("vahti.reminders")
 # a recipient or the message itself), or a connection refused outright.
 REFUSALS = (smtplib.SMTPResponseException, smtplib.SMTPRecipientsRefused, ConnectionRefusedError)
 
+# "Service not available, closing transmission channel": a server that takes no more
+# messages on this connection (Exim's default is 1,000), before it took this one.
+SERVICE_CLOSING = 421
+
 
 @dataclass
 class Email:
@@ -115,11 +119,15 @@ class Sender:
         self.finish()
 
     def finish(self) -> None:
-        self._disconnect()
-        if self.delivered:
-            with transaction.atomic():
-                self._mark_sent()
-            self.delivered = []
+        # The last email's "sent" first: a slow good-bye from the server must not keep
+        # it "outcome unknown" meanwhile.
+        try:
+            if self.delivered:
+                with transaction.atomic():
+                    self._mark_sent()
+                self.delivered = []
+        finally:
+            self._disconnect()
 
     def _connect(self):
         """The round's connection, open and answering (a mail server may have closed
@@ -167,6 +175,17 @@ class Sender:
             self._disconnect()  # in whatever state the failure left it
             raise
 
+    def _send(self, connection, message) -> int:
+        try:
+            return connection.send_messages([message])
+        except smtplib.SMTPResponseException as error:
+            if error.smtp_code != SERVICE_CLOSING:
+                raise
+        # The server closes the connection before taking the message (too many on it, or
+        # shutting down): nothing was taken, so once more over a new one.
+        self._disconnect()
+        return self._connect().send_messages([message])
+
     def _claim(self, email: Email) -> tuple[uuid.UUID, str, int]:
         """Claims the email's waiting reminders, storing the previous emails' "sent"."""
         batch, message_id = uuid.uuid4(), new_message_id()
@@ -194,7 +213,7 @@ class Sender:
                 raise NotSent(str(error)) from error
         message.extra_headers["Message-ID"] = message_id
         try:
-            taken = connection.send_messages([message])
+            taken = self._send(connection, message)
         except REFUSALS as error:
             _release(batch)
             raise NotSent(str(error)) from error
