@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import connection
 from django.db.models import (
@@ -27,6 +28,7 @@ from django.db.models import (
 )
 
 from vahti.actions.models import Action, Task
+from vahti.plans.changes import kept_for_versions
 from vahti.plans.models import Plan
 
 DUE_SOON_DAYS = 30
@@ -163,7 +165,8 @@ def _heavy_columns() -> list[str]:
 # The same list and counts for a plan of any size: the admin's home shows the first few
 # actions and the counts, which the database computes and sorts in one query, reading
 # each action's open tasks from the index on the tasks' action, due date and state; no
-# action is read into Python but those shown (issue 22).
+# action is read into Python but those shown; and not again while the plan's data stays
+# the same (issue 22).
 
 
 def _stale_before(plans: list[Plan], today: datetime.date) -> Q:
@@ -233,16 +236,20 @@ def attention_page(
 ) -> tuple[list[Attention], int, AttentionSummary]:
     """The ``limit`` most urgent actions (in :func:`attention_list`'s order), how many
     there are in all (of those needing attention, when ``only_needing``), and the
-    counts of :func:`summarise`, in three queries: the database counts and sorts them."""
+    counts of :func:`summarise`, in three queries: the database counts and sorts them.
+    The counted rows are kept per data version of the plans (every save of an action or
+    of its tasks moves it, drafts too) and by the query's text and parameters (the
+    user's scope, today, the plans' time zones): while nothing changes, two queries and
+    none of them over all the plan's actions (issue 22)."""
     plans = list(Plan.objects.filter(Exists(actions.filter(plan_id=OuterRef("pk")))))
     if not plans:
         return [], 0, AttentionSummary(0, 0, 0, 0, 0, 0)
     flagged, params = _flagged(actions, today, plans).query.sql_with_params()
     needs = f"(late > 0 OR draft OR stale OR soon > 0 OR planned < {MIN_PLANNED_TASKS})"
     sql = URGENT_FIRST.format(needs=needs, thin=MIN_PLANNED_TASKS, flagged=flagged)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit])
-        rows = cursor.fetchall()
+    rows = kept_for_versions(
+        plans, f"attention:{sql}:{[*params, limit]!r}", partial(_rows, sql, [*params, limit])
+    )
     totals = rows[0][5:] if rows else (0,) * 7
     shown = {
         pk: (late, soon, planned)
@@ -258,6 +265,12 @@ def attention_page(
     total, needing, *flags = totals
     summary = AttentionSummary(total, *flags)
     return items, needing if only_needing else total, summary
+
+
+def _rows(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _attention(action: Action, today: datetime.date) -> Attention:

@@ -26,6 +26,7 @@ process word of it.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import secrets
 from collections.abc import Callable, Iterator
@@ -112,20 +113,36 @@ def kept_for_version(plan, name: str, build: Callable[[], object]):
     Keyed by the plan's data version and by its ``data_changed_at`` read from the
     database with the plan: without Redis each process has a cache (and versions) of its
     own, and the timestamp is what tells a process that another one changed the plan."""
+    return kept_for_versions([plan], name, build)
+
+
+def kept_for_versions(plans, name: str, build: Callable[[], object]):
+    """:func:`kept_for_version` over several plans: kept while none of them changes.
+    ``name`` tells apart what is kept; a long one (a query's text) is shortened to its
+    hash."""
     try:
-        changed = plan.data_changed_at.timestamp() if plan.data_changed_at else 0
-        key = f"vahti:per-version:{plan.pk}:{name}:{changed}:{data_version(plan.pk)}"
+        parts = [
+            f"{plan.pk}:{plan.data_changed_at.timestamp() if plan.data_changed_at else 0}"
+            f":{data_version(plan.pk)}"
+            for plan in plans
+        ]
+        versions = parts[0] if len(parts) == 1 else _digest(*parts)
+        key = f"vahti:per-version:{versions}:{name if len(name) <= 60 else _digest(name)}"
         found = cache.get(key)
     except Exception:  # the cache is down: read it, as without a cache
-        logger.warning("cache unavailable for %s", name, exc_info=True)
+        logger.warning("cache unavailable for %s", name[:60], exc_info=True)
         return build()
     if found is None:
         found = build()
         try:
             cache.set(key, found, timeout=24 * 3600)
         except Exception:
-            logger.warning("cache unavailable for %s", name, exc_info=True)
+            logger.warning("cache unavailable for %s", name[:60], exc_info=True)
     return found
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()
 
 
 def routing_version() -> int:
