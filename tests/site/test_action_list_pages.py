@@ -175,3 +175,49 @@ def test_the_list_and_dashboard_weigh_and_query_the_same_at_150_and_1500_actions
     response = client.get("/en/actions.csv", HTTP_HOST="large.example")
     rows = b"".join(response.streaming_content).decode("utf-8").splitlines()
     assert len(rows) == 1 + public
+
+
+@pytest.fixture
+def nested(plan, status):
+    """Theme A (no actions of its own) with sub-themes A1 (actions 1–60) and A2 (61–120),
+    and theme B (111–150: ten of them also under A2)."""
+    kind = CategoryTypeFactory(plan=plan, is_primary=True)
+    theme_a = CategoryFactory(type=kind, identifier="a", name_fi="A", order=1)
+    a1 = CategoryFactory(type=kind, parent=theme_a, identifier="a1", name_fi="A1", order=1)
+    a2 = CategoryFactory(type=kind, parent=theme_a, identifier="a2", name_fi="A2", order=2)
+    theme_b = CategoryFactory(type=kind, identifier="b", name_fi="B", order=2)
+    actions = Action.objects.bulk_create(
+        Action(plan=plan, identifier=str(n), sort_key=f"{n:05d}", name_fi=f"T {n}", status=status)
+        for n in range(1, 151)
+    )
+    links = [(n, a1 if n <= 60 else a2) for n in range(1, 121)]
+    links += [(n, theme_b) for n in range(111, 151)]
+    Action.categories.through.objects.bulk_create(
+        Action.categories.through(action=actions[n - 1], category=category) for n, category in links
+    )
+
+
+def every_heading(page) -> list[str]:
+    return [h.get_text(strip=True) for h in page.select("section.category-group > :first-child")]
+
+
+@pytest.mark.usefixtures("nested")
+@pytest.mark.parametrize("query", ["", "?status=s"], ids=["kept", "filtered"])
+def test_pages_of_sub_themes_are_the_same_kept_per_version_or_filtered(client, status, query):
+    """The unfiltered list's grouping comes from what is kept per data version, a filtered
+    one's is read anew: the places, headings and theme links are the same."""
+    status.identifier = "s"
+    status.save()
+    joiner = "&" if query else "?"
+    first = page_of(client.get(f"/en/actions/{query}"))
+    assert card_ids(first) == [str(n) for n in range(1, 101)]
+    assert every_heading(first) == ["A", "A1", "A2"]
+    toc = {a.get_text(strip=True): a["href"] for a in first.select("nav.toc a")}
+    assert toc == {"A": "#category-a", "B": f"/en/actions/{query}{joiner}page=2#category-b"}
+    # Places, not actions: 111–120 are under A2 and under B.
+    second = page_of(client.get(f"/en/actions/{query}{joiner}page=2"))
+    assert card_ids(second) == [str(n) for n in range(101, 121)] + [str(n) for n in range(111, 151)]
+    assert every_heading(second) == ["A", "A2", "B"]
+    count = "150 actions match the filters" if query else "150 actions"
+    for page in (first, second):
+        assert page.select_one("#result-count").get_text(strip=True) == count

@@ -1,5 +1,6 @@
-"""What the front page and the dashboard keep per plan data version (the counts of every
-public action, the latest news and completed tasks, the filters' choices) shows a change
+"""What the front page, the dashboard and the action list keep per plan data version (the
+counts of every public action, the latest news and completed tasks, the filters' choices,
+the unfiltered list's grouping by theme) shows a change
 on the next request: every write moves the version on, and a change made by another
 process moves the plan's timestamp."""
 
@@ -81,6 +82,15 @@ def dashboard(client) -> tuple[dict, str, list[str]]:
     return by_status, note, organizations
 
 
+def action_list(client, query: str = "") -> dict:
+    page = page_of(client, f"/en/actions/{query}")
+    return {
+        "count": page.select_one("#result-count").get_text(strip=True),
+        "headings": [h.get_text(strip=True) for h in page.select("section.category-group h2")],
+        "cards": [c.get_text(strip=True) for c in page.select(".action-card__id")],
+    }
+
+
 def news(title: str, day: datetime.date) -> dict:
     return {"published_on": day, "title_en": title, "title_fi": title, "body_fi": "<p>x</p>"}
 
@@ -145,6 +155,35 @@ def test_the_dashboard_shows_a_change_at_once(client, plan, lists):
     assert organizations == ["All organisations", "Kaupunkiympäristö"]
 
 
+def test_the_action_list_shows_a_change_at_once(client, plan, lists):
+    transport, energy, on_time, _late = lists
+    first = make_action(plan, "1", status=on_time, categories=[transport])
+    assert action_list(client) == {
+        "count": "1 action",
+        "headings": ["Transport"],
+        "cards": ["1"],
+    }
+    second = make_action(plan, "2", status=on_time, categories=[energy])
+    make_action(plan, "3", status=on_time)
+    assert action_list(client) == {
+        "count": "3 actions",
+        "headings": ["Transport", "Energy", "Other actions"],
+        "cards": ["1", "2", "3"],
+    }
+    action_update(first, categories=[energy])
+    action_update(second, visibility="internal")
+    energy.name_en = "Power"
+    energy.save()
+    assert action_list(client) == {
+        "count": "2 actions",
+        "headings": ["Power", "Other actions"],
+        "cards": ["1", "3"],
+    }
+    # A filtered list is read as it is, not from the whole list kept.
+    assert action_list(client, "?category=energy")["cards"] == ["1"]
+    assert action_list(client, "?category=energy")["count"] == "1 action matches the filters"
+
+
 @pytest.mark.usefixtures("today")
 def test_a_change_by_another_process_shows_without_a_shared_cache(client, plan, lists):
     """Without Redis each process keeps its own versions: a change another process made
@@ -153,23 +192,26 @@ def test_a_change_by_another_process_shows_without_a_shared_cache(client, plan, 
     make_action(plan, "1", status=on_time)
     assert front_page(client)["statuses"] == ["On time 1"]
     assert dashboard(client)[0] == {"On time": 1}
+    assert action_list(client)["cards"] == ["1"]
     # What the other process wrote: the row and the plan's timestamp, no signal here.
-    Action.objects.filter(plan=plan).update(status=late)
+    Action.objects.filter(plan=plan).update(status=late, identifier="2")
     # (A moment later: the clock stands still here.)
     later = timezone.now() + datetime.timedelta(seconds=1)
     Plan.objects.filter(pk=plan.pk).update(data_changed_at=later)
     assert front_page(client)["statuses"] == ["Late 1"]
     assert dashboard(client)[0] == {"Late": 1}
+    assert action_list(client)["cards"] == ["2"]
 
 
 def test_what_is_kept_is_read_once_per_version(client, plan, lists):
     """While the plan stays the same, the front page reads no action again, and the
     dashboard skips its four whole-plan queries (the filters' used themes and
-    organisations, the counts and the late tasks); the pages stay the same."""
+    organisations, the counts and the late tasks), and the unfiltered list its two (the
+    actions' themes, the plan's theme type and its themes); the pages stay the same."""
     _transport, _energy, on_time, _late = lists
     make_action(plan, "1", status=on_time, tasks=[task("Overdue", due=datetime.date(2020, 1, 1))])
     renders = {}
-    for url in ("/en/", "/en/actions/?view=dashboard"):
+    for url in ("/en/", "/en/actions/?view=dashboard", "/en/actions/", "/en/actions/?page=2"):
         for turn in ("first", "second"):
             with CaptureQueriesContext(connection) as queries:
                 text = visible_text(client.get(url).content.decode())
@@ -180,3 +222,7 @@ def test_what_is_kept_is_read_once_per_version(client, plan, lists):
         len(renders["/en/actions/?view=dashboard", turn][1]) for turn in ("first", "second")
     ]
     assert dashboard_queries[0] - dashboard_queries[1] == 4
+    list_queries = [len(renders["/en/actions/", turn][1]) for turn in ("first", "second")]
+    assert list_queries[0] - list_queries[1] == 3
+    # Another page of the list reads the grouping the first one kept.
+    assert len(renders["/en/actions/?page=2", "first"][1]) == list_queries[1]

@@ -151,7 +151,9 @@ def action_list(request):
         }
         results = "site/includes/action_history.html"
     else:
-        listing = action_list_page(plan, actions, request.GET.get("page"))
+        listing = action_list_page(
+            plan, actions, request.GET.get("page"), whole_plan=not filters.active
+        )
         page = listing.page
         context |= {
             "action_count": listing.action_count,
