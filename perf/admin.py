@@ -70,22 +70,33 @@ def admin_pages(plan) -> list[tuple[str, str, str]]:
     ]
 
 
-def measure_admin(client, url: str, requests: int) -> tuple[float, int, int]:
-    """Median ms, queries of one more request, and its HTML size in bytes."""
+def _get(client, url: str) -> float:
+    start = time.perf_counter()
+    response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}")
+    return (time.perf_counter() - start) * 1000
+
+
+def measure_admin(clients: list, urls: list[str], requests: int) -> list[tuple[float, int, int]]:
+    """Each of ``urls`` (one page of each plan, each with its own client) asked in
+    turn, ``requests`` rounds, so that a slow spell of the machine falls on every plan
+    alike: per URL the median ms, the queries of one more request and its HTML size."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.get(url)  # warm-up: templates compiled, caches filled
-    times = []
-    for _n in range(requests):
-        start = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - start) * 1000)
-        if response.status_code != 200:
-            raise SystemExit(f"{url} answered {response.status_code}")
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    return statistics.median(times), len(captured), len(response.content)
+    for client, url in zip(clients, urls, strict=True):
+        client.get(url)  # warm-up: templates compiled, caches filled
+    times: list[list[float]] = [[] for _url in urls]
+    for _round in range(requests):
+        for index, (client, url) in enumerate(zip(clients, urls, strict=True)):
+            times[index].append(_get(client, url))
+    results = []
+    for client, url, taken in zip(clients, urls, times, strict=True):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        results.append((statistics.median(taken), len(captured), len(response.content)))
+    return results
 
 
 def bench_admin(plans) -> bool:
@@ -94,29 +105,34 @@ def bench_admin(plans) -> bool:
     from django.test import Client
 
     print()
-    print(f"admin pages ({ADMIN_REQUESTS} requests each; ms, queries, HTML KB)")
+    print(f"admin pages ({ADMIN_REQUESTS} requests each, the plans in turn; ms, queries, KB)")
     header = ROW.format("plan", "actions", "page", "who", "median", "queries", "KB")
     print(header)
     print("-" * len(header))
+    generated = [(label, plan) for label, plan in plans if label.startswith("generated")]
+    sizes = [int(label.rsplit("-", 1)[1]) for label, _plan in generated]
+    users = [admin_users(plan) for _label, plan in generated]
+    pages = [admin_pages(plan) for _label, plan in generated]
     measured: dict[str, list[tuple[int, float, int]]] = {}
-    for label, plan in plans:
-        if not label.startswith("generated"):
-            continue
-        size = int(label.rsplit("-", 1)[1])
-        users = admin_users(plan)
-        for page, who, url in admin_pages(plan):
+    rows = []
+    for number, (page, who, _url) in enumerate(pages[0] if pages else []):
+        clients, urls = [], []
+        for plan_users, plan_pages in zip(users, pages, strict=True):
             client = Client(HTTP_HOST=ADMIN_HOST)
-            client.force_login(users[who])
-            median, queries, size_bytes = measure_admin(client, url, ADMIN_REQUESTS)
+            client.force_login(plan_users[who])
+            clients.append(client)
+            urls.append(plan_pages[number][2])
+        results = measure_admin(clients, urls, ADMIN_REQUESTS)
+        for (label, _plan), size, (median, queries, size_bytes) in zip(
+            generated, sizes, results, strict=True
+        ):
             measured.setdefault(page, []).append((size, median, queries))
             note(f"admin {page}", size, median, "ms")
             note(f"admin {page}, queries", size, queries, "q")
             note(f"admin {page}, HTML", size, size_bytes / 1000, "KB")
-            print(
-                ROW.format(
-                    label, size, page, who[:12], f"{median:.1f}", queries, size_bytes // 1000
-                )
-            )
+            rows.append((label, size, page, who[:12], f"{median:.1f}", queries, size_bytes // 1000))
+    for row in sorted(rows, key=lambda row: row[1]):  # by plan, as before
+        print(ROW.format(*row))
     within = True
     for page, figures in measured.items():
         (small, first, _q), (large, last, _ql) = figures[0], figures[-1]
