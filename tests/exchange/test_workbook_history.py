@@ -13,7 +13,7 @@ from tests.exchange.test_workbook import run, workbook_bytes
 from tests.site.test_dashboard import distribution
 from vahti.actions.models import Action, NewsPost, ProgressChange
 from vahti.plans.models import Plan
-from vahti.workbook import past
+from vahti.workbook.imports import past
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -83,6 +83,10 @@ class RowProblems:
     def begin_row(self) -> None:
         self._row_failed = False
 
+    def row_failed(self) -> bool:
+        """Whether the row being checked has had a problem so far."""
+        return self._row_failed
+
     def check_row(self) -> None:
         """Before a row is written: stop if it (or a row that belongs to it, like an
         action's task) had a problem."""

@@ -22,6 +22,7 @@ from vahti.actions.bulk import NewAction
 from vahti.actions.models import Action
 from vahti.actions.selectors import plan_today
 from vahti.plans.models import Plan
+from vahti.workbook.imports.rows import SheetRows
 from vahti.workbook.report import RowFailed
 
 IN_THE_FUTURE = _("“%(value)s” is in the future: a date that has passed is needed here.")
@@ -52,7 +53,9 @@ def local_day(at: datetime.datetime | None, plan: Plan) -> datetime.date | None:
     return at.astimezone(plan.tzinfo).date() if at else None
 
 
-def rows_by_action(importer, sheet: str, existing: dict, in_sheet: set) -> dict[str, list]:
+def rows_by_action(
+    importer: SheetRows, sheet: str, existing: dict, in_sheet: set
+) -> dict[str, list]:
     """The sheet's rows grouped by the (lower-case) action they name; a row naming no
     action of the plan or of the actions sheet is a problem."""
     grouped: dict[str, list[tuple[int, dict]]] = {}
@@ -67,7 +70,7 @@ def rows_by_action(importer, sheet: str, existing: dict, in_sheet: set) -> dict[
     return grouped
 
 
-def history_steps(importer, rows: list[tuple[int, dict]], lookups: dict) -> list[Step]:
+def history_steps(importer: SheetRows, rows: list[tuple[int, dict]], lookups: dict) -> list[Step]:
     """The history rows of one action, read and checked, oldest first (rows of one day
     in the sheet's order). Problems are noted on their rows."""
     steps = []
@@ -81,16 +84,14 @@ def history_steps(importer, rows: list[tuple[int, dict]], lookups: dict) -> list
         if day > today:
             importer.problem("history", number, "date", IN_THE_FUTURE % {"value": day})
             continue
-        status = importer._find(
-            "history", number, "status", lookups["status"], values.get("status")
-        )
-        phase = importer._find("history", number, "phase", lookups["phase"], values.get("phase"))
+        status = importer.find("history", number, "status", lookups["status"], values.get("status"))
+        phase = importer.find("history", number, "phase", lookups["phase"], values.get("phase"))
         steps.append(Step(number, day, status, phase))
     return sorted(steps, key=lambda step: step.day)
 
 
 def news_posts(
-    importer, rows: list[tuple[int, dict]], people: dict
+    importer: SheetRows, rows: list[tuple[int, dict]], people: dict
 ) -> tuple[list[dict], list[int]]:
     """The news rows of one action as the services take them, and the row of each."""
     posts, numbers = [], []
@@ -102,16 +103,16 @@ def news_posts(
         numbers.append(number)
         posts.append(
             {
-                **importer._texts(values, "title", "body"),
+                **importer.texts(values, "title", "body"),
                 "published_on": values["published_on"],
-                "author": importer._find("news", number, "author", people, values.get("author")),
+                "author": importer.find("news", number, "author", people, values.get("author")),
             }
         )
     return posts, numbers
 
 
 def updated_at(
-    importer, number, values: dict, action: Action | None, steps: list[Step]
+    importer: SheetRows, number, values: dict, action: Action | None, steps: list[Step]
 ) -> tuple[datetime.datetime | None, bool]:
     """The "Tietoja päivitetty" moment the row gives, and whether it differs from the
     action's: (None, False) when the cell is empty, left out or the same day as stored

@@ -1,0 +1,204 @@
+"""One action of the import: its row of the actions sheet with its rows of the tasks,
+history and news sheets, checked, then written (an existing action) or built to be
+written with the other added ones (:mod:`vahti.workbook.imports.actions`)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+
+from vahti.actions.bulk import action_build
+from vahti.actions.models import Action
+from vahti.actions.services import action_update, content_would_change
+from vahti.workbook.imports import past
+from vahti.workbook.imports.rows import SheetRows
+from vahti.workbook.imports.tasks import count_tasks, task_contents, task_data
+from vahti.workbook.report import RowFailed
+
+if TYPE_CHECKING:
+    from vahti.workbook.imports.actions import Known
+
+# Model fields named differently in the sheets.
+ACTION_COLUMNS = {
+    "implementation_phase": "phase",
+    "schedule_continuous": "continuous",
+    "responsible_parties": "primary_organisation",
+    "contact_persons": "contact_persons",
+}
+TEXTS = (
+    "name",
+    "lead",
+    "description",
+    "official_name",
+    "official_description",
+    "official_description_source",
+)
+ROLES = {"contact_persons": "contact", "editors": "editor", "moderators": "moderator"}
+
+
+def import_action(rows: SheetRows, number: int | None, record: dict, known: Known) -> None:
+    """The row of an action (``number`` None for one only another sheet names)."""
+    values = (
+        rows.cells("actions", number, record)
+        if number is not None
+        else {"identifier": record["identifier"]}
+    )
+    key = values["identifier"].strip().lower()
+    data = rows.texts(values, *TEXTS)
+    _named(rows, number, values, known.lookups, data)
+    if "primary_organisation" in values or "collaborating_organisations" in values:
+        data["responsible_parties"] = _parties(rows, number, values, known, key)
+    if any(column in values for column in ROLES):
+        data["contact_persons"] = _contacts(rows, number, values, known, key)
+    if "visibility" in values:
+        data["visibility"] = values["visibility"] or Action.Visibility.PUBLIC
+    if "internal_notes" in values:
+        data["internal_notes"] = values["internal_notes"] or ""
+    task_rows, news_rows = [], []
+    if "tasks" in rows.sheets:
+        data["tasks"], task_rows = task_data(rows, known.tasks.get(key, []))
+    if "news" in rows.sheets:
+        data["news_posts"], news_rows = past.news_posts(
+            rows, known.past["news"].get(key, []), known.lookups["people"]
+        )
+    child_rows = {"tasks": ("tasks", task_rows), "news_posts": ("news", news_rows)}
+    _write(rows, number, values, data, known, child_rows)
+
+
+def _named(rows: SheetRows, number, values: dict, lookups: dict, data: dict) -> None:
+    """The fields the row names from the plan's lists and categories, and its dates."""
+    for column, field_name in (
+        ("status", "status"),
+        ("phase", "implementation_phase"),
+        ("impact", "impact"),
+    ):
+        if column in values:
+            data[field_name] = rows.find("actions", number, column, lookups[column], values[column])
+    if "schedules" in values:
+        data["schedules"] = rows.find_all(
+            "actions", number, "schedules", lookups["schedules"], values["schedules"]
+        )
+    for column in ("start_date", "end_date"):
+        if column in values:
+            data[column] = values[column]
+    if "continuous" in values:
+        data["schedule_continuous"] = bool(values["continuous"])
+    if "categories" in values:
+        data["categories"] = rows.find_all(
+            "actions", number, "categories", lookups["categories"], values["categories"]
+        )
+
+
+def _parties(rows: SheetRows, number, values: dict, known: Known, key: str) -> list:
+    """The responsible organisations; a column left out keeps the action's own."""
+    organisations = known.lookups["organisations"]
+    existing = known.existing
+    parties = []
+    if values.get("primary_organisation"):
+        primary = rows.find(
+            "actions",
+            number,
+            "primary_organisation",
+            organisations,
+            values["primary_organisation"],
+        )
+        parties.append((primary, "primary"))
+    elif "primary_organisation" not in values and key in existing:
+        parties += [
+            (p.organization, p.role)
+            for p in existing[key].responsible_parties.filter(role="primary")
+        ]
+    if "collaborating_organisations" in values:
+        collaborators = rows.find_all(
+            "actions",
+            number,
+            "collaborating_organisations",
+            organisations,
+            values["collaborating_organisations"],
+        )
+        parties += [(o, "collaborator") for o in collaborators]
+    elif key in existing:
+        parties += [
+            (p.organization, p.role)
+            for p in existing[key].responsible_parties.exclude(role="primary")
+        ]
+    return parties
+
+
+def _contacts(rows: SheetRows, number, values: dict, known: Known, key: str) -> list:
+    """The people of each role; a column left out keeps the action's own."""
+    contacts = []
+    current = (
+        list(known.existing[key].contact_persons.select_related("person"))
+        if key in known.existing
+        else []
+    )
+    for column, role in ROLES.items():
+        if column in values:
+            people = rows.find_all(
+                "actions", number, column, known.lookups["people"], values[column]
+            )
+            contacts += [(person, role) for person in people]
+        else:
+            contacts += [(c.person, c.role) for c in current if c.role == role]
+    return contacts
+
+
+def _write(rows: SheetRows, number, values: dict, data: dict, known: Known, child_rows) -> None:
+    identifier = values["identifier"]
+    key = identifier.strip().lower()
+    action = known.existing.get(key)
+    created = action is None
+    # Only an added action takes its history; an existing one's is checked.
+    steps = past.history_steps(rows, known.past["history"].get(key, []), known.lookups)
+    updated_at, redated = past.updated_at(rows, number, values, action, steps)
+    rows.check_row()
+    tasks_before = task_contents(action) if action is not None and "tasks" in data else {}
+    try:
+        if created:
+            # Validated now, written with the others after the last row (bulk).
+            action = action_build(plan=rows.plan, identifier=identifier, data=data)
+            known.new[key] = past.new_action(rows.plan, action, steps, updated_at)
+            known.existing[key] = action
+            changed = True
+        else:
+            changed = content_would_change(action, **data) or redated
+            if changed:
+                action_update(action, user=rows.user, updated_at=updated_at, **data)
+    except ValidationError as error:
+        _action_problems(rows, number, error, child_rows)
+        raise RowFailed from None
+    if number is not None:
+        rows.report.count("actions", created=created, changed=changed)
+    for _step in steps:
+        rows.report.count("history", created=created, changed=created)
+    if "tasks" in data:
+        count_tasks(
+            rows, action, data["tasks"], created=created, changed=changed, before=tasks_before
+        )
+    if "related_actions" in values:
+        # Part of the row: an added action publishes them with its own content, a
+        # redated one keeps the row's date.
+        dated = action.updated_at if redated else None
+        known.related.append((number, key, values["related_actions"] or [], dated))
+
+
+def _action_problems(rows: SheetRows, number, error: ValidationError, child_rows: dict) -> None:
+    """The action's problems on the rows they are of: a task's or news post's on its
+    row of the tasks or news sheet (``child_rows``: relation → (sheet, rows))."""
+    messages = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+    for key, texts in messages.items():
+        match = re.match(r"(tasks|news_posts)\[(\d+)\]\.?(.*)", key or "")
+        child_sheet, numbers = child_rows.get(match.group(1) if match else None, (None, []))
+        if match and int(match.group(2)) < len(numbers):
+            sheet, row, column = child_sheet, numbers[int(match.group(2))], match.group(3) or None
+        else:
+            sheet, row = "actions", number
+            column = ACTION_COLUMNS.get(key, key) if key not in (None, "__all__") else None
+            if column and re.match(r"\w+\[\d+\]", column):
+                column = column.split("[", 1)[0]
+                column = ACTION_COLUMNS.get(column, column)
+        for text in texts:
+            rows.problem(sheet, row, column, text)
