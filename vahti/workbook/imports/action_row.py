@@ -4,21 +4,19 @@ written with the other added ones (:mod:`vahti.workbook.imports.actions`)."""
 
 from __future__ import annotations
 
+import datetime
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 
-from vahti.actions.bulk import action_build
+from vahti.actions.bulk import NewAction, action_build
 from vahti.actions.models import Action
 from vahti.actions.services import action_update, content_would_change
 from vahti.workbook.imports import past
 from vahti.workbook.imports.rows import SheetRows
 from vahti.workbook.imports.tasks import count_tasks, task_contents, task_data
 from vahti.workbook.report import RowFailed
-
-if TYPE_CHECKING:
-    from vahti.workbook.imports.actions import Known
 
 # Model fields named differently in the sheets.
 ACTION_COLUMNS = {
@@ -36,6 +34,23 @@ TEXTS = (
     "official_description_source",
 )
 ROLES = {"contact_persons": "contact", "editors": "editor", "moderators": "moderator"}
+
+
+@dataclass
+class Known:
+    """What the actions' rows may name (``lookups`` by column), the plan's actions by
+    lower-case identifier, and the rows of the other sheets by the action they are of;
+    filled in as the rows are read: the added actions, and each row's related actions
+    (row, action, identifiers, the moment to date the change or None)."""
+
+    lookups: dict
+    existing: dict
+    tasks: dict
+    past: dict
+    new: dict[str, NewAction] = field(default_factory=dict)
+    related: list[tuple[int, str, list[str], datetime.datetime | None]] = field(
+        default_factory=list
+    )
 
 
 def import_action(rows: SheetRows, number: int | None, record: dict, known: Known) -> None:

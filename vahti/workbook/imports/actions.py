@@ -6,13 +6,10 @@ action exists."""
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass, field
-
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
-from vahti.actions.bulk import NewAction, actions_insert, actions_publish
+from vahti.actions.bulk import actions_insert, actions_publish
 from vahti.actions.models import Action
 from vahti.actions.services import action_update
 from vahti.orgs.models import Organization, Person
@@ -24,27 +21,10 @@ from vahti.plans.models import (
     ActionStatus,
 )
 from vahti.workbook.imports import past
-from vahti.workbook.imports.action_row import import_action
+from vahti.workbook.imports.action_row import Known, import_action
 from vahti.workbook.imports.rows import SheetRows
 from vahti.workbook.imports.tasks import tasks_by_action
 from vahti.workbook.report import RowFailed
-
-
-@dataclass
-class Known:
-    """What the actions' rows may name (``lookups`` by column), the plan's actions by
-    lower-case identifier, and the rows of the other sheets by the action they are of;
-    filled in as the rows are read: the added actions, and each row's related actions
-    (row, action, identifiers, the moment to date the change or None)."""
-
-    lookups: dict
-    existing: dict
-    tasks: dict
-    past: dict
-    new: dict[str, NewAction] = field(default_factory=dict)
-    related: list[tuple[int, str, list[str], datetime.datetime | None]] = field(
-        default_factory=list
-    )
 
 
 def import_actions(rows: SheetRows) -> None:
