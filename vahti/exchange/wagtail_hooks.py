@@ -26,9 +26,10 @@ from vahti.core import spreadsheets
 from vahti.exchange import progress
 from vahti.plans.models import Plan
 from vahti.workbook import reader
+from vahti.workbook.documentation import documentation
 from vahti.workbook.export import Export
 from vahti.workbook.importer import import_workbook
-from vahti.workbook.sheets import SHEETS, documentation
+from vahti.workbook.sheets import SHEETS
 
 CHECKED_FOR = 60 * 60  # seconds a checked workbook waits to be applied
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
-from vahti.workbook.sheets import documentation
+from vahti.workbook.documentation import documentation
 
 INTRO = """# The plan workbook
 
