@@ -10,14 +10,8 @@ from django.db.models import Prefetch
 
 from vahti.actions.models import (
     Action,
-    ContactPerson,
-    NewsPost,
-    ProgressChange,
-    ResponsibleParty,
-    Task,
 )
 from vahti.core import spreadsheets
-from vahti.core.i18n import language_codes
 from vahti.indicators.models import (
     ActionIndicator,
     Dimension,
@@ -37,42 +31,11 @@ from vahti.plans.models import (
     CategoryType,
     Plan,
 )
+from vahti.workbook.exports import actions
+from vahti.workbook.exports.cells import category_key, join, translated, tree_order
 from vahti.workbook.sheets import ORDER, PUBLIC_SHEETS, column_names, columns
 
 WIDTH = {"text": 24, "html": 40, "list": 20, "date": 12, "bool": 8, "int": 8, "float": 12}
-
-
-def _texts(obj, name: str) -> list:
-    return [getattr(obj, f"{name}_{code}") or None for code in language_codes()]
-
-
-def _join(items) -> str | None:
-    text = ", ".join(items)
-    return text or None
-
-
-def _tree_order(items: list) -> list:
-    """Parents before their children, siblings in their order."""
-    children: dict = {}
-    for item in items:
-        children.setdefault(item.parent_id, []).append(item)
-    known = {item.pk for item in items}
-    ordered = []
-
-    def walk(parent_id):
-        for item in children.get(parent_id, []):
-            ordered.append(item)
-            walk(item.pk)
-
-    walk(None)
-    for parent_id in children:  # parents outside the list (should not happen)
-        if parent_id is not None and parent_id not in known:
-            walk(parent_id)
-    return ordered
-
-
-def category_key(category: Category) -> str:
-    return f"{category.type.identifier}/{category.identifier}"
 
 
 class Export:
@@ -111,17 +74,10 @@ class Export:
         yield {
             "identifier": plan.identifier,
             "primary_language": plan.primary_language,
-            "other_languages": _join(plan.other_languages),
+            "other_languages": join(plan.other_languages),
             "time_zone": plan.time_zone,
-            **self._translated(plan, "name", "short_name"),
+            **translated(plan, "name", "short_name"),
         }
-
-    def _translated(self, obj, *names) -> dict:
-        found = {}
-        for name in names:
-            for code, value in zip(language_codes(), _texts(obj, name), strict=True):
-                found[f"{name}_{code}"] = value
-        return found
 
     def _lists(self):
         plan = self.plan
@@ -133,7 +89,7 @@ class Export:
                 "kind": kind,
                 "identifier": item.identifier,
                 "order": item.order,
-                **self._translated(item, "name"),
+                **translated(item, "name"),
                 **extra,
             }
 
@@ -179,13 +135,13 @@ class Export:
         for category in categories:
             by_type.setdefault(category.type_id, []).append(category)
         for items in by_type.values():
-            for category in _tree_order(items):
+            for category in tree_order(items):
                 yield {
                     "type": category.type.identifier,
                     "identifier": category.identifier,
                     "parent": category.parent.identifier if category.parent else None,
                     "order": category.order,
-                    **self._translated(category, "name", "lead"),
+                    **translated(category, "name", "lead"),
                     "color": category.color or None,
                 }
 
@@ -195,12 +151,12 @@ class Export:
             .select_related("parent")
             .order_by("order", "pk")
         )
-        for org in _tree_order(organizations):
+        for org in tree_order(organizations):
             yield {
                 "identifier": org.identifier,
                 "parent": org.parent.identifier if org.parent else None,
                 "order": org.order,
-                **self._translated(org, "name", "abbreviation"),
+                **translated(org, "name", "abbreviation"),
             }
 
     def _people(self):
@@ -215,141 +171,20 @@ class Export:
                 "last_name": person.last_name,
                 "organisation": person.organization.identifier if person.organization else None,
                 "email": person.email or None,
-                **self._translated(person, "title"),
+                **translated(person, "title"),
             }
 
     def _actions(self):
-        actions = (
-            self.actions.in_natural_order()
-            .select_related("status", "implementation_phase", "impact")
-            .prefetch_related(
-                Prefetch("schedules", queryset=ActionSchedule.objects.order_by("order", "pk")),
-                Prefetch(
-                    "categories",
-                    queryset=Category.objects.select_related("type").order_by(
-                        "type__order", "type__pk", "order", "pk"
-                    ),
-                ),
-                Prefetch(
-                    "responsible_parties",
-                    queryset=ResponsibleParty.objects.select_related("organization").order_by(
-                        "sort_order", "pk"
-                    ),
-                ),
-                Prefetch(
-                    "contact_persons",
-                    queryset=ContactPerson.objects.select_related("person").order_by(
-                        "sort_order", "pk"
-                    ),
-                ),
-                Prefetch(
-                    "related_actions",
-                    queryset=Action.objects.only("id", "identifier", "sort_key").order_by(
-                        "sort_key", "pk"
-                    ),
-                ),
-            )
-        )
-        shown = set(self.actions.values_list("pk", flat=True)) if self.public else None
-        for action in actions:
-            parties = list(action.responsible_parties.all())
-            people = {role: [] for role in ContactPerson.Role.values}
-            for contact in action.contact_persons.all():
-                people[contact.role].append(contact.person.identifier)
-            related = [
-                other.identifier
-                for other in action.related_actions.all()
-                if shown is None or other.pk in shown
-            ]
-            yield {
-                "identifier": action.identifier,
-                **self._translated(
-                    action,
-                    "name",
-                    "lead",
-                    "description",
-                    "official_name",
-                    "official_description",
-                    "official_description_source",
-                ),
-                "status": action.status.identifier if action.status else None,
-                "phase": action.implementation_phase.identifier
-                if action.implementation_phase
-                else None,
-                "impact": action.impact.identifier if action.impact else None,
-                "schedules": _join(s.identifier for s in action.schedules.all()),
-                "start_date": action.start_date,
-                "end_date": action.end_date,
-                "continuous": action.schedule_continuous,
-                "categories": _join(category_key(c) for c in action.categories.all()),
-                "primary_organisation": next(
-                    (p.organization.identifier for p in parties if p.role == "primary"), None
-                ),
-                "collaborating_organisations": _join(
-                    p.organization.identifier for p in parties if p.role != "primary"
-                ),
-                "contact_persons": _join(people["contact"]),
-                "editors": _join(people["editor"]),
-                "moderators": _join(people["moderator"]),
-                "related_actions": _join(related),
-                "visibility": action.visibility,
-                "internal_notes": action.internal_notes or None,
-                "updated_at": self._day(action.updated_at),
-            }
+        return actions.action_rows(self.actions, plan=self.plan, public=self.public)
 
     def _tasks(self):
-        tasks = (
-            Task.objects.filter(action__in=self.actions)
-            .select_related("action")
-            .order_by("action__sort_key", "action__pk", "sort_order", "pk")
-        )
-        for task in tasks:
-            yield {
-                "action": task.action.identifier,
-                **self._translated(task, "name"),
-                "state": task.state,
-                "due_at": task.due_at,
-                "completed_at": task.completed_at,
-                **self._translated(task, "comment"),
-            }
-
-    def _day(self, moment):
-        """The plan's local day of a moment: what the import reads back as that day."""
-        return moment.astimezone(self.plan.tzinfo).date() if moment else None
+        return actions.task_rows(self.actions)
 
     def _history(self):
-        """Each action's public status and phase changes, oldest first (its timeline)."""
-        rows = (
-            ProgressChange.objects.filter(action__in=self.actions, is_public=True)
-            .select_related("action", "status", "implementation_phase")
-            .order_by("action__sort_key", "action__pk", "changed_at", "pk")
-        )
-        previous = None
-        for row in rows:
-            state = (row.action_id, row.status_id, row.implementation_phase_id)
-            if state == previous:
-                continue  # hidden and shown again: no change to show
-            previous = state
-            yield {
-                "action": row.action.identifier,
-                "date": self._day(row.changed_at),
-                "status": row.status.identifier if row.status else None,
-                "phase": row.implementation_phase.identifier if row.implementation_phase else None,
-            }
+        return actions.history_rows(self.actions, self.plan)
 
     def _news(self):
-        posts = (
-            NewsPost.objects.filter(action__in=self.actions)
-            .select_related("action", "author")
-            .order_by("action__sort_key", "action__pk", "published_on", "pk")
-        )
-        for post in posts:
-            yield {
-                "action": post.action.identifier,
-                "published_on": post.published_on,
-                **self._translated(post, "title", "body"),
-                "author": post.author.identifier if post.author else None,
-            }
+        return actions.news_rows(self.actions)
 
     def _indicators(self):
         shown = set(self.actions.values_list("pk", flat=True))
@@ -381,7 +216,7 @@ class Export:
                     )
             yield {
                 "identifier": indicator.identifier,
-                **self._translated(indicator, "name", "description", "unit", "quantity"),
+                **translated(indicator, "name", "description", "unit", "quantity"),
                 "level": indicator.level,
                 "time_resolution": indicator.time_resolution,
                 "desired_direction": indicator.desired_direction or None,
@@ -391,11 +226,11 @@ class Export:
                 "organisation": indicator.organization.identifier
                 if indicator.organization
                 else None,
-                "categories": _join(category_key(c) for c in indicator.categories.all()),
-                **self._translated(indicator, "data_source"),
+                "categories": join(category_key(c) for c in indicator.categories.all()),
+                **translated(indicator, "data_source"),
                 "data_source_url": indicator.data_source_url or None,
                 "licence": indicator.licence or None,
-                "actions": _join(links),
+                "actions": join(links),
                 "visibility": indicator.visibility,
             }
 
