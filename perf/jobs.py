@@ -18,6 +18,7 @@ REMINDER_BUDGET_SECONDS = 20.0
 # Plans above this size are not imported (BENCH_IMPORT_MAX; the largest takes minutes).
 IMPORT_MAX = int(os.environ.get("BENCH_IMPORT_MAX", "15000"))
 
+IMPORT_ROW = "{:<16} {:>7} {:>9.1f} {:>12.0f} {:>12} {:>9}"
 REMINDER_ROW = "{:<16} {:>7} {:>6} {:>7} {:>7} {:>7} {:>7} {:>8} {:>7} {:>8.1f} {:>8.1f}"
 
 
@@ -27,12 +28,7 @@ def bench_import(plans) -> bool:
     (its high-water mark: at least what the import needed)."""
     import resource
 
-    from django.db import connection
-
     from vahti.actions.models import Action
-    from vahti.workbook import reader
-    from vahti.workbook.export import Export
-    from vahti.workbook.importer import import_workbook
 
     print()
     print("import of a plan's workbook into an empty plan")
@@ -50,45 +46,53 @@ def bench_import(plans) -> bool:
             or Action.objects.filter(plan=plan).count() > IMPORT_MAX
         ):
             continue
-        content = Export(plan, public=False).workbook()
-        # The reader refuses a workbook of more than a million XML tags (an upload is
-        # read within its request; a plan of 15,000 actions has some 1.5 million, and
-        # its admin is told to import the sheets one by one). The bench times the import
-        # itself, so it reads the whole workbook with that limit lifted.
-        with mock.patch.object(reader, "MAX_TAGS", 100_000_000):
-            sheets = reader.read("plan.xlsx", content)
-        number, record = sheets["plan"].rows[0]
-        sheets["plan"].rows[0] = (number, {**record, "identifier": f"{plan.identifier}-copy"})
-        queries = [0]
-
-        def count(execute, sql, params, many, context, queries=queries):
-            queries[0] += 1
-            return execute(sql, params, many, context)
-
-        start = time.perf_counter()
-        with connection.execute_wrapper(count):
-            report = import_workbook(sheets)
-        seconds = time.perf_counter() - start
+        report, seconds, queries, size = _import_copy(plan)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
-        if not report.applied:
-            raise SystemExit(f"the import failed: {report.problems[:5]}")
         created = report.counts["actions"].created
         seconds_per_size.append((created, seconds))
-        queries_per_action.append((created, queries[0] / max(created, 1)))
+        queries_per_action.append((created, queries / max(created, 1)))
         note("import", created, seconds, "s")
-        note("import, queries per action", created, queries[0] / max(created, 1), "q")
-        print(
-            "{:<16} {:>7} {:>9.1f} {:>12.0f} {:>12} {:>9}".format(
-                label,
-                report.counts["actions"].created,
-                seconds,
-                peak,
-                queries[0],
-                len(content) // 1024,
-            )
-        )
+        note("import, queries per action", created, queries / max(created, 1), "q")
+        print(IMPORT_ROW.format(label, created, seconds, peak, queries, size // 1024))
     growth("import seconds", seconds_per_size, "s")
     growth("import queries per action", queries_per_action, "q")
+    return _import_budget(seconds_per_size, queries_per_action)
+
+
+def _import_copy(plan):
+    """Import the plan's full export as a new plan: the report, the seconds and SQL
+    queries it took, and the workbook's size in bytes."""
+    from django.db import connection
+
+    from vahti.workbook import reader
+    from vahti.workbook.export import Export
+    from vahti.workbook.importer import import_workbook
+
+    content = Export(plan, public=False).workbook()
+    # The reader refuses a workbook of more than a million XML tags (an upload is
+    # read within its request; a plan of 15,000 actions has some 1.5 million, and
+    # its admin is told to import the sheets one by one). The bench times the import
+    # itself, so it reads the whole workbook with that limit lifted.
+    with mock.patch.object(reader, "MAX_TAGS", 100_000_000):
+        sheets = reader.read("plan.xlsx", content)
+    number, record = sheets["plan"].rows[0]
+    sheets["plan"].rows[0] = (number, {**record, "identifier": f"{plan.identifier}-copy"})
+    queries = [0]
+
+    def count(execute, sql, params, many, context):
+        queries[0] += 1
+        return execute(sql, params, many, context)
+
+    start = time.perf_counter()
+    with connection.execute_wrapper(count):
+        report = import_workbook(sheets)
+    seconds = time.perf_counter() - start
+    if not report.applied:
+        raise SystemExit(f"the import failed: {report.problems[:5]}")
+    return report, seconds, queries[0], len(content)
+
+
+def _import_budget(seconds_per_size: list, queries_per_action: list) -> bool:
     at_size = dict(seconds_per_size).get(IMPORT_BUDGET_ACTIONS)
     most = max((q for _n, q in queries_per_action), default=None)
     return budget(
@@ -109,12 +113,10 @@ def bench_reminders(plans) -> bool:
     email (each is its own transaction), and a person gets one email however many of
     their actions need attention."""
     from django.core import mail
-    from django.db import connection
     from django.test.utils import override_settings
     from django.utils import timezone
 
     from vahti.actions.models import Action
-    from vahti.notifications import services
     from vahti.notifications.models import Reminder
 
     print()
@@ -134,24 +136,7 @@ def bench_reminders(plans) -> bool:
                 continue
             actions = Action.objects.filter(plan=plan).count()
             for round_number in (1, 2):
-                counts = {"read": 0, "insert": 0, "send": 0}
-                phase = ["plan"]
-
-                def count(execute, sql, params, many, context, counts=counts, phase=phase):
-                    if phase[0] == "send":
-                        counts["send"] += 1
-                    elif sql.lstrip().upper().startswith("INSERT"):
-                        counts["insert"] += 1
-                    else:
-                        counts["read"] += 1
-                    return execute(sql, params, many, context)
-
-                start = time.perf_counter()
-                with connection.execute_wrapper(count):
-                    due, new = services.plan_reminders(plan, now)
-                    phase[0] = "send"
-                    outcome = services.send_pending(plan, now)
-                seconds = time.perf_counter() - start
+                due, new, outcome, counts, seconds = _reminder_round(plan, now)
                 per_email = counts["send"] / outcome.emails if outcome.emails else 0
                 if round_number == 1:
                     first_rounds.append((actions, seconds))
@@ -171,3 +156,31 @@ def bench_reminders(plans) -> bool:
         f"{'-' if at_size is None else f'{at_size:.1f}'} s of {REMINDER_BUDGET_SECONDS:.0f} s",
         None if at_size is None else at_size < REMINDER_BUDGET_SECONDS,
     )
+
+
+def _reminder_round(plan, now):
+    """Plan the plan's reminders, then send them: how many were due and new, what was
+    sent, the SQL queries by kind (reads and inserts while planning, all while
+    sending) and the seconds it took."""
+    from django.db import connection
+
+    from vahti.notifications import services
+
+    counts = {"read": 0, "insert": 0, "send": 0}
+    phase = ["plan"]
+
+    def count(execute, sql, params, many, context):
+        if phase[0] == "send":
+            counts["send"] += 1
+        elif sql.lstrip().upper().startswith("INSERT"):
+            counts["insert"] += 1
+        else:
+            counts["read"] += 1
+        return execute(sql, params, many, context)
+
+    start = time.perf_counter()
+    with connection.execute_wrapper(count):
+        due, new = services.plan_reminders(plan, now)
+        phase[0] = "send"
+        outcome = services.send_pending(plan, now)
+    return due, new, outcome, counts, time.perf_counter() - start
