@@ -8,8 +8,8 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.browser.test_accessibility import describe
 from tests.browser.test_editing import ADMIN_AXE_OPTIONS, log_in
 from tests.conftest import make_user
-from tests.exchange.test_workbook import workbook_bytes
 from tests.factories import PlanFactory
+from tests.workbook.test_workbook import workbook_bytes
 from vahti.actions.models import Action
 from vahti.exchange import progress
 

@@ -10,7 +10,7 @@ from django.test import Client
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from tests.exchange.test_workbook import workbook_bytes
+from tests.workbook.test_workbook import workbook_bytes
 from vahti.actions.models import Action
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from tests.exchange.test_admin import upload
-from tests.exchange.test_workbook import workbook_bytes
+from tests.workbook.test_workbook import workbook_bytes
 from vahti.actions.models import Action
 from vahti.exchange import progress
 

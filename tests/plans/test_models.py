@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.factories import CategoryFactory, CategoryTypeFactory, OrganizationFactory, PlanFactory
+from tests.factories import CategoryFactory, CategoryTypeFactory, PlanFactory
 from vahti.plans.models import PlanDomain
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -14,15 +14,6 @@ def test_category_cannot_be_inside_itself(plan):
     with pytest.raises(ValidationError) as caught:
         root.full_clean()
     assert caught.value.message_dict["parent"] == ["A category cannot be inside itself."]
-
-
-def test_organisation_cannot_be_inside_itself(plan):
-    root = OrganizationFactory(plan=plan)
-    child = OrganizationFactory(plan=plan, parent=root)
-    root.parent = child
-    with pytest.raises(ValidationError) as caught:
-        root.full_clean()
-    assert caught.value.message_dict["parent"] == ["An organisation cannot be inside itself."]
 
 
 def test_plan_languages_and_time_zone_are_checked(db):

@@ -9,8 +9,8 @@ import pytest
 import time_machine
 from bs4 import BeautifulSoup
 
-from tests.exchange.test_workbook import run, workbook_bytes
 from tests.site.test_dashboard import distribution
+from tests.workbook.test_workbook import run, workbook_bytes
 from vahti.actions.models import Action, NewsPost, ProgressChange
 from vahti.plans.models import Plan
 from vahti.workbook.imports import past

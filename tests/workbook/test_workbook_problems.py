@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook
 
-from tests.exchange.test_workbook import fingerprint, run, workbook_bytes
+from tests.workbook.test_workbook import fingerprint, run, workbook_bytes
 from vahti.actions.models import Action, Task
 from vahti.plans.models import Plan
 from vahti.workbook import reader

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.exchange.test_workbook import run, workbook_bytes
+from tests.workbook.test_workbook import run, workbook_bytes
 from vahti.actions.models import Action, ProgressChange, Task
 
 pytestmark = pytest.mark.django_db

@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import ReferenceIndex
 
-from tests.exchange.test_import_queries import workbook
-from tests.exchange.test_workbook import run, workbook_bytes
 from tests.factories import OrganizationFactory, PersonFactory
+from tests.workbook.test_import_queries import workbook
+from tests.workbook.test_workbook import run, workbook_bytes
 from vahti.orgs.models import Person
 from vahti.plans.models import Plan
 from vahti.search.selectors import search
