@@ -48,6 +48,15 @@ LIST_KINDS = (
     "scenario",
 )
 TASK_STATES = ("not_started", "in_progress", "completed", "cancelled")
+# An action's translated texts, in the actions sheet's order.
+ACTION_TEXTS = (
+    "name",
+    "lead",
+    "description",
+    "official_name",
+    "official_description",
+    "official_description_source",
+)
 
 SHEETS: dict[str, list[Column]] = {
     "plan": [

@@ -17,15 +17,7 @@ from vahti.actions.models import (
 )
 from vahti.plans.models import ActionSchedule, Category, Plan
 from vahti.workbook.exports.cells import category_key, join, local_day, translated
-
-TEXTS = (
-    "name",
-    "lead",
-    "description",
-    "official_name",
-    "official_description",
-    "official_description_source",
-)
+from vahti.workbook.sheets import ACTION_TEXTS
 
 
 def action_rows(actions, *, plan: Plan, public: bool) -> Iterator[dict]:
@@ -82,7 +74,7 @@ def _action_row(action: Action, plan: Plan, shown: set | None) -> dict:
     phase = action.implementation_phase
     return {
         "identifier": action.identifier,
-        **translated(action, *TEXTS),
+        **translated(action, *ACTION_TEXTS),
         "status": action.status.identifier if action.status else None,
         "phase": phase.identifier if phase else None,
         "impact": action.impact.identifier if action.impact else None,

@@ -17,6 +17,7 @@ from vahti.workbook.imports import past
 from vahti.workbook.imports.rows import SheetRows
 from vahti.workbook.imports.tasks import count_tasks, task_contents, task_data
 from vahti.workbook.report import RowFailed
+from vahti.workbook.sheets import ACTION_TEXTS
 
 # Model fields named differently in the sheets.
 ACTION_COLUMNS = {
@@ -25,14 +26,6 @@ ACTION_COLUMNS = {
     "responsible_parties": "primary_organisation",
     "contact_persons": "contact_persons",
 }
-TEXTS = (
-    "name",
-    "lead",
-    "description",
-    "official_name",
-    "official_description",
-    "official_description_source",
-)
 ROLES = {"contact_persons": "contact", "editors": "editor", "moderators": "moderator"}
 
 
@@ -61,7 +54,7 @@ def import_action(rows: SheetRows, number: int | None, record: dict, known: Know
         else {"identifier": record["identifier"]}
     )
     key = values["identifier"].strip().lower()
-    data = rows.texts(values, *TEXTS)
+    data = rows.texts(values, *ACTION_TEXTS)
     _named(rows, number, values, known.lookups, data)
     if "primary_organisation" in values or "collaborating_organisations" in values:
         data["responsible_parties"] = _parties(rows, number, values, known, key)
