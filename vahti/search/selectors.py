@@ -140,14 +140,19 @@ def _counts(plan: Plan, language: str, terms: text.Terms) -> dict[str, int]:
             plan=plan, language=language, vector=_postgresql_query(terms)
         )
         return dict(matched.values_list("kind").annotate(count=Count("*")).order_by())
-    kinds = {code: kind for kind, code in SearchEntry.FTS_KIND_CODES.items()}
+    # One pass over the matches, each counted under its kind (a GROUP BY would sort them).
+    kinds = list(SearchEntry.FTS_KIND_CODES.items())
+    each_kind = ", ".join(
+        f"count(*) FILTER (WHERE rowid %% {SearchEntry.FTS_KINDS} = {code})"
+        for _kind, code in kinds
+    )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT rowid % {SearchEntry.FTS_KINDS}, count(*) FROM search_fts"  # noqa: S608
-            " WHERE search_fts MATCH %s GROUP BY 1",
+            f"SELECT {each_kind} FROM search_fts WHERE search_fts MATCH %s",  # noqa: S608
             [_fts_match(plan, language, terms)],
         )
-        return {kinds[code]: count for code, count in cursor.fetchall()}
+        counts = cursor.fetchone()
+    return {kind: count for (kind, _code), count in zip(kinds, counts, strict=True) if count}
 
 
 def _ranked_page(
