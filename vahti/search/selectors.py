@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -139,7 +139,10 @@ def _counts(plan: Plan, language: str, terms: text.Terms) -> dict[str, int]:
         matched = SearchEntry.objects.filter(
             plan=plan, language=language, vector=_postgresql_query(terms)
         )
-        return dict(matched.values_list("kind").annotate(count=Count("*")).order_by())
+        counts = matched.aggregate(
+            **{kind: Count("id", filter=Q(kind=kind)) for kind in SearchEntry.Kind.values}
+        )
+        return {kind: count for kind, count in counts.items() if count}
     # One pass over the matches, each counted under its kind (a GROUP BY would sort them).
     kinds = list(SearchEntry.FTS_KIND_CODES.items())
     each_kind = ", ".join(
@@ -180,8 +183,8 @@ def _natural_page(
     plan: Plan, language: str, terms: text.Terms, kind: str | None, offset: int, limit: int
 ) -> list[SearchEntry]:
     """``limit`` matches of ``kind`` (or of any) from ``offset`` on, in natural order:
-    the index in that order is walked, keeping the matches, until the page is full (the
-    kind fixes the rank order, so that one kind's are walked alone). One query."""
+    the index in that order is walked, keeping the matches, until the page is full. One
+    query."""
     entries = SearchEntry.objects.filter(plan=plan, language=language)
     if connection.vendor == "postgresql":
         entries = entries.filter(vector=_postgresql_query(terms))
@@ -194,7 +197,9 @@ def _natural_page(
         )
         entries = entries.filter(id__in=fts_ids)
     if kind:
-        entries = entries.filter(kind=kind, rank_order=SearchEntry.KIND_ORDER[kind])
+        # Every entry of a kind has its rank order (``services``): the walk is of its part
+        # of the index alone (a filter by kind would let PostgreSQL sort the matches).
+        entries = entries.filter(rank_order=SearchEntry.KIND_ORDER[kind])
     return list(entries.order_by(*NATURAL_ORDER).defer(*DEFERRED)[offset : offset + limit])
 
 
