@@ -76,11 +76,12 @@ NATURAL_ORDER = ("rank_order", "sort_key", "id")
 
 # One page of the matches, best first (equally good ones by kind, then in natural order):
 # ``matched`` is each match's id, kind, rank_order, sort_key and score (lower is better),
-# and ``kind`` is '' for all kinds.
+# and ``kind`` is '' for all kinds. Only the kind's are ranked: the filter goes down into
+# ``matched`` (PostgreSQL), or is there already (SQLite, by the FTS5 row numbers).
 _RANKED_PAGE = """
-    WITH matched AS MATERIALIZED ({matched})
+    WITH matched AS MATERIALIZED (SELECT * FROM ({matched}) kept WHERE %s IN ('', kind))
     SELECT {columns} FROM (
-        SELECT id, score, rank_order, sort_key FROM matched WHERE %s IN ('', kind)
+        SELECT id, score, rank_order, sort_key FROM matched
         ORDER BY score, rank_order, sort_key, id LIMIT %s OFFSET %s
     ) page JOIN {table} entry ON entry.id = page.id
     ORDER BY page.score, page.rank_order, page.sort_key, page.id
@@ -119,16 +120,23 @@ def _fts_match(plan: Plan, language: str, terms: text.Terms) -> str:
     return " AND ".join([scope, *words])
 
 
-def _sqlite_matched(plan: Plan, language: str, terms: text.Terms) -> tuple[str, list]:
+def _sqlite_matched(
+    plan: Plan, language: str, terms: text.Terms, kind: str | None = None
+) -> tuple[str, list]:
     # Each match's kind and order are read from the narrow index kept for this (the
-    # entries' rows, with their texts, are many times slower to visit one by one).
+    # entries' rows, with their texts, are many times slower to visit one by one); with
+    # a kind, only its matches are, told by their FTS5 row numbers.
+    of_kind = ""
+    if kind:
+        code = SearchEntry.FTS_KIND_CODES[kind]
+        of_kind = f"AND search_fts.rowid %% {SearchEntry.FTS_KINDS} = {code}"
     sql = f"""
         SELECT entry.id, entry.kind, entry.rank_order, entry.sort_key,
             bm25(search_fts, 0.0, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score
         FROM search_fts JOIN {SearchEntry._meta.db_table} entry
             INDEXED BY {SearchEntry.RANKING_INDEX}
             ON entry.id = search_fts.rowid / {SearchEntry.FTS_KINDS}
-        WHERE search_fts MATCH %s
+        WHERE search_fts MATCH %s {of_kind}
     """  # noqa: S608 (the names and weights are ours; the query is a parameter)
     return sql, [_fts_match(plan, language, terms)]
 
@@ -156,7 +164,7 @@ def _counts(plan: Plan, language: str, terms: text.Terms) -> dict[str, int]:
             [_fts_match(plan, language, terms)],
         )
         counts = cursor.fetchone()
-    return {kind: count for (kind, _code), count in zip(kinds, counts, strict=True) if count}
+    return {str(kind): count for (kind, _code), count in zip(kinds, counts, strict=True) if count}
 
 
 def _ranked_page(
@@ -167,7 +175,7 @@ def _ranked_page(
     if connection.vendor == "postgresql":
         matched, params = _postgresql_matched(plan, language, terms)
     else:
-        matched, params = _sqlite_matched(plan, language, terms)
+        matched, params = _sqlite_matched(plan, language, terms, kind)
     quote = connection.ops.quote_name
     columns = ", ".join(
         f"entry.{quote(field.column)}"
