@@ -65,12 +65,22 @@ class SearchEntry(models.Model):
     # SQLite reads each match's kind and order from this index rather than from its row
     # (``vahti.search.selectors``): a search matching thousands visits every one.
     RANKING_INDEX = "search_entry_ranking"
+    # SQLite: an entry's FTS5 row is numbered ``id * FTS_KINDS + FTS_KIND_CODES[kind]``,
+    # so that the matches of each kind are counted from the FTS5 index alone (reading
+    # the kind of each match, from a column or the entry, costs several counts).
+    FTS_KINDS = 4
+    FTS_KIND_CODES = {Kind.ACTION: 0, Kind.TASK: 1, Kind.INDICATOR: 2, Kind.PAGE: 3}
 
     class Meta:
         indexes = [
             models.Index(fields=["plan", "language", "kind"]),
             models.Index(
                 fields=["id", "kind", "rank_order", "sort_key"], name="search_entry_ranking"
+            ),
+            # A search with more matches than are ranked walks this, in natural order.
+            models.Index(
+                fields=["plan", "language", "rank_order", "sort_key", "id"],
+                name="search_entry_natural",
             ),
         ]
         verbose_name = _("search index entry")
