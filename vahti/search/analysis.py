@@ -170,6 +170,12 @@ def index_terms(word: str, language: str, analyser: str) -> tuple[str, ...]:
     return (stem(word, language),)
 
 
+@lru_cache(maxsize=131072)
+def index_terms_joined(word: str, language: str, analyser: str) -> str:
+    """:func:`index_terms` space-separated: a text's terms are these joined."""
+    return " ".join(index_terms(word, language, analyser))
+
+
 def query_prefixes(word: str, language: str, analyser: str) -> tuple[str, ...]:
     """The prefixes, any of which finds ``word`` searched in ``language``: a Finnish
     word's base forms when Voikko knows it, else (a name, a word still being typed) its

@@ -45,20 +45,23 @@ def words(text: str) -> list[str]:
 def index_text(text: str, language: str, analyser: str | None = None) -> str:
     """The text as the space-separated terms the index holds."""
     analyser = analyser or analysis.finnish_analyser()
-    return " ".join(
-        term for word in words(text) for term in analysis.index_terms(word, language, analyser)
-    )
+    terms = analysis.index_terms_joined
+    return " ".join([terms(word, language, analyser) for word in WORD.findall(text)])
 
 
 def index_parts(text: str, parts: list[Part], language: str, analyser: str | None = None) -> str:
     """:func:`index_text` of a text joined of ``parts`` in different languages, each
     part with its own; what lies between the parts, in ``language``."""
     analyser = analyser or analysis.finnish_analyser()
-    terms = []
-    for found in WORD.finditer(text):
-        word_language = _language_at(parts, found.start()) or language
-        terms += analysis.index_terms(found.group(), word_language, analyser)
-    return " ".join(terms)
+    pieces, position = [], 0
+    for start, end, part_language in sorted(parts):
+        if start < position:  # overlapping parts: not written so, read as one
+            continue
+        pieces.append(index_text(text[position:start], language, analyser))
+        pieces.append(index_text(text[start:end], part_language or language, analyser))
+        position = end
+    pieces.append(index_text(text[position:], language, analyser))
+    return " ".join(piece for piece in pieces if piece)
 
 
 def stems(text: str, language: str) -> str:
