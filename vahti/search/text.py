@@ -33,11 +33,6 @@ _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
 
 
-def stem(word: str, language: str) -> str:
-    """The word's Snowball stem in ``language`` (see ``vahti.search.analysis``)."""
-    return analysis.stem(word, language)
-
-
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
@@ -62,11 +57,6 @@ def index_parts(text: str, parts: list[Part], language: str, analyser: str | Non
         position = end
     pieces.append(index_text(text[position:], language, analyser))
     return " ".join(piece for piece in pieces if piece)
-
-
-def stems(text: str, language: str) -> str:
-    """The text's index terms (the name the columns ``*_stems`` keep)."""
-    return index_text(text, language)
 
 
 def plain_text(rich_text: str) -> str:
@@ -123,10 +113,6 @@ class Terms:
     @cached_property
     def analyser(self) -> str:
         return analysis.finnish_analyser()
-
-    def stems(self, language: str) -> list[str]:
-        """The first prefix of each word in ``language``."""
-        return [prefixes[0] for prefixes in self.prefixes(language)]
 
     def prefixes(self, language: str) -> list[tuple[str, ...]]:
         """For each searched word, the prefixes that find it in ``language``."""
