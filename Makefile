@@ -7,14 +7,31 @@ MANAGE := $(BIN)/python manage.py
 # `make run` is a local trial: DEBUG on, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DEBUG=true
 
-.PHONY: run serve test test-fast lint format bench load translations messages check-migrations install install-dev clean
+.PHONY: voikko run serve test test-fast lint format bench load translations messages check-migrations install install-dev clean
 
-run: $(VENV)/.runtime translations
+run: $(VENV)/.runtime translations voikko
 	$(RUN_ENV) $(MANAGE) migrate --noinput
 	$(RUN_ENV) $(MANAGE) load_demo
 	$(RUN_ENV) $(MANAGE) demo_admin
 	@echo "Serving the demo plans at http://127.0.0.1:8000/ (Helsinki) and http://127.0.0.1:8000/northbay/ (Northbay, fictional). Ctrl-C stops it."
 	$(RUN_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+# Finnish search by base forms needs Voikko (Debian's libvoikko1 and voikko-fi): installed
+# where it can be (Debian, as root or with sudo that asks nothing); elsewhere search uses
+# Snowball stems, and this says so. It never fails.
+VOIKKO_LOADS := $(BIN)/python -c "import libvoikko; libvoikko.Voikko('fi')" >/dev/null 2>&1
+voikko: $(VENV)/.runtime
+	@$(VOIKKO_LOADS) && exit 0; \
+	if command -v apt-get >/dev/null 2>&1; then \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || { sudo -n true 2>/dev/null && sudo="sudo -n"; } ; \
+	  if [ "$$(id -u)" -eq 0 ] || [ -n "$$sudo" ]; then \
+	    $$sudo apt-get install -y -qq --no-install-recommends libvoikko1 voikko-fi >/dev/null 2>&1 \
+	    || { $$sudo apt-get update -qq >/dev/null 2>&1 && \
+	         $$sudo apt-get install -y -qq --no-install-recommends libvoikko1 voikko-fi >/dev/null 2>&1; }; \
+	  fi; \
+	fi; \
+	$(VOIKKO_LOADS) || echo "Voikko is not installed (apt-get install libvoikko1 voikko-fi): Finnish search will use Snowball stems."; \
+	true
 
 # Production: the settings come from the environment (SECRET_KEY, ALLOWED_HOSTS,
 # DATABASE_URL, REDIS_URL, ...; see README.md). gunicorn serves the site with its static

@@ -9,7 +9,7 @@ cache, as an anonymous visitor gets it; the same HTML served as a static file by
 same server (WhiteNoise, in the same middleware chain), which is the practical limit;
 the ratio of the cached page to the static file; and the size of the HTML. Then each
 page's weight as transferred (HTML, scripts and style sheets, gzip-compressed), then the
-sections in ``SECTIONS`` (the import, the reminders, ...), and last a summary: each
+sections in ``SECTIONS`` (the import, the reminders, search indexing, ...), and last a summary: each
 figure per plan size with its growth from the smallest plan to the largest, and the
 budget lines. The output format is kept stable so that runs can be compared line by
 line. The database is ``var/bench.sqlite3``, rebuilt on every run, or the one
@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import sys
 
-from perf import admin, documents, jobs, public
+from perf import admin, documents, indexing, jobs, public
 from perf.common import (
     REQUESTS_PER_PAGE,
     SIZES,
@@ -58,6 +58,7 @@ SECTIONS = [
     documents.bench_documents,
     jobs.bench_import,
     jobs.bench_reminders,
+    indexing.bench_indexing,
 ]
 # Public pages whose uncached time and size go into the summary.
 SUMMARISED = ("front page", "action list", "dashboard", "action page", "indicator page", "search")

@@ -304,6 +304,11 @@ ADMIN_REQUEST_TIME_LIMIT = env.int("ADMIN_REQUEST_TIME_LIMIT", default=50, minim
 API_RATE_LIMIT = env.int("API_RATE_LIMIT", default=300, minimum=1)
 # The largest workbook a plan admin may import.
 IMPORT_MAX_MEGABYTES = env.int("IMPORT_MAX_MEGABYTES", default=20, minimum=1)
+# What analyses Finnish for search (vahti.search.analysis): Voikko where it loads, else
+# Snowball stems with a warning (auto); Voikko or an error (voikko); Snowball (snowball).
+SEARCH_FINNISH_ANALYSER = env.choice(
+    "SEARCH_FINNISH_ANALYSER", ["auto", "voikko", "snowball"], "auto"
+)
 
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",

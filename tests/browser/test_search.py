@@ -3,6 +3,7 @@
 import pytest
 
 from tests.browser.test_action_filters import tab_to
+from vahti.search.analysis import SNOWBALL, finnish_analyser
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
@@ -15,8 +16,11 @@ def test_a_keyboard_user_searches_from_the_header(demo, browser, javascript):
     page.keyboard.press("Enter")
     page.wait_for_url(f"{demo.url}/search/?q=kokeilualustoja")
     heading = page.locator("#results-heading").inner_text()
-    assert heading.startswith("3 tulosta")
-    # The marked words are the other inflected forms the stem matched.
+    # Three with Snowball's stems; with Voikko's base forms also the task "Kaupungin
+    # yhteinen kokeilualustamalli hyväksytty", a compound of the searched word (issue 25).
+    found = 3 if finnish_analyser() == SNOWBALL else 4
+    assert heading.startswith(f"{found} tulosta")
+    # The marked words are the other inflected forms the base form matched.
     marked = page.locator(".search-hit mark").all_inner_texts()
     assert "kokeilualustoiksi" in marked and "kokeilualustojen" in marked
     # The first result is reached with Tab (after the kinds of results) and followed.

@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "vahti.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from vahti.search import checks  # noqa: F401 (registers the system checks)

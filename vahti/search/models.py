@@ -2,9 +2,9 @@
 
 An entry holds the text a visitor of that language reads (with the fallback to the
 plan's primary language, and the language each text really is in). The database indexes
-it itself, by triggers written in the migration: on PostgreSQL a weighted ``tsvector``
-(title A, body B) stemmed with the text's own language, behind a GIN index; on SQLite
-an FTS5 table of the stems. See ``vahti.search.selectors`` for the queries.
+the terms Python computed for it (``vahti.search.analysis``) by triggers written in the
+migrations: on PostgreSQL a weighted ``tsvector`` (title A, body B) behind a GIN index;
+on SQLite an FTS5 table. See ``vahti.search.selectors`` for the queries.
 """
 
 from __future__ import annotations
@@ -57,10 +57,15 @@ class SearchEntry(models.Model):
     body_parts = models.JSONField(default=list, blank=True)
     rank_order = models.PositiveSmallIntegerField(default=0)
     sort_key = models.CharField(max_length=300, blank=True)
-    # SQLite: the stems FTS5 indexes. PostgreSQL: the vector its trigger computes.
+    # The index terms of the title and the body (vahti.search.analysis), which both
+    # databases index as they are: SQLite in FTS5, PostgreSQL in the vector its trigger
+    # computes with the ``simple`` configuration.
     title_stems = models.TextField(blank=True)
     body_stems = models.TextField(blank=True)
     vector = SearchVectorField(null=True, editable=False)
+    # What analysed the entry's Finnish words (``voikko`` or ``snowball``; blank when it
+    # has none): a system check notices an index built otherwise than search now reads.
+    finnish_analyser = models.CharField(max_length=10, blank=True, default="")
 
     # SQLite reads each match's kind and order from this index rather than from its row
     # (``vahti.search.selectors``): a search matching thousands visits every one.

@@ -1,9 +1,10 @@
 """Searching a plan in one language.
 
-The database ranks the matches (PostgreSQL: ``ts_rank`` over the weighted vector, with
-each word stemmed in the visitor's language and in the plan's primary language, which
-fallback texts are written in; SQLite: FTS5's ``bm25`` over the stems, titles weighing
-four times the body). Every searched word must match, as a prefix of a stem, so that
+The database ranks the matches (PostgreSQL: ``ts_rank`` over the weighted vector; SQLite:
+FTS5's ``bm25``, titles weighing four times the body), both over the terms Python
+indexed (``vahti.search.analysis``). Every searched word must match, as a prefix of a
+term, by one of its alternatives in the visitor's language or the plan's primary
+language (which fallback texts are written in): a Finnish word's base forms, so that
 "pyöräilyn" finds "pyöräily" and the compound "pyöräilyverkosto". Two queries whatever
 the plan's size: the number of matches of each kind, counted without reading them, then
 one page of them. Ranking is bounded: up to ``MAX_RANKED`` matches (of the kind shown)
@@ -88,14 +89,20 @@ _RANKED_PAGE = """
 """
 
 
+def _quoted(term: str) -> str:
+    """A term as a quoted lexeme of a ``tsquery`` (terms are letters and digits; quotes
+    and backslashes would be escaped all the same)."""
+    return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
 def _postgresql_query(terms: text.Terms) -> SearchQuery:
-    query = None
-    for searched_language in terms.languages:
-        config = text.TEXT_SEARCH_CONFIGS.get(searched_language, text.FALLBACK_CONFIG)
-        raw = " & ".join(f"{word}:*" for word in terms.words)
-        part = SearchQuery(raw, config=config, search_type="raw")
-        query = part if query is None else query | part
-    return query
+    # The index holds Python's terms (``simple`` configuration): each word, as one of its
+    # alternatives' prefix.
+    raw = " & ".join(
+        "(" + " | ".join(f"{_quoted(prefix)}:*" for prefix in prefixes) + ")"
+        for prefixes in terms.alternatives()
+    )
+    return SearchQuery(raw, config=text.FALLBACK_CONFIG, search_type="raw")
 
 
 def _postgresql_matched(plan: Plan, language: str, terms: text.Terms) -> tuple[str, list]:
@@ -110,13 +117,14 @@ def _postgresql_matched(plan: Plan, language: str, terms: text.Terms) -> tuple[s
 
 
 def _fts_match(plan: Plan, language: str, terms: text.Terms) -> str:
-    """An FTS5 query: the plan's language, and each word as a stem prefix in any of the
-    searched languages. Stems are word characters only, quoted all the same."""
+    """An FTS5 query: the plan's language, and each word as a prefix of a term, by any
+    of its alternatives (``vahti.search.analysis``). Terms are letters and digits,
+    quoted all the same."""
     scope = f'scope:"p{plan.pk}{language}"'
-    words = []
-    for index in range(len(terms.words)):
-        stems = dict.fromkeys(terms.stems(lang)[index] for lang in terms.languages)
-        words.append("{title body}: (" + " OR ".join(f'"{stem}"*' for stem in stems) + ")")
+    words = [
+        "{title body}: (" + " OR ".join(f'"{prefix}"*' for prefix in prefixes) + ")"
+        for prefixes in terms.alternatives()
+    ]
     return " AND ".join([scope, *words])
 
 

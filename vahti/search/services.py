@@ -6,11 +6,11 @@ plan's languages, ``manage.py update_search_index``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Prefetch
 
 from vahti.actions.models import Action, Task
@@ -20,7 +20,7 @@ from vahti.core.inserts import rows_insert
 from vahti.indicators.models import Indicator
 from vahti.plans import changes
 from vahti.plans.models import Plan
-from vahti.search import text
+from vahti.search import analysis, text
 from vahti.search.models import SearchEntry
 
 BATCH = 1000
@@ -57,10 +57,18 @@ def _body(parts: list[TranslatedStr], fallback_language: str) -> tuple[str, str,
 
 def _entry(plan: Plan, language: str, **fields) -> SearchEntry:
     entry = SearchEntry(plan=plan, language=language, **fields)
-    if connection.vendor == "sqlite":
-        entry.title_stems = text.stems(entry.title, entry.title_language)
-        entry.body_stems = text.stems(entry.body, entry.body_language)
+    entry_terms_set(entry, analysis.finnish_analyser())
     return entry
+
+
+def entry_terms_set(entry, analyser: str) -> None:
+    """Compute the entry's index terms (also given a historical model's entry, by the
+    migration that rebuilt them)."""
+    parts = [tuple(part) for part in entry.body_parts]
+    entry.title_stems = text.index_text(entry.title, entry.title_language, analyser)
+    entry.body_stems = text.index_parts(entry.body, parts, entry.body_language, analyser)
+    has_finnish = "fi" in {entry.title_language, entry.body_language, *(p[2] for p in parts)}
+    entry.finnish_analyser = analyser if has_finnish else ""
 
 
 def _action_entries(plan: Plan, action: Action, tasks: Iterable[Task]) -> Iterator[SearchEntry]:
@@ -231,20 +239,27 @@ def index_page(page: ContentPage) -> None:
 
 
 @transaction.atomic
-def rebuild_plan(plan: Plan) -> int:
-    """Rewrite every entry of the plan; returns how many there are."""
+def rebuild_plan(
+    plan: Plan, *, progress: Callable[[int, int], None] | None = None, progress_every: int = BATCH
+) -> int:
+    """Rewrite every entry of the plan; returns how many there are. ``progress`` is told
+    (actions indexed, actions to index) every ``progress_every`` actions and at the end."""
     SearchEntry.objects.filter(plan=plan).delete()
     changes.touch(plan.pk)
-    actions = (
-        Action.objects.filter(plan=plan)
-        .public()
-        .prefetch_related(Prefetch("tasks", queryset=Task.objects.order_by("due_at", "pk")))
-        .iterator(chunk_size=BATCH)
-    )
+    public = Action.objects.filter(plan=plan).public()
+    total = public.count() if progress else 0
+    actions = public.prefetch_related(
+        Prefetch("tasks", queryset=Task.objects.order_by("due_at", "pk"))
+    ).iterator(chunk_size=BATCH)
 
     def entries() -> Iterator[SearchEntry]:
-        for action in actions:
+        done = 0
+        for done, action in enumerate(actions, 1):
             yield from _action_entries(plan, action, action.tasks.all())
+            if progress and done % progress_every == 0:
+                progress(done, total)
+        if progress:
+            progress(done, total)
         for indicator in Indicator.objects.filter(plan=plan).public():
             yield from _indicator_entries(plan, indicator)
         for page in ContentPage.objects.filter(plan=plan).live().public():

@@ -1,10 +1,11 @@
-"""Words, stems and excerpts for full-text search, the same for every database.
+"""Words, index terms and excerpts for full-text search, the same for every database.
 
-PostgreSQL stems with its own Snowball dictionaries (``finnish``, ``swedish``,
-``english``); on SQLite we stem with the same Snowball algorithms in Python
-(``snowballstemmer``) and let FTS5 match the stems. Excerpts are cut and highlighted
-here in both cases, so the marked words are the ones the stemmer matched: "pyöräilyn"
-marks "pyöräily", "pyöräilyä" and "pyöräilyverkosto" alike.
+Python turns each word into the terms the index holds (``vahti.search.analysis``:
+Finnish by Voikko's base forms and compound parts, other languages by their Snowball
+stems) and both databases index those terms as they are: FTS5 on SQLite, a ``simple``
+``tsvector`` on PostgreSQL. A searched word matches a text's word when one of the word's
+terms begins with one of the searched word's prefixes; excerpts are marked here by the
+same rule, so "liikenne" marks "liikenteen" and "liikennevalot" alike.
 """
 
 from __future__ import annotations
@@ -12,43 +13,50 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cached_property
 
-import snowballstemmer
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-# The Snowball stemmer, and PostgreSQL's text search configuration, of each language.
-STEMMERS = {"fi": "finnish", "sv": "swedish", "en": "english"}
+from vahti.search import analysis
+
+# PostgreSQL's text search configuration of each language (vahti.search.migrations 0001;
+# the index is written with ``simple`` since 0004).
 TEXT_SEARCH_CONFIGS = {"fi": "finnish", "sv": "swedish", "en": "english"}
 FALLBACK_CONFIG = "simple"
 
 MAX_TERMS = 10
-WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits: PostgreSQL's parser splits the terms at the same places
+# (underscores and hyphens separate words in both).
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
-
-
-@cache
-def _stemmer(language: str):
-    algorithm = STEMMERS.get(language)
-    return snowballstemmer.stemmer(algorithm) if algorithm else None
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str, language: str) -> str:
-    word = word.lower()
-    stemmer = _stemmer(language)
-    return stemmer.stemWord(word) if stemmer else word
 
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def stems(text: str, language: str) -> str:
-    """The text as space-separated stems (what SQLite's FTS5 table indexes)."""
-    return " ".join(stem(word, language) for word in words(text))
+def index_text(text: str, language: str, analyser: str | None = None) -> str:
+    """The text as the space-separated terms the index holds."""
+    analyser = analyser or analysis.finnish_analyser()
+    terms = analysis.index_terms_joined
+    return " ".join([terms(word, language, analyser) for word in WORD.findall(text)])
+
+
+def index_parts(text: str, parts: list[Part], language: str, analyser: str | None = None) -> str:
+    """:func:`index_text` of a text joined of ``parts`` in different languages, each
+    part with its own; what lies between the parts, in ``language``."""
+    analyser = analyser or analysis.finnish_analyser()
+    pieces, position = [], 0
+    for start, end, part_language in sorted(parts):
+        if start < position:  # overlapping parts: not written so, read as one
+            continue
+        pieces.append(index_text(text[position:start], language, analyser))
+        pieces.append(index_text(text[start:end], part_language or language, analyser))
+        position = end
+    pieces.append(index_text(text[position:], language, analyser))
+    return " ".join(piece for piece in pieces if piece)
 
 
 def plain_text(rich_text: str) -> str:
@@ -89,7 +97,8 @@ def query_words(query: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Terms:
-    """The searched words and, for each language they may match in, their stems."""
+    """The searched words and, for each language they may match in, the prefixes that
+    find them."""
 
     words: tuple[str, ...]
     languages: tuple[str, ...]
@@ -101,18 +110,33 @@ class Terms:
     def __bool__(self) -> bool:
         return bool(self.words)
 
-    def stems(self, language: str) -> list[str]:
-        return [stem(word, language) for word in self.words]
+    @cached_property
+    def analyser(self) -> str:
+        return analysis.finnish_analyser()
+
+    def prefixes(self, language: str) -> list[tuple[str, ...]]:
+        """For each searched word, the prefixes that find it in ``language``."""
+        return [analysis.query_prefixes(word, language, self.analyser) for word in self.words]
+
+    def alternatives(self) -> list[tuple[str, ...]]:
+        """For each searched word, the prefixes that find it in any searched language:
+        every word must match, by one of its alternatives."""
+        return [
+            tuple(dict.fromkeys(prefix for found in per_language for prefix in found))
+            for per_language in zip(
+                *(self.prefixes(language) for language in self.languages), strict=True
+            )
+        ]
+
+    @cached_property
+    def _all_prefixes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(p for found in self.alternatives() for p in found))
 
     def matches(self, word: str, language: str | None) -> bool:
-        """Whether a word of a text in ``language`` is one of the searched ones: its stem
-        begins with a searched stem, as the database's prefix match has it."""
-        word_stem = stem(word, language or "")
-        return any(
-            word_stem.startswith(searched)
-            for searched_language in self.languages
-            for searched in self.stems(searched_language)
-        )
+        """Whether a word of a text in ``language`` is one of the searched ones: one of
+        its index terms begins with a searched prefix, as the database's match has it."""
+        terms = analysis.index_terms(word, language or "", self.analyser)
+        return any(term.startswith(self._all_prefixes) for term in terms)
 
 
 def highlight(text: str, terms: Terms, language: str | None) -> SafeString:
