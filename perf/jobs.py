@@ -114,7 +114,7 @@ def bench_reminders(plans) -> bool:
     from django.utils import timezone
 
     from vahti.actions.models import Action
-    from vahti.notifications import services
+    from vahti.notifications import reminders, services
     from vahti.notifications.models import Reminder
 
     print()
@@ -148,7 +148,7 @@ def bench_reminders(plans) -> bool:
 
                 start = time.perf_counter()
                 with connection.execute_wrapper(count):
-                    due, new = services.plan_reminders(plan, now)
+                    due, new = reminders.plan_reminders(plan, now)
                     phase[0] = "send"
                     outcome = services.send_pending(plan, now)
                 seconds = time.perf_counter() - start

@@ -23,7 +23,7 @@ from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from vahti.access import policies, scopes
-from vahti.notifications import services
+from vahti.notifications import emails, preferences
 from vahti.notifications.models import DEFAULTS, USES_DAYS, Delivery, Kind, Reminder
 from vahti.notifications.planning import timings
 from vahti.plans.services import plan_settings_update
@@ -32,12 +32,12 @@ PAGE_SIZE = 50
 
 
 class PreferencesForm(forms.Form):
-    """One choice per kind of reminder; saved through the services."""
+    """One choice per kind of reminder; saved through :mod:`~vahti.notifications.preferences`."""
 
     def __init__(self, data=None, files=None, *, instance, prefix=None):
         super().__init__(data, files, prefix=prefix)
         self.user = instance
-        current = services.preferences_of(instance)
+        current = preferences.preferences_of(instance)
         for kind in Kind:
             self.fields[kind.value] = forms.ChoiceField(
                 label=kind.label, choices=Delivery.choices, initial=current[kind.value],
@@ -45,7 +45,7 @@ class PreferencesForm(forms.Form):
             )  # fmt: skip
 
     def save(self):
-        services.preferences_save(self.user, dict(self.cleaned_data))
+        preferences.preferences_save(self.user, dict(self.cleaned_data))
 
 
 class RemindersPanel(BaseSettingsPanel):
@@ -183,7 +183,7 @@ class RemindersView(WagtailAdminTemplateMixin, TemplateView):
         if form.is_valid():
             try:
                 with transaction.atomic():
-                    services.rules_save(self.plan, form.rules(), user=request.user)
+                    preferences.rules_save(self.plan, form.rules(), user=request.user)
                     plan_settings_update(
                         self.plan,
                         user=request.user,
@@ -211,7 +211,7 @@ def preview_view(request, plan_id: int, kind: str, part: str):
     language = request.GET.get("language") or plan.primary_language
     if language not in plan.languages:
         language = plan.primary_language
-    email = services.preview(
+    email = emails.preview(
         plan, kind, user=request.user, language=language, digest=request.GET.get("digest") == "1"
     )
     if email is None:
