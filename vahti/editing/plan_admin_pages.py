@@ -1,6 +1,6 @@
 """What the admin pages for plan admins share: the page open only to the admins of a
 plan (in the working plan they run), and the form's choice among those plans. The API
-tokens page and the import and export page are built on them."""
+tokens, import and export, and reminders pages are built on them."""
 
 from __future__ import annotations
 
@@ -36,7 +36,11 @@ class PlanAdminView(WagtailAdminTemplateMixin, TemplateView):
         )
         if not self.plans.exists():
             raise PermissionDenied
+        self.choose(request)
         return super().dispatch(request, *args, **kwargs)
+
+    def choose(self, request) -> None:
+        """What the page picks among ``self.plans`` before it answers (nothing here)."""
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
