@@ -1,6 +1,7 @@
 """The reminder emails: each recipient's reminders grouped by what they are about, as
 sentences in the recipient's language, in HTML and plain text, with a direct link to
-each action (or indicator) in the admin.
+each action (or indicator) in the admin; and the preview of each kind that the admin's
+reminders page shows (:func:`preview`).
 
 A round renders thousands of emails (one per person in a large plan, each listing
 dozens of actions): a :class:`Renderer` compiles the templates and works out the links

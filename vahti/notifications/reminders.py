@@ -37,7 +37,7 @@ def known_for(plan: Plan) -> datetime.timedelta:
     return datetime.timedelta(days=max(gaps))
 
 
-def plan_reminders(plan: Plan, now: datetime.datetime) -> int:
+def plan_reminders(plan: Plan, now: datetime.datetime) -> tuple[int, int]:
     """Store the reminders due in ``plan`` now; those stored before (pending, sent or
     failed) are left as they are. Returns (due, new)."""
     planned = due_reminders(plan, local_today(plan, now))
