@@ -11,7 +11,7 @@ import statistics
 import sys
 import time
 
-from perf.common import REQUESTS_PER_PAGE, SIZES, budget, configure, note
+from perf.common import REQUESTS_PER_PAGE, SIZES, budget, configure, note, print_head
 
 # Issue 22: each admin page at most this many queries, and its time at most this many
 # times the smallest plan's at the largest.
@@ -104,11 +104,11 @@ def bench_admin(plans) -> bool:
     the budget lines (the same queries whatever the size, within 1.3× in time)."""
     from django.test import Client
 
-    print()
-    print(f"admin pages ({ADMIN_REQUESTS} requests each, the plans in turn; ms, queries, KB)")
-    header = ROW.format("plan", "actions", "page", "who", "median", "queries", "KB")
-    print(header)
-    print("-" * len(header))
+    print_head(
+        ROW.format("plan", "actions", "page", "who", "median", "queries", "KB"),
+        "",
+        f"admin pages ({ADMIN_REQUESTS} requests each, the plans in turn; ms, queries, KB)",
+    )
     generated = [(label, plan) for label, plan in plans if label.startswith("generated")]
     sizes = [int(label.rsplit("-", 1)[1]) for label, _plan in generated]
     users = [admin_users(plan) for _label, plan in generated]

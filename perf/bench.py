@@ -36,6 +36,7 @@ from perf.common import (
     measure,
     note,
     page_weight,
+    print_head,
     print_summary,
     static_copy,
 )
@@ -171,9 +172,7 @@ def print_pages(rows, static_pages) -> float:
         "plan", "actions", "page", "median", "p95", "queries", "cached", "c p95", "c q",
         "static", "ratio", "bytes",
     )  # fmt: skip
-    print(" " * 34 + "rendered (no page cache)  from the page cache   static file")
-    print(header)
-    print("-" * len(header))
+    print_head(header, " " * 34 + "rendered (no page cache)  from the page cache   static file")
     worst = 0.0
     for label, count, page, uncached, cached in rows:
         median, p95, queries, size = uncached
@@ -196,11 +195,11 @@ def print_pages(rows, static_pages) -> float:
 
 def print_weights(weights) -> int:
     """Each page's compressed weight; the heaviest indicator page's."""
-    print()
-    print("page weight, gzip -6, bytes (html + the scripts and styles it loads)")
-    header = WEIGHT_ROW.format("plan", "page", "html", "js", "css", "total")
-    print(header)
-    print("-" * len(header))
+    print_head(
+        WEIGHT_ROW.format("plan", "page", "html", "js", "css", "total"),
+        "",
+        "page weight, gzip -6, bytes (html + the scripts and styles it loads)",
+    )
     for label, page, (html, js, css) in weights:
         print(WEIGHT_ROW.format(label, page, html, js, css, html + js + css))
     return max(sum(w) for label, page, w in weights if page == "indicator page")

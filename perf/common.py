@@ -173,17 +173,26 @@ def note(row: str, size: int, value: float, unit: str) -> None:
     FIGURES[row][size] = (value, unit)
 
 
+def print_head(header: str, *above: str) -> None:
+    """A table's header, underlined, after the lines ``above`` it (an empty one, then its
+    title, as a rule)."""
+    for line in above:
+        print(line)
+    print(header)
+    print("-" * len(header))
+
+
 def print_summary() -> None:
     """Each noted figure per plan size, and its growth from the smallest to the largest."""
     sizes = sorted({size for figures in FIGURES.values() for size in figures})
     if not sizes:
         return
     row = "{:<34}" + " {:>14}" * len(sizes) + " {:>8}"
-    print()
-    print("summary: each figure per plan size (actions) and its growth from the smallest")
-    header = row.format("what", *(f"{size:,}" for size in sizes), "growth")
-    print(header)
-    print("-" * len(header))
+    print_head(
+        row.format("what", *(f"{size:,}" for size in sizes), "growth"),
+        "",
+        "summary: each figure per plan size (actions) and its growth from the smallest",
+    )
     for what, figures in FIGURES.items():
         cells = [
             f"{figures[size][0]:.1f} {figures[size][1]}" if size in figures else "-"

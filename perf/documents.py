@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 import tracemalloc
 
-from perf.common import FIGURES, budget, note
+from perf.common import FIGURES, budget, note, print_head
 
 # The indicator page of 10,000 daily values, at most (issue 22; it was 1.39 MB).
 INDICATOR_HTML_BUDGET_KB = 150
@@ -78,11 +78,11 @@ def _action_page_queries(plan) -> tuple[int, str]:
 def bench_documents(plans) -> bool:
     from vahti.actions.models import Action
 
-    print()
-    print("plan document built batch by batch; uncached action pages' queries")
-    header = ROW.format("plan", "actions", "doc ms", "doc peak MB", "doc bytes", "action page q")
-    print(header)
-    print("-" * len(header))
+    print_head(
+        ROW.format("plan", "actions", "doc ms", "doc peak MB", "doc bytes", "action page q"),
+        "",
+        "plan document built batch by batch; uncached action pages' queries",
+    )
     within = True
     for label, plan in plans:
         count = Action.objects.filter(plan=plan).public().count()

@@ -164,7 +164,7 @@ def _reminder_round(plan, now):
     sending) and the seconds it took."""
     from django.db import connection
 
-    from vahti.notifications import services
+    from vahti.notifications import reminders, services
 
     counts = {"read": 0, "insert": 0, "send": 0}
     phase = ["plan"]
@@ -180,7 +180,7 @@ def _reminder_round(plan, now):
 
     start = time.perf_counter()
     with connection.execute_wrapper(count):
-        due, new = services.plan_reminders(plan, now)
+        due, new = reminders.plan_reminders(plan, now)
         phase[0] = "send"
         outcome = services.send_pending(plan, now)
     return due, new, outcome, counts, time.perf_counter() - start

@@ -6,7 +6,7 @@ noted (``perf.common.FIGURES``), so it runs after the pages are measured."""
 
 from __future__ import annotations
 
-from perf.common import FIGURES, budget
+from perf.common import FIGURES, budget, print_head
 
 # At most 150 KB of HTML and 3× the uncached action page at the largest plan.
 LIST_HTML_BUDGET_KB = 150.0
@@ -59,11 +59,11 @@ def _list_budgets() -> bool:
     list_ms = FIGURES.get("action list, uncached", {})
     page_ms = FIGURES.get("action page, uncached", {})
     sizes = sorted(set(html) & set(list_ms) & set(page_ms))
-    print()
-    print("public action list, uncached, against the uncached action page")
-    header = ROW.format("actions", "list KB", "list ms", "page ms", "ratio")
-    print(header)
-    print("-" * len(header))
+    print_head(
+        ROW.format("actions", "list KB", "list ms", "page ms", "ratio"),
+        "",
+        "public action list, uncached, against the uncached action page",
+    )
     for size in sizes:
         ratio = list_ms[size][0] / page_ms[size][0] if page_ms[size][0] else 0.0
         print(

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import make_action, make_indicator, task
 from tests.notifications.conftest import planned_work
 from vahti.actions.services import action_update
-from vahti.notifications import services
+from vahti.notifications import reminders, services
 from vahti.notifications.models import Kind, Reminder, ReminderPreference, ReminderRule
 
 D = datetime.date
@@ -285,14 +285,14 @@ def test_one_plans_trouble_does_not_stop_the_others(town, action_with, monkeypat
     from tests.factories import PlanFactory
 
     other = PlanFactory(identifier="toinen")
-    real = services.plan_reminders
+    real = reminders.plan_reminders
 
     def broken(plan, now):
         if plan.pk == town.plan.pk:
             raise RuntimeError("bad data")
         return real(plan, now)
 
-    monkeypatch.setattr(services, "plan_reminders", broken)
+    monkeypatch.setattr(reminders, "plan_reminders", broken)
     action_with(tasks=planned_work(D(2026, 12, 8)))
     from tests.factories import PersonFactory
 
@@ -338,7 +338,7 @@ def test_planning_reads_a_fixed_number_of_queries_whatever_the_plans_size(town, 
     def queries() -> int:
         """The reads; the rows are stored in batches (on SQLite of ~50, its limit)."""
         with CaptureQueriesContext(connection) as captured:
-            services.plan_reminders(town.plan, services.timezone.now())
+            reminders.plan_reminders(town.plan, services.timezone.now())
         inserts = [q for q in captured if q["sql"].startswith("INSERT")]
         assert len(inserts) <= 2
         return len(captured) - len(inserts)

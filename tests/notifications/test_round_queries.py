@@ -14,7 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.notifications.conftest import planned_work
-from vahti.notifications import services
+from vahti.notifications import reminders, services
 from vahti.notifications.models import Reminder
 
 D = datetime.date
@@ -32,7 +32,7 @@ def first_round(town) -> tuple[int, list]:
     before = len(mail.outbox)
     now = services.timezone.now()
     with CaptureQueriesContext(connection) as captured:
-        services.plan_reminders(town.plan, now)
+        reminders.plan_reminders(town.plan, now)
         services.send_pending(town.plan, now)
     inserts = [q for q in captured if is_insert(q["sql"])]
     return len(captured) - len(inserts), mail.outbox[before:]
@@ -58,7 +58,7 @@ def planning_queries(town) -> tuple[int, int, int]:
     """Planning a first round: its read queries, its insert statements, the rows stored."""
     Reminder.objects.filter(plan=town.plan).delete()
     with CaptureQueriesContext(connection) as captured:
-        _due, new = services.plan_reminders(town.plan, services.timezone.now())
+        _due, new = reminders.plan_reminders(town.plan, services.timezone.now())
     inserts = [q for q in captured if is_insert(q["sql"])]
     return len(captured) - len(inserts), len(inserts), new
 
@@ -84,7 +84,7 @@ def test_sending_commits_once_per_email_with_three_statements_each(town, action_
     for n in range(1, 6):
         action_with(str(n), tasks=planned_work(D(2026, 12, 8)), contacts=[town.mikko, town.liisa])
     now = services.timezone.now()
-    services.plan_reminders(town.plan, now)
+    reminders.plan_reminders(town.plan, now)
     outside = []
 
     def note_autocommit(execute, sql, params, many, context):
@@ -113,7 +113,7 @@ def test_each_recipients_reminders_are_stored_side_by_side(town, action_with):
     per action the person is reminded of."""
     for n in range(1, 8):
         action_with(str(n), tasks=planned_work(D(2026, 12, 8)), contacts=[town.mikko, town.liisa])
-    services.plan_reminders(town.plan, services.timezone.now())
+    reminders.plan_reminders(town.plan, services.timezone.now())
     order = list(Reminder.objects.order_by("pk").values_list("recipient", flat=True))
     assert len(order) == 14 and len(set(order)) == 2  # one each per action
     first = order[0]

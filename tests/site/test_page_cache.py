@@ -283,7 +283,7 @@ def test_a_page_dropped_from_the_process_comes_from_redis(client, plan, action, 
 
 
 def test_the_pages_a_process_keeps_are_bounded_by_their_size():
-    from vahti.site.pagecache import Entry, LocalPages
+    from vahti.site.pagestore import Entry, LocalPages
 
     def entry(size):
         return Entry(1, 1, 1, "2026-12-03", "UTC", 200, (), b"x" * size, '"e"')

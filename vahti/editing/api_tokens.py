@@ -8,27 +8,24 @@ import datetime
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 
 from vahti.access import policies, scopes
 from vahti.access.services import api_token_create, api_token_revoke
-from vahti.plans.models import Plan
+from vahti.editing.plan_admin_pages import PlanAdminView, PlanChoiceForm
 
 SESSION_KEY = "vahti-new-api-token"
 
 
-class TokenForm(forms.Form):
-    plan = forms.ModelChoiceField(queryset=Plan.objects.none(), label=gettext_lazy("Plan"))
+class TokenForm(PlanChoiceForm):
     name = forms.CharField(
         label=gettext_lazy("Name"),
         max_length=100,
@@ -40,12 +37,6 @@ class TokenForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=gettext_lazy("Leave empty for a token that works until it is revoked."),
     )
-
-    def __init__(self, *args, plans, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["plan"].queryset = plans
-        if len(plans) == 1:
-            self.fields["plan"].initial = plans.first()
 
     def clean_expires_on(self):
         day = self.cleaned_data.get("expires_on")
@@ -61,21 +52,10 @@ class TokenForm(forms.Form):
         return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
 
 
-class ApiTokensView(WagtailAdminTemplateMixin, TemplateView):
+class ApiTokensView(PlanAdminView):
     template_name = "editing/api_tokens.html"
     page_title = gettext_lazy("API tokens")
     header_icon = "key"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.plans = scopes.in_working_plan(
-            request.user, policies.plans_administered_by(request.user)
-        )
-        if not self.plans.exists():
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         tokens = (

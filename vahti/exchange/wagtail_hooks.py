@@ -23,6 +23,7 @@ from wagtail.log_actions import log
 
 from vahti.access import policies, scopes
 from vahti.core import spreadsheets
+from vahti.editing.plan_admin_pages import PlanAdminView, PlanChoiceForm
 from vahti.exchange import progress
 from vahti.plans.models import Plan
 from vahti.workbook import reader
@@ -34,8 +35,7 @@ from vahti.workbook.sheets import SHEETS
 CHECKED_FOR = 60 * 60  # seconds a checked workbook waits to be applied
 
 
-class UploadForm(forms.Form):
-    plan = forms.ModelChoiceField(queryset=Plan.objects.none(), label=gettext_lazy("Plan"))
+class UploadForm(PlanChoiceForm):
     file = forms.FileField(
         label=gettext_lazy("Workbook"),
         help_text=gettext_lazy(
@@ -43,28 +43,11 @@ class UploadForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, plans, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["plan"].queryset = plans
-        if plans.count() == 1:
-            self.fields["plan"].initial = plans.first()
 
-
-class ImportView(WagtailAdminTemplateMixin, TemplateView):
+class ImportView(PlanAdminView):
     template_name = "exchange/import.html"
     page_title = gettext_lazy("Import and export")
     header_icon = "download"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.plans = scopes.in_working_plan(
-            request.user, policies.plans_administered_by(request.user)
-        )
-        if not self.plans.exists():
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         return {

@@ -1,6 +1,7 @@
 """The reminder emails: each recipient's reminders grouped by what they are about, as
 sentences in the recipient's language, in HTML and plain text, with a direct link to
-each action (or indicator) in the admin.
+each action (or indicator) in the admin; and the preview of each kind that the admin's
+reminders page shows (:func:`preview`).
 
 A round renders thousands of emails (one per person in a large plan, each listing
 dozens of actions): a :class:`Renderer` compiles the templates and works out the links
@@ -20,7 +21,9 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from vahti.actions.models import Action
 from vahti.core.i18n import active_language, language_codes, pick_translation, primary_language
+from vahti.indicators.models import Indicator
 from vahti.notifications.handoff import Email
 from vahti.notifications.models import Kind, Reminder
 from vahti.plans.models import Plan
@@ -167,43 +170,13 @@ def describe(
     knows it). ``dates``: the dates written out so far, by (date, language), to reuse (a
     round writes the same few thousands of times)."""
     language = language or translation.get_language() or ""
-    # Counted from the day the email goes out (a digest waits for its day).
-    due = datetime.date.fromisoformat(details["due"]) if details.get("due") else None
-    days = details.get("days", 0)
-    if due is not None:
-        days = abs((due - today).days)
-        if kind == Kind.TASK_DUE and due < today:
-            kind = Kind.TASK_LATE
-        elif kind == Kind.VALUES_DUE and due < today:
-            kind = Kind.VALUES_LATE
-    if details.get("updated"):
-        days = (today - datetime.date.fromisoformat(details["updated"])).days
+    kind, due, days = _timing(kind, details, today)
     due_text = _short_date(due, language, dates) if due else ""
-    task_name = pick_translation(details.get("task", {}), language.split("-")[0], "fi")
-    if kind == Kind.TASK_DUE:
-        if days == 0:
-            return _("The task “%(task)s” is due today (%(due)s).") % {
-                "task": task_name,
-                "due": due_text,
-            }
-        if days == 1:
-            return _("The task “%(task)s” is due tomorrow (%(due)s).") % {
-                "task": task_name,
-                "due": due_text,
-            }
-        return ngettext(
-            "The task “%(task)s” is due in %(days)d day (%(due)s).",
-            "The task “%(task)s” is due in %(days)d days (%(due)s).",
-            days,
-        ) % {"task": task_name, "days": days, "due": due_text}
-    if kind == Kind.TASK_LATE:
-        return ngettext(
-            "The task “%(task)s” was due %(due)s, %(days)d day ago: "
-            "mark it done or give it a new date.",
-            "The task “%(task)s” was due %(due)s, %(days)d days ago: "
-            "mark it done or give it a new date.",
-            days,
-        ) % {"task": task_name, "days": days, "due": due_text}
+    if kind in (Kind.TASK_DUE, Kind.TASK_LATE):
+        task_name = pick_translation(details.get("task", {}), language.split("-")[0], "fi")
+        return _task_sentence(kind, task_name, days, due_text)
+    if kind in (Kind.VALUES_DUE, Kind.VALUES_LATE):
+        return _values_sentence(kind, days, due_text)
     if kind == Kind.ACTION_STALE:
         return ngettext(
             "The action has not been updated for %(days)d day: check that its progress is current.",
@@ -217,24 +190,114 @@ def describe(
             "The action has %(planned)d open tasks due within a year; plan at least %(minimum)d.",
             details.get("planned", 0),
         ) % {"planned": details.get("planned", 0), "minimum": details.get("minimum", 3)}
-    if kind == Kind.VALUES_DUE:
-        if days == 0:
-            return _("New values are due today (%(due)s).") % {"due": due_text}
-        if days == 1:
-            return _("New values are due tomorrow (%(due)s).") % {"due": due_text}
+    if kind == Kind.FEEDBACK:
+        return _("New feedback from a resident: “%(message)s”") % {
+            "message": " ".join(details.get("message", "").split())[:300]
+        }
+    return _("A reminder.")
+
+
+def _timing(
+    kind: str, details: dict, today: datetime.date
+) -> tuple[str, datetime.date | None, int]:
+    """The reminder's kind, due date and days as the email says them, counted from the
+    day it goes out (a digest waits for its day): one due then has become late."""
+    due = datetime.date.fromisoformat(details["due"]) if details.get("due") else None
+    days = details.get("days", 0)
+    if due is not None:
+        days = abs((due - today).days)
+        if kind == Kind.TASK_DUE and due < today:
+            kind = Kind.TASK_LATE
+        elif kind == Kind.VALUES_DUE and due < today:
+            kind = Kind.VALUES_LATE
+    if details.get("updated"):
+        days = (today - datetime.date.fromisoformat(details["updated"])).days
+    return kind, due, days
+
+
+def _task_sentence(kind: str, task_name: str, days: int, due_text: str) -> str:
+    if kind == Kind.TASK_LATE:
         return ngettext(
-            "New values are due in %(days)d day (%(due)s).",
-            "New values are due in %(days)d days (%(due)s).",
+            "The task “%(task)s” was due %(due)s, %(days)d day ago: "
+            "mark it done or give it a new date.",
+            "The task “%(task)s” was due %(due)s, %(days)d days ago: "
+            "mark it done or give it a new date.",
             days,
-        ) % {"days": days, "due": due_text}
+        ) % {"task": task_name, "days": days, "due": due_text}
+    if days == 0:
+        return _("The task “%(task)s” is due today (%(due)s).") % {
+            "task": task_name,
+            "due": due_text,
+        }
+    if days == 1:
+        return _("The task “%(task)s” is due tomorrow (%(due)s).") % {
+            "task": task_name,
+            "due": due_text,
+        }
+    return ngettext(
+        "The task “%(task)s” is due in %(days)d day (%(due)s).",
+        "The task “%(task)s” is due in %(days)d days (%(due)s).",
+        days,
+    ) % {"task": task_name, "days": days, "due": due_text}
+
+
+def _values_sentence(kind: str, days: int, due_text: str) -> str:
     if kind == Kind.VALUES_LATE:
         return ngettext(
             "New values were due %(due)s, %(days)d day ago.",
             "New values were due %(due)s, %(days)d days ago.",
             days,
         ) % {"days": days, "due": due_text}
-    if kind == Kind.FEEDBACK:
-        return _("New feedback from a resident: “%(message)s”") % {
-            "message": " ".join(details.get("message", "").split())[:300]
-        }
-    return _("A reminder.")
+    if days == 0:
+        return _("New values are due today (%(due)s).") % {"due": due_text}
+    if days == 1:
+        return _("New values are due tomorrow (%(due)s).") % {"due": due_text}
+    return ngettext(
+        "New values are due in %(days)d day (%(due)s).",
+        "New values are due in %(days)d days (%(due)s).",
+        days,
+    ) % {"days": days, "due": due_text}
+
+
+SAMPLES = {
+    Kind.TASK_DUE: lambda today: {"task": {"fi": "Esimerkkitehtävä", "sv": "Exempeluppgift",
+                                           "en": "An example task"},
+                                  "due": (today + datetime.timedelta(days=7)).isoformat()},
+    Kind.TASK_LATE: lambda today: {"task": {"fi": "Esimerkkitehtävä", "sv": "Exempeluppgift",
+                                            "en": "An example task"},
+                                   "due": (today - datetime.timedelta(days=7)).isoformat()},
+    Kind.ACTION_STALE: lambda today: {
+        "updated": (today - datetime.timedelta(days=200)).isoformat()
+    },
+    Kind.FEW_TASKS: lambda today: {"planned": 1, "minimum": 3},
+    Kind.VALUES_DUE: lambda today: {"due": (today + datetime.timedelta(days=14)).isoformat()},
+    Kind.VALUES_LATE: lambda today: {"due": (today - datetime.timedelta(days=7)).isoformat()},
+    Kind.FEEDBACK: lambda today: {"message": "Pyöräteitä pitäisi aurata aiemmin aamulla.",
+                                  "name": "Asukas", "email": "asukas@example.invalid",
+                                  "received": today.isoformat()},
+}  # fmt: skip
+
+
+def preview(plan: Plan, kind: str, *, user, language: str, digest: bool = False):
+    """The email a reminder of ``kind`` would be, about the plan's first action (or
+    indicator), addressed to ``user``: nothing is stored or sent."""
+    today = local_today(plan, timezone.now())
+    about = {}
+    if kind in (Kind.VALUES_DUE, Kind.VALUES_LATE):
+        indicator = Indicator.objects.filter(plan=plan).order_by("sort_key", "pk").first()
+        if indicator is None:
+            return None
+        about = {"indicator": indicator, "indicator_id": indicator.pk}
+    else:
+        action = Action.objects.filter(plan=plan).in_natural_order().first()
+        if action is None:
+            return None
+        about = {"action": action, "action_id": action.pk}
+    name = user.get_full_name() or user.get_username()
+    reminder = Reminder(
+        plan=plan, kind=kind, subject="preview", occasion="preview",
+        details=SAMPLES[kind](today), created_at=timezone.now(), **about,
+    )  # fmt: skip
+    email = Email(plan, f"user:{user.pk}", name, user.email or "preview@example.invalid",
+                  language, digest, [reminder])  # fmt: skip
+    return render(email)

@@ -62,7 +62,7 @@ SERVICE_CLOSING = 421
 @dataclass
 class Email:
     """One email: a recipient's pending reminders (rows, or what a round read of them:
-    :class:`~vahti.notifications.services.Waiting`)."""
+    :class:`~vahti.notifications.reminders.Waiting`)."""
 
     plan: Plan
     recipient: str

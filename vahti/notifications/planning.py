@@ -92,20 +92,12 @@ class _People:
 
     def __init__(self, plan: Plan):
         self.plan = plan
-        self.by_action: dict[int, list[Recipient]] = defaultdict(list)
-        for row in ContactPerson.objects.filter(action__plan=plan).values(
-            "action_id", "person_id", "person__first_name", "person__last_name",
-            "person__email", "person__user_id",
-        ):  # fmt: skip
-            if row["person__email"]:
-                self.by_action[row["action_id"]].append(self._person(row, "person__"))
-        self.by_indicator: dict[int, list[Recipient]] = defaultdict(list)
-        for row in IndicatorContactPerson.objects.filter(indicator__plan=plan).values(
-            "indicator_id", "person_id", "person__first_name", "person__last_name",
-            "person__email", "person__user_id",
-        ):  # fmt: skip
-            if row["person__email"]:
-                self.by_indicator[row["indicator_id"]].append(self._person(row, "person__"))
+        self.by_action = self._contacts(
+            ContactPerson.objects.filter(action__plan=plan), "action_id"
+        )
+        self.by_indicator = self._contacts(
+            IndicatorContactPerson.objects.filter(indicator__plan=plan), "indicator_id"
+        )
         self.responsible: dict[int, list[tuple[int, str]]] = defaultdict(list)
         for action_id, organization_id, role in ResponsibleParty.objects.filter(
             action__plan=plan
@@ -131,6 +123,18 @@ class _People:
                 self.plan_admins.append(recipient)
             else:
                 self.organization_admins[row["organization_id"]].append(recipient)
+
+    @classmethod
+    def _contacts(cls, contacts, about: str) -> dict[int, list[Recipient]]:
+        """The contact persons with an email address, by what they are contacts of."""
+        found: dict[int, list[Recipient]] = defaultdict(list)
+        for row in contacts.values(
+            about, "person_id", "person__first_name", "person__last_name", "person__email",
+            "person__user_id",
+        ):  # fmt: skip
+            if row["person__email"]:
+                found[row[about]].append(cls._person(row, "person__"))
+        return found
 
     @staticmethod
     def _person(row: dict, prefix: str) -> Recipient:
@@ -168,50 +172,69 @@ def due_reminders(plan: Plan, today: datetime.date) -> list[Planned]:
     timing = timings(plan)
     if not any(t.enabled for t in timing.values()):
         return []
-    languages = plan.languages
-    people = _People(plan)
-    planned: list[Planned] = []
+    due = _Due(plan, today, timing)
+    due.actions()
+    due.tasks()
+    due.indicator_values()
+    due.feedback()
+    return _with_preferences(plan, due.planned)
 
-    def add(kind, recipients, subject, occasion, **about):
+
+class _Due:
+    """The reminders due in a plan on a day, gathered kind by kind."""
+
+    def __init__(self, plan: Plan, today: datetime.date, timing: dict[str, Timing]):
+        self.plan, self.today, self.timing = plan, today, timing
+        self.tz = plan.tzinfo
+        self.people = _People(plan)
+        self.planned: list[Planned] = []
+
+    def add(self, kind, recipients, subject, occasion, **about) -> None:
         for recipient in recipients:
-            planned.append(Planned(kind, recipient, subject, occasion, **about))
+            self.planned.append(Planned(kind, recipient, subject, occasion, **about))
 
-    actions = with_attention_counts(
-        Action.objects.filter(plan=plan, merged_with__isnull=True).order_by(), today
-    ).values("pk", "updated_at", "planned_tasks", "status__is_completed")
-    tz = plan.tzinfo
-    stale_timing, few_timing = timing[Kind.ACTION_STALE], timing[Kind.FEW_TASKS]
-    for row in actions.iterator(chunk_size=2000):
-        recipients = None
-        if stale_timing.enabled:
-            updated = row["updated_at"].astimezone(tz).date()
-            number = schedule.stale(updated, today, plan.stale_after_days, stale_timing.repeat)
-            if number is not None:
-                recipients = people.for_action(row["pk"])
-                add(
-                    Kind.ACTION_STALE, recipients, f"action:{row['pk']}",
-                    f"stale:{updated.isoformat()}:{number}", action_id=row["pk"],
-                    details={"updated": updated.isoformat(), "days": (today - updated).days},
+    def actions(self) -> None:
+        """Actions not updated for long, and those with too few tasks planned."""
+        plan, today, people = self.plan, self.today, self.people
+        stale_timing, few_timing = self.timing[Kind.ACTION_STALE], self.timing[Kind.FEW_TASKS]
+        actions = with_attention_counts(
+            Action.objects.filter(plan=plan, merged_with__isnull=True).order_by(), today
+        ).values("pk", "updated_at", "planned_tasks", "status__is_completed")
+        for row in actions.iterator(chunk_size=2000):
+            recipients = None
+            if stale_timing.enabled:
+                updated = row["updated_at"].astimezone(self.tz).date()
+                number = schedule.stale(updated, today, plan.stale_after_days, stale_timing.repeat)
+                if number is not None:
+                    recipients = people.for_action(row["pk"])
+                    self.add(
+                        Kind.ACTION_STALE, recipients, f"action:{row['pk']}",
+                        f"stale:{updated.isoformat()}:{number}", action_id=row["pk"],
+                        details={"updated": updated.isoformat(), "days": (today - updated).days},
+                    )  # fmt: skip
+            # A completed action needs no plan of work.
+            if (
+                few_timing.enabled
+                and row["planned_tasks"] < MIN_PLANNED_TASKS
+                and not row["status__is_completed"]
+            ):
+                recipients = recipients or people.for_action(row["pk"])
+                self.add(
+                    Kind.FEW_TASKS, recipients, f"action:{row['pk']}",
+                    f"few:{schedule.window(today, few_timing.repeat)}" if few_timing.repeat
+                    else "few:once", action_id=row["pk"],
+                    details={"planned": row["planned_tasks"], "minimum": MIN_PLANNED_TASKS},
                 )  # fmt: skip
-        # A completed action needs no plan of work.
-        if (
-            few_timing.enabled
-            and row["planned_tasks"] < MIN_PLANNED_TASKS
-            and not row["status__is_completed"]
-        ):
-            recipients = recipients or people.for_action(row["pk"])
-            add(
-                Kind.FEW_TASKS, recipients, f"action:{row['pk']}",
-                f"few:{schedule.window(today, few_timing.repeat)}" if few_timing.repeat
-                else "few:once", action_id=row["pk"],
-                details={"planned": row["planned_tasks"], "minimum": MIN_PLANNED_TASKS},
-            )  # fmt: skip
 
-    due_timing, late_timing = timing[Kind.TASK_DUE], timing[Kind.TASK_LATE]
-    if due_timing.enabled or late_timing.enabled:
+    def tasks(self) -> None:
+        """Open tasks soon due, and late ones."""
+        today, languages = self.today, self.plan.languages
+        due_timing, late_timing = self.timing[Kind.TASK_DUE], self.timing[Kind.TASK_LATE]
+        if not (due_timing.enabled or late_timing.enabled):
+            return
         name_columns = [f"name_{code}" for code in languages]
         tasks = Task.objects.filter(
-            action__plan=plan, action__merged_with__isnull=True, state__in=Task.OPEN_STATES
+            action__plan=self.plan, action__merged_with__isnull=True, state__in=Task.OPEN_STATES
         ).values("action_id", "due_at", *name_columns)
         for row in tasks.iterator(chunk_size=2000):
             due = row["due_at"]
@@ -219,66 +242,77 @@ def due_reminders(plan: Plan, today: datetime.date) -> list[Planned]:
             subject = _task_subject(row["action_id"], row[name_columns[0]] or "", due)
             details = {"task": names, "due": due.isoformat()}
             if due_timing.enabled and (days := schedule.before(due, today, due_timing.days)):
-                add(
-                    Kind.TASK_DUE, people.for_action(row["action_id"]), subject,
+                self.add(
+                    Kind.TASK_DUE, self.people.for_action(row["action_id"]), subject,
                     f"before:{days}", action_id=row["action_id"],
                     details={**details, "days": (due - today).days},
                 )  # fmt: skip
             elif late_timing.enabled and (
                 days := schedule.after(due, today, late_timing.days, late_timing.repeat)
             ):
-                add(
-                    Kind.TASK_LATE, people.for_action(row["action_id"]), subject,
+                self.add(
+                    Kind.TASK_LATE, self.people.for_action(row["action_id"]), subject,
                     f"after:{days}", action_id=row["action_id"],
                     details={**details, "days": (today - due).days},
                 )  # fmt: skip
 
-    values_due, values_late = timing[Kind.VALUES_DUE], timing[Kind.VALUES_LATE]
-    if values_due.enabled or values_late.enabled:
+    def indicator_values(self) -> None:
+        """Indicators whose new values are soon due, or late, and not yet saved."""
+        today = self.today
+        values_due, values_late = self.timing[Kind.VALUES_DUE], self.timing[Kind.VALUES_LATE]
+        if not (values_due.enabled or values_late.enabled):
+            return
         indicators = (
-            Indicator.objects.filter(plan=plan, updated_values_due_at__isnull=False)
+            Indicator.objects.filter(plan=self.plan, updated_values_due_at__isnull=False)
             .annotate(last_saved=Max("values__updated_at"))
             .values("pk", "updated_values_due_at", "last_saved")
         )
         for row in indicators:
             due = row["updated_values_due_at"]
             answered_from = due - datetime.timedelta(days=VALUES_ANSWER_WINDOW)
-            if row["last_saved"] and row["last_saved"].astimezone(tz).date() >= answered_from:
+            if row["last_saved"] and row["last_saved"].astimezone(self.tz).date() >= answered_from:
                 continue
             subject = f"indicator:{row['pk']}:{due.isoformat()}"
+            recipients = self.people.for_indicator(row["pk"])
             if values_due.enabled and (days := schedule.before(due, today, values_due.days)):
-                add(
-                    Kind.VALUES_DUE, people.for_indicator(row["pk"]), subject, f"before:{days}",
+                self.add(
+                    Kind.VALUES_DUE, recipients, subject, f"before:{days}",
                     indicator_id=row["pk"],
                     details={"due": due.isoformat(), "days": (due - today).days},
                 )  # fmt: skip
             elif values_late.enabled and (
                 days := schedule.after(due, today, values_late.days, values_late.repeat)
             ):
-                add(
-                    Kind.VALUES_LATE, people.for_indicator(row["pk"]), subject, f"after:{days}",
+                self.add(
+                    Kind.VALUES_LATE, recipients, subject, f"after:{days}",
                     indicator_id=row["pk"],
                     details={"due": due.isoformat(), "days": (today - due).days},
                 )  # fmt: skip
-    if timing[Kind.FEEDBACK].enabled:
+
+    def feedback(self) -> None:
+        """Residents' feedback not yet processed, forwarded once."""
+        if not self.timing[Kind.FEEDBACK].enabled:
+            return
+        tz, people = self.tz, self.people
         since = datetime.datetime.combine(
-            today - datetime.timedelta(days=FEEDBACK_WINDOW), datetime.time(), tzinfo=tz
+            self.today - datetime.timedelta(days=FEEDBACK_WINDOW), datetime.time(), tzinfo=tz
         )
         for row in (
-            Feedback.objects.filter(plan=plan, processed_at__isnull=True, created_at__gte=since)
+            Feedback.objects.filter(
+                plan=self.plan, processed_at__isnull=True, created_at__gte=since
+            )
             .values("pk", "action_id", "message", "name", "email", "created_at")
             .iterator(chunk_size=2000)
         ):
             recipients = people.for_action(row["action_id"]) if row["action_id"] else (
                 people.plan_admins
             )  # fmt: skip
-            add(
+            self.add(
                 Kind.FEEDBACK, recipients, f"feedback:{row['pk']}", "new",
                 action_id=row["action_id"],
                 details={"message": row["message"], "name": row["name"], "email": row["email"],
                          "received": row["created_at"].astimezone(tz).date().isoformat()},
             )  # fmt: skip
-    return _with_preferences(plan, planned)
 
 
 def _with_preferences(plan: Plan, planned: list[Planned]) -> list[Planned]:

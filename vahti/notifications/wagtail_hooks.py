@@ -8,7 +8,7 @@ import re
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -16,14 +16,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.account import BaseSettingsPanel
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from vahti.access import policies, scopes
-from vahti.notifications import services
+from vahti.editing.plan_admin_pages import PlanAdminView
+from vahti.notifications import emails, preferences
 from vahti.notifications.models import DEFAULTS, USES_DAYS, Delivery, Kind, Reminder
 from vahti.notifications.planning import timings
 from vahti.plans.services import plan_settings_update
@@ -32,12 +31,12 @@ PAGE_SIZE = 50
 
 
 class PreferencesForm(forms.Form):
-    """One choice per kind of reminder; saved through the services."""
+    """One choice per kind of reminder; saved through :mod:`~vahti.notifications.preferences`."""
 
     def __init__(self, data=None, files=None, *, instance, prefix=None):
         super().__init__(data, files, prefix=prefix)
         self.user = instance
-        current = services.preferences_of(instance)
+        current = preferences.preferences_of(instance)
         for kind in Kind:
             self.fields[kind.value] = forms.ChoiceField(
                 label=kind.label, choices=Delivery.choices, initial=current[kind.value],
@@ -45,7 +44,7 @@ class PreferencesForm(forms.Form):
             )  # fmt: skip
 
     def save(self):
-        services.preferences_save(self.user, dict(self.cleaned_data))
+        preferences.preferences_save(self.user, dict(self.cleaned_data))
 
 
 class RemindersPanel(BaseSettingsPanel):
@@ -140,24 +139,18 @@ class RulesForm(forms.Form):
         }
 
 
-class RemindersView(WagtailAdminTemplateMixin, TemplateView):
+class RemindersView(PlanAdminView):
     template_name = "notifications/reminders.html"
     page_title = gettext_lazy("Reminders")
     header_icon = "mail"
 
-    def dispatch(self, request, *args, **kwargs):
-        plans = scopes.in_working_plan(request.user, policies.plans_administered_by(request.user))
-        if not plans.exists():
-            raise PermissionDenied
-        self.plans = plans
+    def choose(self, request) -> None:
         chosen = request.GET.get("plan") or request.POST.get("plan")
         self.plan = (
-            get_object_or_404(plans, pk=chosen) if chosen and chosen.isdigit() else plans.first()
+            get_object_or_404(self.plans, pk=chosen)
+            if chosen and chosen.isdigit()
+            else self.plans.first()
         )
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         state = self.request.GET.get("state", "")
@@ -183,7 +176,7 @@ class RemindersView(WagtailAdminTemplateMixin, TemplateView):
         if form.is_valid():
             try:
                 with transaction.atomic():
-                    services.rules_save(self.plan, form.rules(), user=request.user)
+                    preferences.rules_save(self.plan, form.rules(), user=request.user)
                     plan_settings_update(
                         self.plan,
                         user=request.user,
@@ -211,7 +204,7 @@ def preview_view(request, plan_id: int, kind: str, part: str):
     language = request.GET.get("language") or plan.primary_language
     if language not in plan.languages:
         language = plan.primary_language
-    email = services.preview(
+    email = emails.preview(
         plan, kind, user=request.user, language=language, digest=request.GET.get("digest") == "1"
     )
     if email is None:

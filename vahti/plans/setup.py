@@ -109,22 +109,11 @@ def _lists(plan: Plan, today: datetime.date) -> None:
             upsert(model, {"plan": plan, "identifier": item["identifier"]}, values)
 
 
-@transaction.atomic
-def plan_create(
-    identifier: str,
-    name: str,
-    primary_language: str = settings.LANGUAGE_CODE,
-    other_languages: list[str] | tuple[str, ...] = (),
-    time_zone: str = "Europe/Helsinki",
-    hosts: list[str] | tuple[str, ...] = (),
-    user=None,
-) -> Plan:
-    """A new plan, usable at once: its default lists in its languages and its host names.
-    A ``ValidationError`` naming every bad argument, and nothing saved."""
-    identifier = identifier.strip()
-    name = " ".join(name.split())
-    other_languages = list(dict.fromkeys(code.strip() for code in other_languages if code.strip()))
-    hosts = list(dict.fromkeys(normalise_hostname(host) for host in hosts if host.strip()))
+def _create_errors(
+    identifier: str, name: str, primary_language: str, other_languages: list[str],
+    time_zone: str, hosts: list[str],
+) -> dict[str, list]:  # fmt: skip
+    """What is wrong with the arguments of a new plan, by argument."""
     errors: dict[str, list] = {}
     try:
         identifier_validator(identifier)
@@ -143,9 +132,28 @@ def plan_create(
     host_errors = [error for error in (_host_error(host, None) for host in hosts) if error]
     if host_errors:
         errors["hosts"] = host_errors
+    return errors
+
+
+@transaction.atomic
+def plan_create(
+    identifier: str,
+    name: str,
+    primary_language: str = settings.LANGUAGE_CODE,
+    other_languages: list[str] | tuple[str, ...] = (),
+    time_zone: str = "Europe/Helsinki",
+    hosts: list[str] | tuple[str, ...] = (),
+    user=None,
+) -> Plan:
+    """A new plan, usable at once: its default lists in its languages and its host names.
+    A ``ValidationError`` naming every bad argument, and nothing saved."""
+    identifier = identifier.strip()
+    name = " ".join(name.split())
+    other_languages = list(dict.fromkeys(code.strip() for code in other_languages if code.strip()))
+    hosts = list(dict.fromkeys(normalise_hostname(host) for host in hosts if host.strip()))
+    errors = _create_errors(identifier, name, primary_language, other_languages, time_zone, hosts)
     if errors:
         raise ValidationError(errors)
-
     # After the existing plans: the first plan stays the one served at unknown hosts.
     last = Plan.objects.aggregate(last=Max("order"))["last"]
     plan = Plan(

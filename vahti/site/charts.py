@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from vahti.indicators.models import Indicator
 from vahti.indicators.selectors import IndicatorData, IndicatorSummary, plan_goals
+from vahti.site.formatting import number, period
 
 
 def _dump(config: dict) -> str:
@@ -89,8 +90,6 @@ def small_chart(summary: IndicatorSummary) -> SmallChart | None:
 def series_description(indicator: Indicator, series, goals, resolution: str = "") -> str:
     """The chart in one sentence, for screen readers: “Values 2015–2023, from 3 000 to
     2 600 kt CO₂e. Goal 1 000 kt CO₂e by 2035.”"""
-    from vahti.site.templatetags.vahti import number, period
-
     first, last = series[0], series[-1]
     unit, decimals = str(indicator.unit), indicator.decimals
     resolution = resolution or indicator.time_resolution

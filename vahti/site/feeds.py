@@ -128,19 +128,7 @@ def task_calendar(request):
     """The open tasks of the plan's public actions with their due dates, or those of
     ``?organization=`` (and its units) as a responsible party."""
     plan = request_plan(request)
-    actions = public_actions(plan)
-    name = str(plan.name)
-    identifier = request.GET.get("organization", "").strip()
-    if identifier:
-        organization = Organization.objects.filter(plan=plan, identifier=identifier).first()
-        if organization is None:
-            raise Http404("No such organisation in this plan.")
-        rows = Organization.objects.filter(plan=plan).values_list("pk", "parent_id")
-        below = descendants(rows, [organization.pk])
-        actions = actions.filter(
-            pk__in=ResponsibleParty.objects.filter(organization_id__in=below).values("action_id")
-        )
-        name = f"{organization.name} – {plan.name}"
+    actions, name = _calendar_actions(request, plan)
     tasks = (
         Task.objects.filter(action__in=actions, state__in=Task.OPEN_STATES)
         .select_related("action", "action__status")
@@ -158,35 +146,57 @@ def task_calendar(request):
         f"X-WR-CALNAME:{_escape(calendar_name)}",
     ]
     for task in tasks:
-        action = task.action
-        action.plan = plan
-        url = request.build_absolute_uri(action.get_absolute_url()) + f"#task-{task.pk}"
-        # As the action page says: a task of a completed or cancelled action is not
-        # late any more, nothing is expected of it.
-        status = action.status
-        late = task.is_late_on(today) and not (
-            status is not None and is_finished(status.identifier, status.is_completed)
-        )
-        summary = f"{task.name} ({action.identifier})"
-        if late:
-            summary = _("Late: %(task)s") % {"task": summary}
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:task-{task.pk}@{host}",
-            f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{task.due_at:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{task.due_at + datetime.timedelta(days=1):%Y%m%d}",
-            f"SUMMARY:{_escape(summary)}",
-            f"DESCRIPTION:{_escape(f'{action.identifier} {action.name}')}\\n{_escape(url)}",
-            f"URL:{url}",
-            "TRANSP:TRANSPARENT",
-            "END:VEVENT",
-        ]
+        task.action.plan = plan
+        lines += _task_event(request, task, today, stamp, host)
     lines.append("END:VCALENDAR")
     body = "".join(f"{_fold(line)}\r\n" for line in lines)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="tasks.ics"'
     return response
+
+
+def _calendar_actions(request, plan):
+    """The public actions whose tasks the calendar holds, and the calendar's name."""
+    actions = public_actions(plan)
+    identifier = request.GET.get("organization", "").strip()
+    if not identifier:
+        return actions, str(plan.name)
+    organization = Organization.objects.filter(plan=plan, identifier=identifier).first()
+    if organization is None:
+        raise Http404("No such organisation in this plan.")
+    rows = Organization.objects.filter(plan=plan).values_list("pk", "parent_id")
+    below = descendants(rows, [organization.pk])
+    actions = actions.filter(
+        pk__in=ResponsibleParty.objects.filter(organization_id__in=below).values("action_id")
+    )
+    return actions, f"{organization.name} – {plan.name}"
+
+
+def _task_event(request, task: Task, today: datetime.date, stamp: str, host: str) -> list[str]:
+    """A task as the lines of its calendar event."""
+    action = task.action
+    url = request.build_absolute_uri(action.get_absolute_url()) + f"#task-{task.pk}"
+    # As the action page says: a task of a completed or cancelled action is not
+    # late any more, nothing is expected of it.
+    status = action.status
+    late = task.is_late_on(today) and not (
+        status is not None and is_finished(status.identifier, status.is_completed)
+    )
+    summary = f"{task.name} ({action.identifier})"
+    if late:
+        summary = _("Late: %(task)s") % {"task": summary}
+    return [
+        "BEGIN:VEVENT",
+        f"UID:task-{task.pk}@{host}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{task.due_at:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{task.due_at + datetime.timedelta(days=1):%Y%m%d}",
+        f"SUMMARY:{_escape(summary)}",
+        f"DESCRIPTION:{_escape(f'{action.identifier} {action.name}')}\\n{_escape(url)}",
+        f"URL:{url}",
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
 
 
 class CategoryUpdatesFeed(PlanUpdatesFeed):

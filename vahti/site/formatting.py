@@ -60,3 +60,19 @@ def period_formatter(resolution: str) -> Callable[[datetime.date], str]:
     if resolution == "month":
         return date_formatter(MONTH_FORMATS.get(language, "Y-m"))
     return date_formatter(DATE_FORMATS.get(language, "Y-m-d"))
+
+
+def number(value, decimals=1) -> str:
+    """A value as the page's language writes numbers: 2 630,5 in Finnish (the template
+    filter ``number``)."""
+    if value is None:
+        return ""
+    return number_formatter(decimals)(value)
+
+
+def period(value, resolution) -> str:
+    """A value's date as its period: 2023, 5/2023 or 17.05.2023 (the template filter
+    ``period``)."""
+    if not value:
+        return ""
+    return period_formatter(resolution)(value)

@@ -51,19 +51,9 @@ class IndicatorFilterForm(forms.Form):
     def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)
         self.categories = {}
-        parent = {category.pk: category.parent_id for category in categories}
-
-        def depth(pk):
-            steps = 0
-            while parent.get(pk) is not None and steps < len(parent):
-                pk, steps = parent[pk], steps + 1
-            return steps
-
-        choices = [("", _("All themes"))]
         for category in tree_order(categories):
             self.categories.setdefault(category.identifier, category)
-            choices.append((category.identifier, "— " * depth(category.pk) + str(category.name)))
-        self.fields["category"].choices = choices
+        self.fields["category"].choices = [("", _("All themes")), *_indented(categories)]
 
     def filters(self) -> IndicatorFilters:
         """The filters that are valid; an invalid one is left out (and the form shows its

@@ -1,13 +1,13 @@
 from django.urls import path, re_path
 
-from vahti.site import feeds, views, views_indicators
+from vahti.site import feeds, views, views_actions, views_indicators
 
 app_name = "site"
 
 urlpatterns = [
     path("", views.plan_front_page, name="front-page"),
-    path("actions/", views.action_list, name="action-list"),
-    re_path(r"^actions\.(?P<format>csv|xlsx)$", views.action_export, name="action-export"),
+    path("actions/", views_actions.action_list, name="action-list"),
+    re_path(r"^actions\.(?P<format>csv|xlsx)$", views_actions.action_export, name="action-export"),
     path("actions/<str:identifier>/", views.action_detail, name="action-detail"),
     path("actions/<str:identifier>/feedback/", views.feedback, name="action-feedback"),
     path("feedback/", views.feedback, name="feedback"),

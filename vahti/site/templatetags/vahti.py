@@ -17,9 +17,20 @@ from django.utils.translation import gettext_lazy as _
 
 from vahti.actions.mentions import link_mentions
 from vahti.core.i18n import active_language
-from vahti.site.formatting import DATE_FORMATS, number_formatter, period_formatter
+from vahti.site import charts
+from vahti.site.formatting import (
+    DATE_FORMATS,
+    number,
+    number_formatter,
+    period,
+    period_formatter,
+)
 
 register = template.Library()
+# Formatting's own functions: the charts' text alternatives (vahti.site.charts) write
+# numbers and periods the same way.
+register.filter("number", number)
+register.filter("period", period)
 
 
 def _foreign_lang(value) -> str | None:
@@ -137,26 +148,10 @@ def is_late(task, today):
 
 
 @register.filter
-def number(value, decimals=1):
-    """A value as the page's language writes numbers: 2 630,5 in Finnish."""
-    if value is None:
-        return ""
-    return number_formatter(decimals)(value)
-
-
-@register.filter
 def rate_unit(unit):
     """The unit of a change a year: a share in per cent changes by percentage points
     (from 60 % to 61 % is 1 percentage point, not 1 %)."""
     return _("percentage points") if str(unit or "").strip() == "%" else unit
-
-
-@register.filter
-def period(value, resolution):
-    """A value's date as its period: 2023, 5/2023 or 17.05.2023."""
-    if not value:
-        return ""
-    return period_formatter(resolution)(value)
 
 
 @register.simple_tag
@@ -165,14 +160,14 @@ def values_table_body(data, indicator, resolution=""):
     a table of ten thousand values renders in milliseconds instead of seconds. Each row
     carries its date and each cell its exact value, which the chart reads. ``resolution``:
     that of a summarised series (``vahti.indicators.summary``)."""
-    number = number_formatter(indicator.decimals)
+    format_number = number_formatter(indicator.decimals)
     period_of = period_formatter(resolution or indicator.time_resolution)
     with_total = bool(data.totals)
 
     def cell(value):
         if value is None:
             return "<td>–</td>"
-        return f'<td data-value="{value!r}">{escape(number(value))}</td>'
+        return f'<td data-value="{value!r}">{escape(format_number(value))}</td>'
 
     rows = []
     for day, total, parts in data.rows():
@@ -211,6 +206,4 @@ def progress_badge(assessment):
 @register.simple_tag
 def small_chart(summary):
     """A small chart of an indicator's recent values (``{% small_chart summary as chart %}``)."""
-    from vahti.site.charts import small_chart as build
-
-    return build(summary)
+    return charts.small_chart(summary)
