@@ -14,7 +14,7 @@ from django.utils import translation
 
 from tests.factories import ActionStatusFactory, make_action, task
 from tests.site.conftest import visible_text
-from vahti.api.api import LATENESS_NOT_DERIVED
+from vahti.api.params import LATENESS_NOT_DERIVED
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

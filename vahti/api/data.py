@@ -281,54 +281,7 @@ def indicators_data(ctx: Context, indicators, *, values: bool) -> list[dict]:
     latest = {} if values else latest_values([indicator.pk for indicator in indicators])
     found = []
     for indicator in indicators:
-        goals = sorted(
-            indicator.goals.all(),
-            key=lambda g: (g.scenario is not None, g.scenario.order if g.scenario else 0, g.date),
-        )
-        data = {
-            "identifier": indicator.identifier,
-            "url": ctx.url("site:indicator-detail", indicator.identifier),
-            "name": ctx.texts(indicator, "name"),
-            "description": ctx.texts(indicator, "description"),
-            "level": indicator.level,
-            "unit": ctx.texts(indicator, "unit"),
-            "quantity": ctx.texts(indicator, "quantity"),
-            "time_resolution": indicator.time_resolution,
-            "desired_direction": indicator.desired_direction,
-            "minimum_value": indicator.minimum_value,
-            "maximum_value": indicator.maximum_value,
-            "decimals": indicator.decimals,
-            "organization": _identifier(indicator.organization),
-            "categories": [
-                {"type": category.type.identifier, "identifier": category.identifier}
-                for category in indicator.categories.all()
-            ],
-            "data_source": ctx.texts(indicator, "data_source"),
-            "data_source_url": indicator.data_source_url,
-            "licence": indicator.licence,
-            "goals": [
-                {"date": g.date, "value": g.value, "scenario": _identifier(g.scenario)}
-                for g in goals
-            ],
-            "actions": [
-                {
-                    "action": link.action.identifier,
-                    "effect": link.effect,
-                    "indicates_progress": link.indicates_progress,
-                }
-                for link in indicator.action_links.all()
-                if link.action.is_public and link.action.merged_with_id is None
-            ],
-            "effects": [
-                {
-                    "indicator": link.effect_indicator.identifier,
-                    "effect": link.effect,
-                    "confidence": link.confidence,
-                }
-                for link in indicator.effect_links.all()
-            ],
-            "updated_at": indicator.updated_at,
-        }
+        data = _indicator_data(ctx, indicator)
         if values:
             data["values"] = [_value(value) for value in indicator.values.all()]
             totals = [v for v in data["values"] if v["category"] is None]
@@ -337,6 +290,57 @@ def indicators_data(ctx: Context, indicators, *, values: bool) -> list[dict]:
             data["latest_value"] = _value(latest[indicator.pk]) if indicator.pk in latest else None
         found.append(data)
     return found
+
+
+def _indicator_data(ctx: Context, indicator) -> dict:
+    """An indicator with its goals and links, without its values."""
+    goals = sorted(
+        indicator.goals.all(),
+        key=lambda g: (g.scenario is not None, g.scenario.order if g.scenario else 0, g.date),
+    )
+    return {
+        "identifier": indicator.identifier,
+        "url": ctx.url("site:indicator-detail", indicator.identifier),
+        "name": ctx.texts(indicator, "name"),
+        "description": ctx.texts(indicator, "description"),
+        "level": indicator.level,
+        "unit": ctx.texts(indicator, "unit"),
+        "quantity": ctx.texts(indicator, "quantity"),
+        "time_resolution": indicator.time_resolution,
+        "desired_direction": indicator.desired_direction,
+        "minimum_value": indicator.minimum_value,
+        "maximum_value": indicator.maximum_value,
+        "decimals": indicator.decimals,
+        "organization": _identifier(indicator.organization),
+        "categories": [
+            {"type": category.type.identifier, "identifier": category.identifier}
+            for category in indicator.categories.all()
+        ],
+        "data_source": ctx.texts(indicator, "data_source"),
+        "data_source_url": indicator.data_source_url,
+        "licence": indicator.licence,
+        "goals": [
+            {"date": g.date, "value": g.value, "scenario": _identifier(g.scenario)} for g in goals
+        ],
+        "actions": [
+            {
+                "action": link.action.identifier,
+                "effect": link.effect,
+                "indicates_progress": link.indicates_progress,
+            }
+            for link in indicator.action_links.all()
+            if link.action.is_public and link.action.merged_with_id is None
+        ],
+        "effects": [
+            {
+                "indicator": link.effect_indicator.identifier,
+                "effect": link.effect,
+                "confidence": link.confidence,
+            }
+            for link in indicator.effect_links.all()
+        ],
+        "updated_at": indicator.updated_at,
+    }
 
 
 def plan_document(ctx: Context) -> dict:

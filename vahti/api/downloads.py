@@ -7,11 +7,12 @@ from __future__ import annotations
 from enum import Enum
 
 from vahti.api import schemas
-from vahti.api.api import _plan, _stamped, api
+from vahti.api.base import ApiRouter, plan_for, stamped
 from vahti.core import spreadsheets
 from vahti.workbook.export import Export
 from vahti.workbook.sheets import PUBLIC_SHEETS
 
+router = ApiRouter("downloads")
 PublicSheet = Enum("PublicSheet", {name: name for name in PUBLIC_SHEETS}, type=str)
 
 
@@ -26,7 +27,7 @@ def _file(media_type: str, description: str) -> dict:
     }
 
 
-@api.get(
+@router.get(
     "/plans/{identifier}/plan.xlsx",
     response={404: schemas.Problem, 429: schemas.Problem},
     url_name="plan-workbook",
@@ -39,8 +40,8 @@ def plan_workbook(request, identifier: str):
     goals and values. The columns are those of the import (documented on the admin's
     import page and in `docs/workbook.md`); text cells are protected against formula
     injection."""
-    plan = _plan(request, identifier)
-    return _stamped(
+    plan = plan_for(request, identifier)
+    return stamped(
         request,
         plan,
         spreadsheets.xlsx_file_response(
@@ -49,7 +50,7 @@ def plan_workbook(request, identifier: str):
     )
 
 
-@api.get(
+@router.get(
     "/plans/{identifier}/{sheet}.csv",
     response={400: schemas.Problem, 404: schemas.Problem, 429: schemas.Problem},
     url_name="plan-sheet-csv",
@@ -59,9 +60,9 @@ def plan_workbook(request, identifier: str):
 def plan_sheet_csv(request, identifier: str, sheet: PublicSheet):
     """One sheet of the workbook (`actions`, `tasks`, `indicators`, `goals` or `values`)
     as CSV, the columns as in the workbook."""
-    plan = _plan(request, identifier)
+    plan = plan_for(request, identifier)
     name = sheet.value
-    return _stamped(
+    return stamped(
         request,
         plan,
         spreadsheets.csv_file_response(

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import translation
 from pydantic import BaseModel
 
-from vahti.api.api import api
+from vahti.api.base import TITLE, VERSION, ApiRouter
+
+router = ApiRouter("index")
 
 # The lists a client starts from, by the url_name of their endpoint.
 RESOURCES = ["plans", "actions", "categories", "organizations", "indicators", "news"]
@@ -22,7 +24,7 @@ class ApiIndex(BaseModel):
     resources: dict[str, str]
 
 
-@api.get("/", response=ApiIndex, url_name="index", summary="Where everything is")
+@router.get("/", response=ApiIndex, url_name="index", summary="Where everything is")
 def index(request):
     """The API's reference (with a form to try each read), its OpenAPI document and
     its lists."""
@@ -32,8 +34,8 @@ def index(request):
     with translation.override(plan.primary_language if plan else settings.LANGUAGE_CODE):
         reference = absolute(reverse("api-pages:reference"))
     return {
-        "name": api.title,
-        "version": api.version,
+        "name": TITLE,
+        "version": VERSION,
         "reference": reference,
         "openapi": absolute(reverse("api-v1:openapi-json")),
         "resources": {name: absolute(reverse(f"api-v1:{name}")) for name in RESOURCES},

@@ -10,14 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from ninja.errors import AuthenticationError
-from ninja.security import HttpBearer
 from wagtail.log_actions import log
 
-from vahti.access.services import TokenRefused, api_token_for
 from vahti.api import schemas
-from vahti.api.api import ApiProblem, api
-from vahti.api.middleware import problem
+from vahti.api.base import ApiProblem, ApiRouter, PlanToken
 from vahti.indicators.models import Indicator
 from vahti.indicators.services import (
     ValuesRejected,
@@ -28,6 +24,8 @@ from vahti.indicators.services import (
     value_rows,
 )
 
+# The writes are grouped under their own tag in the OpenAPI document.
+router = ApiRouter("writes", tags=["writes"])
 WRITE_ERRORS = {
     400: schemas.Problem,
     401: schemas.Problem,
@@ -35,27 +33,6 @@ WRITE_ERRORS = {
     413: schemas.Problem,
     429: schemas.Problem,
 }
-
-
-class PlanToken(HttpBearer):
-    def authenticate(self, request, token):
-        try:
-            return api_token_for(token)
-        except TokenRefused as refused:
-            raise ApiProblem(401, str(refused)) from None
-
-
-@api.exception_handler(AuthenticationError)
-def _no_token(request, error):
-    response = problem(
-        401,
-        _(
-            "This needs a plan's API token, sent as “Authorization: Bearer <token>”; "
-            "a plan admin creates one in the admin under API tokens."
-        ),
-    )
-    response["WWW-Authenticate"] = 'Bearer realm="vahti"'
-    return response
 
 
 def _indicator(request, identifier: str) -> Indicator:
@@ -136,13 +113,12 @@ def _save_values(request, identifier: str, body: schemas.ValuesIn, *, replace: b
     return {"indicator": indicator.identifier, "dry_run": body.dry_run, **counts}
 
 
-@api.post(
+@router.post(
     "/indicators/{identifier}/values/",
     auth=PlanToken(),
     response={200: schemas.ValuesSaved, **WRITE_ERRORS},
     url_name="indicator-values",
     summary="Add or change an indicator's values",
-    tags=["writes"],
 )
 def values_post(request, identifier: str, body: schemas.ValuesIn):
     """Each value is stored: one for a period (and category) that has a value changes
@@ -152,12 +128,11 @@ def values_post(request, identifier: str, body: schemas.ValuesIn):
     return _save_values(request, identifier, body, replace=False)
 
 
-@api.put(
+@router.put(
     "/indicators/{identifier}/values/",
     auth=PlanToken(),
     response={200: schemas.ValuesSaved, **WRITE_ERRORS},
     summary="Replace an indicator's values",
-    tags=["writes"],
 )
 def values_put(request, identifier: str, body: schemas.ValuesIn):
     """The indicator gets exactly these values: those not among them are deleted.
@@ -165,13 +140,12 @@ def values_put(request, identifier: str, body: schemas.ValuesIn):
     return _save_values(request, identifier, body, replace=True)
 
 
-@api.put(
+@router.put(
     "/indicators/{identifier}/goals/",
     auth=PlanToken(),
     response={200: schemas.GoalsSaved, **WRITE_ERRORS},
     url_name="indicator-goals",
     summary="Replace an indicator's goals",
-    tags=["writes"],
 )
 def goals_put(request, identifier: str, body: schemas.GoalsIn):
     """The indicator gets exactly these goals, checked as in the admin. Needs a plan's
