@@ -69,7 +69,8 @@ def make_plans():
     """The demo plan and the generated plans, each with its daily indicator's page."""
     from django.core.management import call_command
 
-    from vahti.demo.generate import generate_indicators, generate_plan
+    from vahti.demo.generate import generate_plan
+    from vahti.demo.generate_indicators import generate_indicators
     from vahti.demo.loader import load_demo
     from vahti.plans.models import Plan
 

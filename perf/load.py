@@ -81,7 +81,8 @@ def fresh_database() -> None:
 
 SETUP = """
 from vahti.actions.models import Action
-from vahti.demo.generate import generate_indicators, generate_plan
+from vahti.demo.generate import generate_plan
+from vahti.demo.generate_indicators import generate_indicators
 from vahti.plans.models import PlanDomain
 plan = generate_plan("generated", {actions})
 generate_indicators(plan, values=2000)

@@ -14,7 +14,8 @@ from ninja.responses import NinjaJSONEncoder
 from vahti.actions.models import Action
 from vahti.actions.services import action_update
 from vahti.api import data, document, schemas
-from vahti.demo.generate import generate_indicators, generate_plan
+from vahti.demo.generate import generate_plan
+from vahti.demo.generate_indicators import generate_indicators
 from vahti.plans.models import Plan
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -39,6 +40,17 @@ from vahti.search.services import rebuild_plan
 BATCH = 2000
 
 
+@dataclass
+class _Lists:
+    """A generated plan's lists, which the actions pick from."""
+
+    statuses: list
+    phases: list
+    impacts: list
+    categories: list
+    schedules: list
+
+
 @transaction.atomic
 def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
     """A published plan of ``size`` actions (one in fifty merged into another, the rest
@@ -52,6 +64,21 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
         other_languages=["sv", "en"],
         intro_fi="<p>Koneellisesti luotu suunnitelma suorituskykymittauksia varten.</p>",
     )
+    lists = _lists_create(plan)
+    photo = _portrait(identifier)
+    organizations = _organizations_create(plan)
+    people = _people_create(plan, organizations, size, photo)
+    now = timezone.now()
+    today = timezone.localdate()
+    actions = _actions_create(plan, size, rng, lists, now)
+    news = _action_children_create(actions, rng, lists, organizations, people, today)
+    _progress_create(plan, actions, lists, random.Random(seed + 1), now)  # noqa: S311
+    NewsPost.objects.bulk_create(news, batch_size=BATCH)
+    rebuild_plan(plan)  # bulk rows bypass publishing, which indexes one action at a time
+    return plan
+
+
+def _lists_create(plan: Plan) -> _Lists:
     statuses = ActionStatus.objects.bulk_create(
         [
             ActionStatus(
@@ -87,6 +114,11 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
             for n, name in enumerate(["Ei ole arvioitu", "Pieni", "Kohtalainen", "Merkittävä"])
         ]
     )
+    return _Lists(statuses, phases, impacts, _categories_create(plan), _schedules_create(plan))
+
+
+def _categories_create(plan: Plan) -> list[Category]:
+    """Eight themes with three sub-themes each."""
     theme_type = CategoryType.objects.create(
         plan=plan, identifier="theme", name_fi="Teema", is_primary=True
     )
@@ -108,8 +140,11 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
         for n, theme in enumerate(themes)
         for m in range(3)
     ]
-    categories = themes + sub_themes
-    schedules = ActionSchedule.objects.bulk_create(
+    return themes + sub_themes
+
+
+def _schedules_create(plan: Plan) -> list[ActionSchedule]:
+    return ActionSchedule.objects.bulk_create(
         [
             ActionSchedule(
                 plan=plan,
@@ -122,9 +157,11 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
             for n, start in enumerate([2020, 2025, 2030])
         ]
     )
-    photo = _portrait(identifier)
+
+
+def _organizations_create(plan: Plan) -> list[Organization]:
     root = Organization.objects.create(plan=plan, identifier="city", name_fi="Kaupunki")
-    organizations = [root] + [
+    return [root] + [
         Organization.objects.create(
             plan=plan,
             identifier=f"org{n}",
@@ -134,7 +171,10 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
         )
         for n in range(20)
     ]
-    people = Person.objects.bulk_create(
+
+
+def _people_create(plan: Plan, organizations: list, size: int, photo) -> list[Person]:
+    return Person.objects.bulk_create(
         [
             Person(
                 plan=plan,
@@ -149,8 +189,10 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
             for n in range(max(10, size // 5))
         ]
     )
-    now = timezone.now()
-    today = timezone.localdate()
+
+
+def _actions_create(plan: Plan, size: int, rng, lists: _Lists, now) -> list[Action]:
+    """The published actions, one in fifty merged into the one before it."""
     actions = []
     for number in range(1, size + 1):
         identifier = str(number)
@@ -167,9 +209,9 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
                     + "Kuvausta, joka on tavallisen toimenpiteen mittainen. " * 8
                     + "</p>"
                 ),
-                status=rng.choice(statuses),
-                implementation_phase=rng.choice(phases),
-                impact=rng.choice(impacts),
+                status=rng.choice(lists.statuses),
+                implementation_phase=rng.choice(lists.phases),
+                impact=rng.choice(lists.impacts),
                 live=True,
                 first_published_at=now,
                 last_published_at=now,
@@ -183,15 +225,21 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
     for action in merged:
         action.merged_with = by_identifier[str(int(action.identifier) - 1)]
     Action.objects.bulk_update(merged, ["merged_with"], batch_size=BATCH)
+    return actions
+
+
+def _action_children_create(actions, rng, lists: _Lists, organizations, people, today) -> list:
+    """Each action's theme, timeframe, related actions, organisations, contact persons
+    and tasks, written; its news posts returned, to be written last."""
     through = Action.categories.through
     schedule_links = Action.schedules.through
     related_links = Action.related_actions.through
     links, timeframes, related, tasks, parties, contacts, news = [], [], [], [], [], [], []
     for action in actions:
         # Like a real plan: each action under one theme or sub-theme.
-        links.append(through(action_id=action.pk, category_id=rng.choice(categories).pk))
+        links.append(through(action_id=action.pk, category_id=rng.choice(lists.categories).pk))
         timeframes.append(
-            schedule_links(action_id=action.pk, actionschedule_id=rng.choice(schedules).pk)
+            schedule_links(action_id=action.pk, actionschedule_id=rng.choice(lists.schedules).pk)
         )
         for other in rng.sample(actions, min(2, len(actions))):
             if other.pk != action.pk:
@@ -207,22 +255,7 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
             )
         for n, person in enumerate(rng.sample(people, 2)):
             contacts.append(ContactPerson(action=action, person=person, sort_order=n))
-        for n in range(6):
-            due = today + datetime.timedelta(days=rng.randint(-500, 400))
-            state = rng.choice(
-                ["completed", "completed", "in_progress", "not_started", "cancelled"]
-            )
-            tasks.append(
-                Task(
-                    action=action,
-                    name_fi=f"Tehtävä {n + 1}",
-                    state=state,
-                    due_at=due,
-                    completed_at=due if state == "completed" else None,
-                    sort_order=n,
-                    comment_fi="<p>Tehtävän tarkempi kuvaus ja tilanne.</p>" if n % 2 else "",
-                )
-            )
+        tasks += _tasks(action, rng, today)
         if action.pk % 3 == 0:
             news.append(
                 NewsPost(
@@ -238,9 +271,33 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
     ResponsibleParty.objects.bulk_create(parties, batch_size=BATCH)
     ContactPerson.objects.bulk_create(contacts, batch_size=BATCH)
     Task.objects.bulk_create(tasks, batch_size=BATCH)
-    # Each action's publications so far: an earlier status a year or two back, then the
-    # present one (its own random generator, so the rest of the plan stays as it was).
-    past = random.Random(seed + 1)  # noqa: S311  (repeatable test data)
+    return news
+
+
+def _tasks(action: Action, rng, today: datetime.date) -> list[Task]:
+    """Six tasks: done, open, late and cancelled ones."""
+    tasks = []
+    for n in range(6):
+        due = today + datetime.timedelta(days=rng.randint(-500, 400))
+        state = rng.choice(["completed", "completed", "in_progress", "not_started", "cancelled"])
+        tasks.append(
+            Task(
+                action=action,
+                name_fi=f"Tehtävä {n + 1}",
+                state=state,
+                due_at=due,
+                completed_at=due if state == "completed" else None,
+                sort_order=n,
+                comment_fi="<p>Tehtävän tarkempi kuvaus ja tilanne.</p>" if n % 2 else "",
+            )
+        )
+    return tasks
+
+
+def _progress_create(plan: Plan, actions: list, lists: _Lists, past, now) -> None:
+    """Each action's publications so far: an earlier status a year or two back, then the
+    present one (``past``: a random generator of its own, so the rest of the plan stays
+    as it was)."""
     changes = []
     for action in actions:
         first = now - datetime.timedelta(days=past.randint(400, 900))
@@ -249,8 +306,8 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
                 plan=plan,
                 action=action,
                 changed_at=first,
-                status=past.choice(statuses),
-                implementation_phase=past.choice(phases),
+                status=past.choice(lists.statuses),
+                implementation_phase=past.choice(lists.phases),
                 is_public=True,
             )
         )
@@ -265,9 +322,6 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
             )
         )
     ProgressChange.objects.bulk_create(changes, batch_size=BATCH)
-    NewsPost.objects.bulk_create(news, batch_size=BATCH)
-    rebuild_plan(plan)  # bulk rows bypass publishing, which indexes one action at a time
-    return plan
 
 
 def _portrait(name: str):
@@ -286,82 +340,3 @@ def _portrait(name: str):
     return image_model.objects.create(
         title=f"generated-{name}", file=ImageFile(buffer, name=f"generated-{name}.png")
     )
-
-
-@transaction.atomic
-def generate_indicators(plan: Plan, *, count: int = 12, values: int = 10_000, seed: int = 2035):
-    """Indicators for a generated plan: one daily indicator with ``values`` values, a
-    breakdown of its first days by sector and goals; ``count - 1`` yearly ones in a chain
-    of causal links, each linked to an action (every other one measuring its progress).
-    Returns the daily indicator."""
-    from vahti.indicators.models import (
-        ActionIndicator,
-        Dimension,
-        DimensionCategory,
-        Indicator,
-        IndicatorGoal,
-        IndicatorRelation,
-        IndicatorValue,
-    )
-
-    rng = random.Random(seed)  # noqa: S311  (repeatable test data, not secrets)
-    sector = Dimension.objects.create(plan=plan, identifier="sector", name_fi="Sektori")
-    parts = DimensionCategory.objects.bulk_create(
-        [
-            DimensionCategory(
-                plan=plan, dimension=sector, identifier=f"part{n}", name_fi=f"Osa {n}"
-            )
-            for n in range(3)
-        ]
-    )
-    levels = ["strategic", "tactical", "operational"]
-
-    def indicator(identifier: str, level: str, resolution: str) -> Indicator:
-        return Indicator.objects.create(
-            plan=plan,
-            identifier=identifier,
-            name_fi=f"Mittari {identifier}",
-            name_en=f"Indicator {identifier}",
-            unit_fi="kt",
-            level=level,
-            time_resolution=resolution,
-            sort_key=natural_sort_key(identifier),
-        )
-
-    daily = indicator("daily", "strategic", "day")
-    start = datetime.date(2000, 1, 1)
-    rows = [
-        IndicatorValue(
-            indicator=daily,
-            date=start + datetime.timedelta(days=n),
-            value=round(5000 - n * 0.2 + rng.uniform(-40, 40), 2),
-        )
-        for n in range(values)
-    ]
-    rows += [
-        IndicatorValue(
-            indicator=daily, date=start + datetime.timedelta(days=n), value=1.0, category=part
-        )
-        for n in range(30)
-        for part in parts
-    ]
-    IndicatorValue.objects.bulk_create(rows, batch_size=BATCH)
-    IndicatorGoal.objects.create(indicator=daily, date=datetime.date(2035, 12, 31), value=1500)
-    actions = list(Action.objects.filter(plan=plan).public().order_by("sort_key")[: count * 2])
-    previous = daily
-    for n in range(count - 1):
-        yearly = indicator(f"yearly{n}", levels[(n + 1) % 3], "year")
-        IndicatorValue.objects.bulk_create(
-            IndicatorValue(
-                indicator=yearly, date=datetime.date(2012 + y, 12, 31), value=10 + y + rng.random()
-            )
-            for y in range(12)
-        )
-        IndicatorGoal.objects.create(indicator=yearly, date=datetime.date(2030, 12, 31), value=40)
-        IndicatorRelation.objects.create(cause=yearly, effect_indicator=previous)
-        if actions:
-            ActionIndicator.objects.create(
-                indicator=yearly, action=actions[n % len(actions)], indicates_progress=n % 2 == 0
-            )
-        previous = yearly
-    return daily
