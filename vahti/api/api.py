@@ -20,7 +20,8 @@ from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import BaseModel, Field
 
 from vahti.actions.filters import ActionFilters, filtered_actions
-from vahti.actions.selectors import news_for_data, public_actions
+from vahti.actions.open_data import news_for_data
+from vahti.actions.selectors import public_actions
 from vahti.api import data, schemas
 from vahti.api.document import document_response
 from vahti.api.middleware import problem

@@ -12,7 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from vahti.actions import front_page, overviews, selectors
+from vahti.actions import action_page, front_page, overviews, selectors
 from vahti.actions.dashboard import dashboard_rows, distributions, over_time, sorted_ids
 from vahti.actions.filters import ActionFilters, filtered_actions
 from vahti.actions.listing import action_list_page
@@ -207,7 +207,7 @@ def action_export(request, format: str):
 def action_detail(request, identifier: str):
     plan = request_plan(request)
     try:
-        action = selectors.action_for_site(plan, identifier)
+        action = action_page.action_for_site(plan, identifier)
     except Action.DoesNotExist:
         raise Http404("No such action in this plan.") from None
     if action.merged_with_id and action.merged_with.is_public:
@@ -228,7 +228,7 @@ def action_detail(request, identifier: str):
             "action": action,
             "feedback_form": FeedbackForm(initial={"token": pagecache.FORM_TOKEN}),
             "feedback_url": reverse("site:action-feedback", args=[action.identifier]),
-            **selectors.action_page_context(action),
+            **action_page.action_page_context(action),
         },
     )
 
@@ -346,7 +346,7 @@ def feedback(request, identifier: str | None = None):
     action = None
     if identifier is not None:
         try:
-            action = selectors.action_for_site(plan, identifier)
+            action = action_page.action_for_site(plan, identifier)
         except Action.DoesNotExist:
             raise Http404("No such action in this plan.") from None
         if action.merged_with_id:
