@@ -19,14 +19,8 @@ from vahti.api import schemas
 from vahti.api.api import ApiProblem, api
 from vahti.api.middleware import problem
 from vahti.indicators.models import Indicator
-from vahti.indicators.services import (
-    ValuesRejected,
-    format_number,
-    goal_rows,
-    indicator_goals_save,
-    indicator_values_save,
-    value_rows,
-)
+from vahti.indicators.services import indicator_goals_save, indicator_values_save
+from vahti.indicators.value_rows import ValuesRejected, format_number, goal_rows, value_rows
 
 WRITE_ERRORS = {
     400: schemas.Problem,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from vahti.actions.models import Action
 from vahti.indicators import periods
 from vahti.indicators.models import Dimension, DimensionCategory, Scenario
-from vahti.indicators.services import ValueRow, indicator_upsert, indicator_values_save
+from vahti.indicators.services import indicator_upsert, indicator_values_save
+from vahti.indicators.value_rows import ValueRow
 from vahti.plans.models import Plan
 
 

@@ -51,12 +51,11 @@ from vahti.indicators.models import (
     Scenario,
 )
 from vahti.indicators.services import (
-    ValuesRejected,
     indicator_goals_save,
     indicator_value_delete,
     indicator_values_save,
-    parse_values_csv,
 )
+from vahti.indicators.value_rows import ValuesRejected, parse_values_csv
 from vahti.orgs.models import Person
 from vahti.plans.selectors import public_address
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from vahti.core.spreadsheets import Echo
 from vahti.indicators import network, periods, selectors, summary, trajectory
 from vahti.indicators.models import Indicator
-from vahti.indicators.services import values_csv_rows
+from vahti.indicators.value_rows import values_csv_rows
 from vahti.site.charts import indicator_chart, series_description
 from vahti.site.forms import IndicatorFilterForm
 from vahti.site.insight import NODE_HEIGHT, NODE_WIDTH, drawing

@@ -36,12 +36,8 @@ from vahti.core.i18n import language_codes
 from vahti.core.services import upsert
 from vahti.core.upserts import Upserts
 from vahti.indicators.models import Dimension, DimensionCategory, Indicator, Scenario
-from vahti.indicators.services import (
-    ValueRow,
-    ValuesRejected,
-    indicator_upsert,
-    indicator_values_save,
-)
+from vahti.indicators.services import indicator_upsert, indicator_values_save
+from vahti.indicators.value_rows import ValueRow, ValuesRejected
 from vahti.orgs.models import Organization, Person
 from vahti.plans import changes
 from vahti.plans.models import (
