@@ -17,7 +17,8 @@ from vahti.actions.open_data import TEXT_FIELDS, actions_for_data, news_for_data
 from vahti.actions.selectors import public_actions
 from vahti.core.i18n import column_name
 from vahti.core.urls import plan_path
-from vahti.indicators.selectors import indicators_for_data, latest_values, public_indicators
+from vahti.indicators.open_data import indicators_for_data, latest_values
+from vahti.indicators.selectors import public_indicators
 from vahti.orgs.models import Organization
 from vahti.plans.models import (
     ActionImpact,

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from vahti.indicators.models import Indicator
-from vahti.indicators.selectors import IndicatorData, IndicatorSummary, plan_goals
+from vahti.indicators.selectors import IndicatorData
+from vahti.indicators.series import IndicatorSummary, plan_goals
 
 
 def _dump(config: dict) -> str:
