@@ -21,7 +21,7 @@ from vahti.indicators.models import (
     IndicatorRelation,
     IndicatorValue,
 )
-from vahti.indicators.value_rows import RowProblem, ValueRow, ValuesRejected, row_problems
+from vahti.indicators.value_rows import RowProblem, ValueRow, ValuesRejected, whole_row_problems
 from vahti.plans import changes
 
 
@@ -46,7 +46,7 @@ def indicator_values_save(
     deleted, so that the indicator has exactly these values. Checks every row first
     (``ValuesRejected``); then writes all of them in one transaction. With ``dry_run``
     nothing is written: the counts say what saving would do."""
-    problems = row_problems(indicator, enumerate(rows, start=1))
+    problems = whole_row_problems(indicator, enumerate(rows, start=1))
     for index, row in enumerate(rows, start=1):
         if row.category is not None and row.category.plan_id != indicator.plan_id:
             problems.append(

@@ -187,7 +187,7 @@ def value_rows(
             problems += row_problems
         else:
             rows.append((number, ValueRow(date, value, category)))
-    problems += row_problems(indicator, rows)
+    problems += whole_row_problems(indicator, rows)
     if problems:
         raise ValuesRejected(
             sorted(
@@ -201,7 +201,9 @@ def value_rows(
     return [row for _number, row in rows]
 
 
-def row_problems(indicator: Indicator, rows: Iterable[tuple[int, ValueRow]]) -> list[RowProblem]:
+def whole_row_problems(
+    indicator: Indicator, rows: Iterable[tuple[int, ValueRow]]
+) -> list[RowProblem]:
     """Checks of whole rows: the period, the allowed range and duplicates."""
     problems = []
     seen: dict[tuple, int] = {}
