@@ -139,7 +139,8 @@ def make_indicator(plan: Plan, identifier: str, values=(), goals=(), **data):
     """An indicator made through the services: ``values`` are (year, value) pairs of a
     yearly indicator unless ``time_resolution`` says otherwise; goals likewise."""
     from vahti.indicators import periods
-    from vahti.indicators.services import ValueRow, indicator_upsert, indicator_values_save
+    from vahti.indicators.services import indicator_upsert, indicator_values_save
+    from vahti.indicators.value_rows import ValueRow
 
     data.setdefault("name_fi", f"Mittari {identifier}")
     data.setdefault("unit_fi", "kt")

@@ -18,7 +18,7 @@ from vahti.access.models import ApiToken
 from vahti.access.services import api_token_create, api_token_revoke, token_digest
 from vahti.indicators import periods
 from vahti.indicators.models import Indicator, IndicatorGoal, IndicatorValue
-from vahti.indicators.services import NOT_A_NUMBER_MESSAGE
+from vahti.indicators.value_rows import NOT_A_NUMBER_MESSAGE
 from vahti.plans.models import Plan
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -129,7 +129,7 @@ def test_bad_values_save_nothing_and_each_problem_is_named_as_in_the_admin(
         "values[4].date": "2023 appears twice (also on row 0).",
     }
     # The admin's CSV upload says the same of the same row.
-    from vahti.indicators.services import ValuesRejected, parse_values_csv
+    from vahti.indicators.value_rows import ValuesRejected, parse_values_csv
 
     with pytest.raises(ValuesRejected) as admin:
         parse_values_csv(indicator, "date,value\n2024-06-30,2\n2025,lots\n")

@@ -17,7 +17,7 @@ from django.test import Client, RequestFactory
 
 from tests.core.test_env import start
 from tests.factories import make_action
-from vahti.actions import selectors
+from vahti.actions import action_page
 from vahti.core import timelimit
 
 TOO_LONG_FI = "Sivun valmistelu kesti liian kauan. Yritä hetken kuluttua uudelleen."
@@ -49,15 +49,15 @@ def action(transactional_db, plan):
 @pytest.fixture
 def slow_action_page(monkeypatch):
     """The action page runs ``work()`` before it reads the action."""
-    original = selectors.action_for_site
+    original = action_page.action_for_site
 
     def install(work):
         def action_for_site(plan, identifier):
             work()
             return original(plan, identifier)
 
-        monkeypatch.setattr(selectors, "action_for_site", action_for_site)
-        return lambda: monkeypatch.setattr(selectors, "action_for_site", original)
+        monkeypatch.setattr(action_page, "action_for_site", action_for_site)
+        return lambda: monkeypatch.setattr(action_page, "action_for_site", original)
 
     return install
 

@@ -9,10 +9,10 @@ from django.db import IntegrityError, transaction
 
 from tests.factories import make_indicator
 from vahti.indicators.models import Dimension, DimensionCategory, IndicatorValue
-from vahti.indicators.services import (
+from vahti.indicators.services import indicator_values_save
+from vahti.indicators.value_rows import (
     ValueRow,
     ValuesRejected,
-    indicator_values_save,
     parse_number,
     parse_values_csv,
     values_csv_rows,

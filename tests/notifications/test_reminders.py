@@ -128,7 +128,8 @@ def test_an_action_with_fewer_than_three_planned_tasks(town):
 def test_indicator_values_due_and_late_until_they_are_entered(town):
     from tests.factories import make_indicator
     from vahti.indicators.models import IndicatorContactPerson
-    from vahti.indicators.services import ValueRow, indicator_values_save
+    from vahti.indicators.services import indicator_values_save
+    from vahti.indicators.value_rows import ValueRow
 
     town.at(D(2026, 1, 10))
     indicator = make_indicator(

@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import OrganizationFactory, make_action, make_indicator, task
 from vahti.actions.models import Action, Task
 from vahti.actions.services import action_update
-from vahti.indicators.services import ValueRow, indicator_goals_save, indicator_values_save
+from vahti.indicators.services import indicator_goals_save, indicator_values_save
+from vahti.indicators.value_rows import ValueRow
 from vahti.plans import changes
 from vahti.plans.models import Plan
 

@@ -6,7 +6,7 @@ from django.utils import translation
 
 from tests.factories import ActionStatusFactory, make_action, task
 from tests.site.conftest import visible_text
-from vahti.actions.selectors import action_neighbours
+from vahti.actions.action_page import action_neighbours
 from vahti.actions.services import action_update
 
 pytestmark = pytest.mark.django_db

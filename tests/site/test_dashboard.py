@@ -368,7 +368,7 @@ def test_control_characters_and_spaced_formulas_do_not_break_or_run_in_the_downl
 
 
 def test_names_sort_in_the_nordic_alphabet():
-    from vahti.actions.dashboard import _sort_text
+    from vahti.actions.dashboard_sorting import _sort_text
 
     names = ["Öljy", "Ähtäri", "Åland", "Zeta", "aamu", "Über"]
     assert sorted(names, key=_sort_text) == ["aamu", "Über", "Zeta", "Åland", "Ähtäri", "Öljy"]

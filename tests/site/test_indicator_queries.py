@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import PlanFactory, make_action, make_indicator
 from tests.site.conftest import QUERY_BUDGET, visible_text
 from vahti.indicators.models import Dimension, DimensionCategory, IndicatorRelation
-from vahti.indicators.services import ValueRow, indicator_values_save
+from vahti.indicators.services import indicator_values_save
+from vahti.indicators.value_rows import ValueRow
 from vahti.plans.models import PlanDomain
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]

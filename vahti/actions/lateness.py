@@ -121,7 +121,7 @@ def action_lateness(
 
 def lateness_of(action, today: datetime.date) -> Lateness:
     """The action's derived lateness from what is loaded (its status and its tasks,
-    prefetched by ``selectors.action_for_site``; a preview's unsaved ones alike); never
+    prefetched by ``action_page.action_for_site``; a preview's unsaved ones alike); never
     late when the plan does not derive it."""
     plan = action.plan
     if not plan.derived_lateness:
@@ -137,7 +137,7 @@ def lateness_of(action, today: datetime.date) -> Lateness:
 
 
 def lateness_for_data(plan, item, today: datetime.date) -> Lateness:
-    """The derived lateness of one ``ActionData`` of ``selectors.actions_for_data``,
+    """The derived lateness of one ``ActionData`` of ``open_data.actions_for_data``,
     from its rows; a late task is named in the plan's primary language (or the first
     it has)."""
     if not plan.derived_lateness:

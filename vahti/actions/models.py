@@ -360,7 +360,7 @@ class Action(
         return "site/action_detail.html"
 
     def get_preview_context(self, request, mode_name):
-        from vahti.actions.selectors import action_page_context
+        from vahti.actions.action_page import action_page_context
 
         return {"plan": self.plan, "action": self, "is_preview": True, **action_page_context(self)}
 

@@ -13,15 +13,12 @@ from django.utils import timezone, translation
 from django.utils.http import quote
 
 from vahti.actions.lateness import lateness_for_data, task_name_in
-from vahti.actions.selectors import (
-    TEXT_FIELDS,
-    actions_for_data,
-    news_for_data,
-    public_actions,
-)
+from vahti.actions.open_data import TEXT_FIELDS, actions_for_data, news_for_data
+from vahti.actions.selectors import public_actions
 from vahti.core.i18n import column_name
 from vahti.core.urls import plan_path
-from vahti.indicators.selectors import indicators_for_data, latest_values, public_indicators
+from vahti.indicators.open_data import indicators_for_data, latest_values
+from vahti.indicators.selectors import public_indicators
 from vahti.orgs.models import Organization
 from vahti.plans.models import (
     ActionImpact,
@@ -168,7 +165,7 @@ def _row_texts(ctx: Context, row: dict, name: str, prefix: str = "") -> dict[str
 
 
 def action_data(ctx: Context, item) -> dict:
-    """One action (a :class:`vahti.actions.selectors.ActionData`) in the API's shape."""
+    """One action (a :class:`vahti.actions.open_data.ActionData`) in the API's shape."""
     row = item.row
     item.related.pop(row["id"], None)
     return {

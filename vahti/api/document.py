@@ -37,7 +37,8 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from ninja.responses import NinjaJSONEncoder
 
-from vahti.actions.selectors import news_for_data, public_actions
+from vahti.actions.open_data import news_for_data
+from vahti.actions.selectors import public_actions
 from vahti.api import data
 from vahti.core import timelimit
 from vahti.indicators.models import IndicatorValue

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from ninja import Query
 
 from vahti.actions.filters import filtered_actions
-from vahti.actions.selectors import news_for_data, public_actions
+from vahti.actions.open_data import news_for_data
+from vahti.actions.selectors import public_actions
 from vahti.api import data, schemas
 from vahti.api.base import ERRORS, ApiProblem, ApiRouter, context, plan_for, served_plans, stamped
 from vahti.api.document import document_response

@@ -15,14 +15,8 @@ from wagtail.log_actions import log
 from vahti.api import schemas
 from vahti.api.base import ApiProblem, ApiRouter, PlanToken
 from vahti.indicators.models import Indicator
-from vahti.indicators.services import (
-    ValuesRejected,
-    format_number,
-    goal_rows,
-    indicator_goals_save,
-    indicator_values_save,
-    value_rows,
-)
+from vahti.indicators.services import indicator_goals_save, indicator_values_save
+from vahti.indicators.value_rows import ValuesRejected, format_number, goal_rows, value_rows
 
 # The writes are grouped under their own tag in the OpenAPI document.
 router = ApiRouter("writes", tags=["writes"])

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vahti.indicators import periods
 from vahti.indicators.models import DimensionCategory, Indicator, Scenario
-from vahti.indicators.services import NOT_A_NUMBER_MESSAGE, ValueRow, parse_number
+from vahti.indicators.value_rows import NOT_A_NUMBER_MESSAGE, ValueRow, parse_number
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 UPLOAD_TOO_LARGE_MESSAGE = _("The file is larger than 5 MB; split it into parts.")

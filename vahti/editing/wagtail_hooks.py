@@ -389,6 +389,7 @@ from vahti.editing import (  # noqa: E402, F401
     api_tokens,
     feedback_admin,
     indicator_admin,
+    indicator_data_admin,
     org_admin,
     plan_hosts,
     plan_look,

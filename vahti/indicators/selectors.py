@@ -1,14 +1,15 @@
-"""Every read of indicators for the public face. Each function issues a fixed number of
-queries whatever the number of indicators or values; tests assert the counts."""
+"""Reads of indicators for the public face: the list and its filters, an indicator's
+page, the indicators on an action's page and the insight network. The series of values
+and goals are ``series``', the open data's reads ``open_data``'. Each function issues a
+fixed number of queries whatever the number of indicators or values; tests assert the
+counts."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
-from django.db.models.functions import RowNumber
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from vahti.actions.models import Action
 from vahti.core.i18n import column_name, language_codes
@@ -23,15 +24,13 @@ from vahti.indicators.models import (
     IndicatorRelation,
     IndicatorValue,
 )
+from vahti.indicators.series import IndicatorSummary, plan_goals, plan_indicator_goals, summaries
 from vahti.indicators.trajectory import (
-    MIN_POINTS,
-    TREND_YEARS,
     Assessment,
     Point,
     assess,
     share_of_way_to_goal,
 )
-from vahti.plans.changes import kept_for_version
 from vahti.plans.models import Category, Plan
 
 # How far back the small charts on the action page and the list reach.
@@ -40,131 +39,6 @@ SMALL_CHART_YEARS = 10
 
 def public_indicators(plan: Plan) -> QuerySet[Indicator]:
     return Indicator.objects.for_plan(plan).public()
-
-
-def _years_before(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
-
-
-def recent_series(
-    indicator_ids: Sequence[int], years: int, latest: dict[int, datetime.date] | None = None
-) -> dict[int, list[Point]]:
-    """Each indicator's own values (not their breakdown) of the last ``years`` years
-    before its latest value, at least its latest ``MIN_POINTS``, oldest first.
-    Two queries, three when a series is too sparse for its window; one fewer when the
-    caller knows each one's ``latest`` date (``latest_date``)."""
-    if not indicator_ids:
-        return {}
-    totals = IndicatorValue.objects.totals().filter(indicator_id__in=indicator_ids)
-    if latest is None:
-        latest = dict(
-            totals.values("indicator_id")
-            .annotate(latest=Max("date"))
-            .values_list("indicator_id", "latest")
-        )
-    latest = {pk: day for pk, day in latest.items() if day is not None}
-    if not latest:
-        return {}
-    window = Q()
-    for indicator_id, day in latest.items():
-        window |= Q(indicator_id=indicator_id, date__gte=_years_before(day, years))
-    series: dict[int, list[Point]] = {}
-    for indicator_id, day, value in (
-        totals.filter(window).order_by("date").values_list("indicator_id", "date", "value")
-    ):
-        series.setdefault(indicator_id, []).append(Point(day, value))
-    sparse = [pk for pk in latest if len(series.get(pk, ())) < MIN_POINTS]
-    if sparse:
-        last = (
-            totals.filter(indicator_id__in=sparse)
-            .annotate(
-                position=Window(
-                    RowNumber(), partition_by=[F("indicator_id")], order_by=F("date").desc()
-                )
-            )
-            .filter(position__lte=MIN_POINTS)
-            .values_list("indicator_id", "date", "value")
-        )
-        refilled: dict[int, list[Point]] = {}
-        for indicator_id, day, value in last:
-            refilled.setdefault(indicator_id, []).append(Point(day, value))
-        for indicator_id, points in refilled.items():
-            series[indicator_id] = sorted(points, key=lambda p: p.date)
-    return series
-
-
-def goals_by_indicator(indicator_ids: Iterable[int]) -> dict[int, list[IndicatorGoal]]:
-    """The goals of each indicator, scenario-less ones (the plan's own) first. 1 query."""
-    found: dict[int, list[IndicatorGoal]] = {}
-    for goal in IndicatorGoal.objects.filter(indicator_id__in=list(indicator_ids)).select_related(
-        "scenario"
-    ):
-        found.setdefault(goal.indicator_id, []).append(goal)
-    return found
-
-
-def plan_indicator_goals(plan) -> dict[int, list[IndicatorGoal]]:
-    """The goals of each of the plan's indicators, kept per data version: every action
-    page with indicators reads them without a query."""
-    return kept_for_version(
-        plan,
-        "indicator-goals",
-        lambda: goals_by_indicator(
-            Indicator.objects.filter(plan_id=plan.pk).values_list("pk", flat=True)
-        ),
-    )
-
-
-def plan_goals(goals: Sequence[IndicatorGoal]) -> list[Point]:
-    """The goals progress is assessed against: those without a scenario; where every goal
-    belongs to a scenario, those of the first scenario."""
-    own = [g for g in goals if g.scenario_id is None]
-    if not own and goals:
-        first = min(goals, key=lambda g: (g.scenario.order, g.scenario_id)).scenario_id
-        own = [g for g in goals if g.scenario_id == first]
-    return sorted((Point(g.date, g.value) for g in own), key=lambda p: p.date)
-
-
-@dataclass
-class IndicatorSummary:
-    """An indicator with what a row of the list (or the action page) shows of it."""
-
-    indicator: Indicator
-    series: list[Point]
-    goals: list[IndicatorGoal]
-    assessment: Assessment
-
-    @property
-    def latest(self) -> Point | None:
-        return self.series[-1] if self.series else None
-
-
-def summaries(
-    indicators: Sequence[Indicator],
-    years: int = TREND_YEARS,
-    latest: dict[int, datetime.date] | None = None,
-    goals: dict[int, list[IndicatorGoal]] | None = None,
-) -> list[IndicatorSummary]:
-    ids = [indicator.pk for indicator in indicators]
-    series = recent_series(ids, years, latest)
-    if goals is None:
-        goals = goals_by_indicator(ids)
-    found = []
-    for indicator in indicators:
-        points = series.get(indicator.pk, [])
-        own_goals = goals.get(indicator.pk, [])
-        found.append(
-            IndicatorSummary(
-                indicator=indicator,
-                series=points,
-                goals=own_goals,
-                assessment=assess(points, plan_goals(own_goals), indicator.desired_direction),
-            )
-        )
-    return found
 
 
 @dataclass
@@ -413,53 +287,3 @@ def insight_network(plan: Plan) -> network.Network:
 
 def _name_columns() -> list[str]:
     return [column_name("name", code) for code in language_codes()]
-
-
-def indicators_for_data(indicators: QuerySet[Indicator], *, values: bool) -> QuerySet[Indicator]:
-    """``indicators`` (public ones) with their goals, links to actions (public or not:
-    check ``link.action``) and to public indicators, and with ``values`` all their
-    values: the API, the plan document and the downloads. Six queries (seven with
-    values) for any number of indicators."""
-    prefetches = [
-        Prefetch("categories", queryset=Category.objects.select_related("type")),
-        Prefetch("goals", queryset=IndicatorGoal.objects.select_related("scenario")),
-        # Every link: whether the action is public is for the caller to check (as a
-        # condition here, SQLite's planner walks every action of every plan).
-        Prefetch(
-            "action_links",
-            queryset=ActionIndicator.objects.select_related("action").order_by("sort_order", "pk"),
-        ),
-        Prefetch(
-            "effect_links",
-            queryset=IndicatorRelation.objects.filter(
-                effect_indicator__visibility=Indicator.Visibility.PUBLIC
-            )
-            .select_related("effect_indicator")
-            .order_by("sort_order", "pk"),
-        ),
-    ]
-    if values:
-        prefetches.append(
-            Prefetch(
-                "values",
-                queryset=IndicatorValue.objects.select_related("category__dimension").order_by(
-                    "date", "category__dimension__order", "category__order", "pk"
-                ),
-            )
-        )
-    return indicators.select_related("organization").prefetch_related(*prefetches)
-
-
-def latest_values(indicator_ids: Sequence[int]) -> dict[int, IndicatorValue]:
-    """Each indicator's latest own value (not a breakdown). One query."""
-    if not indicator_ids:
-        return {}
-    rows = (
-        IndicatorValue.objects.totals()
-        .filter(indicator_id__in=indicator_ids)
-        .annotate(
-            rank=Window(RowNumber(), partition_by=[F("indicator_id")], order_by=F("date").desc())
-        )
-        .filter(rank=1)
-    )
-    return {row.indicator_id: row for row in rows}

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from vahti.actions.dashboard import DashboardRow, Timeliness, parse_sort
+from vahti.actions.dashboard import DashboardRow, Timeliness
+from vahti.actions.dashboard_sorting import parse_sort
 
 PAGE_SIZE = 100
 

@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from vahti.actions import front_page, overviews, selectors
+from vahti.actions import action_page, front_page, overviews, selectors
 from vahti.actions.models import Action
 from vahti.content import selectors as content_selectors
 from vahti.content.models import ContentPage
@@ -55,7 +55,7 @@ def plan_front_page(request):
 def action_detail(request, identifier: str):
     plan = request_plan(request)
     try:
-        action = selectors.action_for_site(plan, identifier)
+        action = action_page.action_for_site(plan, identifier)
     except Action.DoesNotExist:
         raise Http404("No such action in this plan.") from None
     if action.merged_with_id and action.merged_with.is_public:
@@ -76,7 +76,7 @@ def action_detail(request, identifier: str):
             "action": action,
             "feedback_form": FeedbackForm(initial={"token": pagecache.FORM_TOKEN}),
             "feedback_url": reverse("site:action-feedback", args=[action.identifier]),
-            **selectors.action_page_context(action),
+            **action_page.action_page_context(action),
         },
     )
 
@@ -224,7 +224,7 @@ def feedback(request, identifier: str | None = None):
 def _feedback_action(plan: Plan, identifier: str) -> Action:
     """The public action the feedback is about; a merged one takes none."""
     try:
-        action = selectors.action_for_site(plan, identifier)
+        action = action_page.action_for_site(plan, identifier)
     except Action.DoesNotExist:
         raise Http404("No such action in this plan.") from None
     if action.merged_with_id:

@@ -12,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from vahti.actions import selectors
-from vahti.actions.dashboard import dashboard_rows, distributions, over_time, sorted_ids
+from vahti.actions.dashboard import dashboard_rows
+from vahti.actions.dashboard_distributions import distributions, over_time
+from vahti.actions.dashboard_sorting import sorted_ids
 from vahti.actions.filters import ActionFilters, filtered_actions
 from vahti.actions.listing import action_list_page
 from vahti.actions.models import Action

@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from vahti.core.spreadsheets import Echo
-from vahti.indicators import network, periods, selectors, summary, trajectory
+from vahti.indicators import network, periods, selectors, series, summary, trajectory
 from vahti.indicators.models import Indicator
-from vahti.indicators.services import values_csv_rows
+from vahti.indicators.value_rows import values_csv_rows
 from vahti.site.charts import indicator_chart, series_description
 from vahti.site.forms import IndicatorFilterForm
 from vahti.site.insight import NODE_HEIGHT, NODE_WIDTH, drawing
@@ -72,7 +72,7 @@ def indicator_detail(request, identifier: str):
     if indicator.identifier != identifier:
         return redirect(indicator, permanent=True)
     data = selectors.indicator_data(indicator)
-    goals = selectors.plan_goals(data.goals)
+    goals = series.plan_goals(data.goals)
     shown = summary.summarised(data, indicator.time_resolution)
     return render(
         request,

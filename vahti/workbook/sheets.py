@@ -274,7 +274,7 @@ def _number(kind: str, value) -> int | float:
     if isinstance(value, int | float):
         number = float(value)
     else:
-        from vahti.indicators.services import parse_number
+        from vahti.indicators.value_rows import parse_number
 
         try:
             number = parse_number(str(value))
