@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from vahti.actions import action_page, front_page, overviews, selectors
+from vahti.actions import action_page, front_page, overviews
 from vahti.actions.models import Action
 from vahti.content import selectors as content_selectors
 from vahti.content.models import ContentPage
