@@ -22,14 +22,15 @@ from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Orderable,
-    PreviewableMixin,
     RevisionMixin,
 )
 
 from vahti.core.i18n import TranslatableMixin, TranslatedField
 from vahti.core.models import TimestampedModel, same_plan_errors
 from vahti.core.naturalsort import SORT_KEY_MAX_LENGTH, natural_sort_key
+from vahti.core.previews import RegisteredPreviewMixin
 from vahti.core.richtext import SanitizedRichTextField, sanitize_rich_text
+from vahti.core.signals import public_version_changed
 from vahti.core.validators import validate_action_identifier
 from vahti.orgs.models import Organization, Person
 from vahti.plans.models import (
@@ -73,7 +74,7 @@ class ActionQuerySet(models.QuerySet):
 
 class Action(
     TranslatableMixin,
-    PreviewableMixin,
+    RegisteredPreviewMixin,
     LockableMixin,
     DraftStateMixin,
     RevisionMixin,
@@ -340,29 +341,20 @@ class Action(
         """Publish ``revision``; the public page then says it was updated now ("Tietoja
         päivitetty"), or at ``updated_at`` when given (loading history). Every way of
         publishing (the admin, scheduled publishing, reverting, the services) passes
-        here; the history row and the search entries are written in the same
-        transaction. (Unpublishing does the same from Wagtail's ``unpublished`` signal:
-        the admin's unpublish view does not call the model's method.)"""
-        from vahti.actions import history
-        from vahti.search.services import index_action
-
+        here, and says so with ``public_version_changed`` in the same transaction: the
+        history row and the search entries are written with the publication. (Unpublishing
+        does the same from Wagtail's ``unpublished`` signal: the admin's unpublish view
+        does not call the model's method.)"""
         with transaction.atomic():
             revision.content["updated_at"] = DjangoJSONEncoder().default(
                 updated_at or timezone.now()
             )
             revision.save(update_fields=["content"])
             result = super().publish(revision, *args, **kwargs)
-            history.record(self, published=True, revision=revision)
-            index_action(self)
+            public_version_changed.send(
+                sender=Action, instance=self, published=True, revision=revision
+            )
         return result
-
-    def get_preview_template(self, request, mode_name):
-        return "site/action_detail.html"
-
-    def get_preview_context(self, request, mode_name):
-        from vahti.actions.selectors import action_page_context
-
-        return {"plan": self.plan, "action": self, "is_preview": True, **action_page_context(self)}
 
 
 class Task(TranslatableMixin, TimestampedModel, Orderable):

@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.http import quote
 from wagtail.images import get_image_model
 
-from vahti.actions.lateness import lateness_of
 from vahti.actions.mentions import find_mentioned_identifiers
 from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
 from vahti.actions.page_lists import attach_categories_and_schedules
@@ -385,48 +384,10 @@ class StatusCount:
     count: int
 
 
-def action_page_context(action: Action) -> dict:
-    """What the action page shows beyond the action itself. Also used for the editors'
-    preview, where ``action`` is an unsaved version built from a draft revision."""
-    # Indicators build on actions (an indicator links to the actions that move it), so
-    # they are read here, not imported at the top: the action page shows both.
-    from vahti.actions.history import timeline
-    from vahti.indicators.selectors import action_indicators
-
-    plan = action.plan
-    today = plan_today(plan)
-    return {
-        "tasks": task_groups(action),
-        "today": today,
-        "lateness": lateness_of(action, today),
-        **_links(action),
-        "indicators": action_indicators(action) if action.pk else [],
-        "timeline": timeline(action) if action.pk else [],
-    }
-
-
-def _links(action: Action) -> dict:
-    links = getattr(action, "site_links", None)
-    if links is None:  # a preview: the draft's related actions, the merged ones saved
-        merged = Action.objects.visible_on_site().filter(merged_with_id=action.pk)
-        links = SiteLinks(
-            related=related_actions(action),
-            merged=list(merged.order_by("sort_key", "pk")) if action.pk else [],
-            neighbours=action_neighbours(action),
-            mentions=mentioned_actions(action.plan, page_texts(action), exclude=action),
-        )
-    return {
-        "mentions": links.mentions,
-        "related_actions": links.related,
-        "merged_actions": links.merged,
-        "neighbours": links.neighbours,
-    }
-
-
 def changes_between(older_content: dict, newer_content: dict) -> list[str]:
     """The labels of the fields and child lists (tasks, contact persons, …) that differ
     between two revisions of an action, in the form's order."""
-    from vahti.actions.services import VOLATILE_KEYS, without_volatile_keys
+    from vahti.core.revisions import VOLATILE_KEYS, without_volatile_keys
 
     labels = []
     for model_field in Action._meta.get_fields():

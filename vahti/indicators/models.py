@@ -22,6 +22,7 @@ from vahti.core.i18n import TranslatableMixin, TranslatedField
 from vahti.core.models import TimestampedModel, same_plan_errors
 from vahti.core.naturalsort import SORT_KEY_MAX_LENGTH, natural_sort_key
 from vahti.core.richtext import SanitizedRichTextField
+from vahti.core.signals import public_version_changed
 from vahti.core.validators import validate_action_identifier
 from vahti.indicators import periods
 from vahti.orgs.models import Organization, Person
@@ -253,9 +254,7 @@ class Indicator(TranslatableMixin, TimestampedModel, ClusterableModel):
         self.identifier = self.identifier.strip()
         self.sort_key = natural_sort_key(self.identifier)
         super().save(*args, **kwargs)
-        from vahti.search.services import index_indicator
-
-        index_indicator(self)
+        public_version_changed.send(sender=Indicator, instance=self)
 
     def get_absolute_url(self):
         from django.urls import reverse

@@ -22,6 +22,7 @@ from wagtail.models import Orderable
 from vahti.core.i18n import TranslatableMixin, TranslatedField, forget_plan_language
 from vahti.core.models import TimestampedModel, same_plan_errors, would_be_inside_itself
 from vahti.core.richtext import SanitizedRichTextField
+from vahti.core.signals import plan_languages_changed
 from vahti.core.validators import validate_hex_color, validate_time_zone
 from vahti.plans import changes
 from vahti.plans.prefixes import validate_path_prefix
@@ -182,10 +183,8 @@ class Plan(TranslatableMixin, TimestampedModel, ClusterableModel):
         # Which plan serves a host without a domain of its own follows the plans' order.
         changes.advance_versions(self.pk, changes.ROUTING)
         if before is not None and list(before) != [self.primary_language, self.other_languages]:
-            # The search index has an entry per language and falls back to the primary.
-            from vahti.search.services import rebuild_plan
-
-            rebuild_plan(self)
+            # What is kept per language (the search index) follows.
+            plan_languages_changed.send(sender=Plan, instance=self)
 
     @property
     def update_target(self) -> int:

@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "vahti.search"
     label = "search"
     verbose_name = _("Search")
+
+    def ready(self):
+        from vahti.search import receivers  # noqa: F401 - connects the index to the domain

@@ -31,6 +31,7 @@ from vahti.search import selectors as search_selectors
 from vahti.search.models import SearchEntry
 from vahti.site import dashboard as table
 from vahti.site import pagecache, pagination
+from vahti.site.action_page import action_page_context
 from vahti.site.forms import ActionFilterForm, FeedbackForm, HistoryDayForm
 
 
@@ -228,7 +229,7 @@ def action_detail(request, identifier: str):
             "action": action,
             "feedback_form": FeedbackForm(initial={"token": pagecache.FORM_TOKEN}),
             "feedback_url": reverse("site:action-feedback", args=[action.identifier]),
-            **selectors.action_page_context(action),
+            **action_page_context(action),
         },
     )
 
