@@ -1,6 +1,6 @@
 """The public page of one action: the action with everything its page shows, its
 links to other actions (related, merged, mentioned, its neighbours in the plan's order),
-its tasks in groups, and the context the page and the editors' preview render. Each
+its tasks in groups (assembled into the page by :mod:`vahti.site.action_page`). Each
 function issues a fixed number of queries whatever the size of the plan; tests assert
 the counts."""
 
@@ -18,11 +18,10 @@ from django.db.models import (
 )
 from wagtail.images import get_image_model
 
-from vahti.actions.lateness import lateness_of
 from vahti.actions.mentions import find_mentioned_identifiers
 from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
 from vahti.actions.page_lists import attach_categories_and_schedules
-from vahti.actions.selectors import language_columns, plan_today, public_actions
+from vahti.actions.selectors import language_columns, public_actions
 from vahti.plans.models import Plan
 
 # The size contact persons' photos are shown in on the action page.
@@ -254,41 +253,3 @@ def related_actions(action: Action) -> list[Action]:
         if other.pk != action.pk:
             found.setdefault(other.pk, other)
     return sorted(found.values(), key=lambda other: (other.sort_key, other.pk))
-
-
-def action_page_context(action: Action) -> dict:
-    """What the action page shows beyond the action itself. Also used for the editors'
-    preview, where ``action`` is an unsaved version built from a draft revision."""
-    # Indicators build on actions (an indicator links to the actions that move it), so
-    # they are read here, not imported at the top: the action page shows both.
-    from vahti.actions.history import timeline
-    from vahti.indicators.selectors import action_indicators
-
-    plan = action.plan
-    today = plan_today(plan)
-    return {
-        "tasks": task_groups(action),
-        "today": today,
-        "lateness": lateness_of(action, today),
-        **_links(action),
-        "indicators": action_indicators(action) if action.pk else [],
-        "timeline": timeline(action) if action.pk else [],
-    }
-
-
-def _links(action: Action) -> dict:
-    links = getattr(action, "site_links", None)
-    if links is None:  # a preview: the draft's related actions, the merged ones saved
-        merged = Action.objects.visible_on_site().filter(merged_with_id=action.pk)
-        links = SiteLinks(
-            related=related_actions(action),
-            merged=list(merged.order_by("sort_key", "pk")) if action.pk else [],
-            neighbours=action_neighbours(action),
-            mentions=mentioned_actions(action.plan, page_texts(action), exclude=action),
-        )
-    return {
-        "mentions": links.mentions,
-        "related_actions": links.related,
-        "merged_actions": links.merged,
-        "neighbours": links.neighbours,
-    }

@@ -2,9 +2,10 @@
 phase, for the action's timeline and for the plan's progress on past dates.
 
 ``ProgressChange`` rows are written here, on every publication that changes the status,
-the phase or whether the action is public (``Action.publish`` and ``unpublish`` call
-:func:`record`). A row's time is the publication's "Tietoja päivitetty" moment, so that
-a plan loaded with its history gets the dates it had.
+the phase or whether the action is public (:func:`record`, called on
+``public_version_changed`` by :mod:`vahti.actions.signals`). A row's time is the
+publication's "Tietoja päivitetty" moment, so that a plan loaded with its history gets
+the dates it had.
 
 The distribution on a date counts each action by its latest row up to that moment, if
 that row says the action was public; quarter by quarter is the same at each quarter's

@@ -152,7 +152,7 @@ class StatusCount:
 def changes_between(older_content: dict, newer_content: dict) -> list[str]:
     """The labels of the fields and child lists (tasks, contact persons, …) that differ
     between two revisions of an action, in the form's order."""
-    from vahti.actions.services import VOLATILE_KEYS, without_volatile_keys
+    from vahti.core.revisions import VOLATILE_KEYS, without_volatile_keys
 
     labels = []
     for model_field in Action._meta.get_fields():

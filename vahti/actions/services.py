@@ -22,35 +22,12 @@ from django.utils.translation import gettext_lazy as _
 from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
 from vahti.core.constraints import clean_in_memory
 from vahti.core.i18n import column_name, language_codes
+from vahti.core.revisions import without_volatile_keys
 from vahti.core.richtext import sanitize_rich_text
 from vahti.core.services import prefixed_errors, reference_index_updated_once
 
 CHILD_RELATIONS = ("tasks", "responsible_parties", "contact_persons", "news_posts")
 M2M_RELATIONS = ("categories", "schedules", "related_actions")
-
-# Keys of a revision's content that change on every save and say nothing of the content.
-VOLATILE_KEYS = frozenset(
-    {
-        "pk",
-        "id",
-        "action",
-        "created_at",
-        "updated_at",
-        "latest_revision",
-        "live_revision",
-        "live",
-        "has_unpublished_changes",
-        "first_published_at",
-        "last_published_at",
-        "locked",
-        "locked_at",
-        "locked_by",
-        "draft_title",
-        "expired",
-        "go_live_at",
-        "expire_at",
-    }
-)
 
 
 def _children(action: Action, relations: dict) -> dict[str, list]:
@@ -269,15 +246,6 @@ def _publish(action: Action, revision, user) -> None:
     # "Tietoja päivitetty" (updated_at, set by the caller) change only here.
     action.publish(revision, user=user, skip_permission_checks=True, updated_at=action.updated_at)
     action.refresh_from_db()
-
-
-def without_volatile_keys(value):
-    """Revision content (or a part of it) without ids, timestamps and publishing state."""
-    if isinstance(value, dict):
-        return {k: without_volatile_keys(v) for k, v in value.items() if k not in VOLATILE_KEYS}
-    if isinstance(value, list):
-        return [without_volatile_keys(v) for v in value]
-    return value
 
 
 def action_content(action: Action) -> dict:

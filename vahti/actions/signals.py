@@ -1,5 +1,6 @@
-"""What follows an action being unpublished, however that happens (the admin's unpublish
-view runs Wagtail's action directly, not ``Action.unpublish``)."""
+"""What follows an action being published or unpublished, however that happens (the
+admin's unpublish view runs Wagtail's action directly, not ``Action.unpublish``): the
+action's history row, and whoever else listens to ``public_version_changed``."""
 
 from __future__ import annotations
 
@@ -7,14 +8,17 @@ from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import unpublished
 
+from vahti.actions import history
 from vahti.actions.models import Action
+from vahti.core.signals import public_version_changed
 
 
 @receiver(unpublished, sender=Action)
 def _unpublished(sender, instance: Action, **kwargs):
-    from vahti.actions import history
-    from vahti.search.services import index_action
-
     with transaction.atomic():
-        history.record(instance, published=False)
-        index_action(instance)
+        public_version_changed.send(sender=Action, instance=instance, published=False)
+
+
+@receiver(public_version_changed, sender=Action)
+def _record_history(sender, instance: Action, published: bool, revision=None, **kwargs):
+    history.record(instance, published=published, revision=revision)

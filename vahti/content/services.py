@@ -12,6 +12,7 @@ from wagtail.models import GroupPagePermission, Locale, Page
 
 from vahti.access.models import Role
 from vahti.content.models import ContentPage, PlanPages
+from vahti.core.signals import public_version_changed
 from vahti.plans.models import Plan
 
 # What a plan admin may do with the pages below their plan's PlanPages.
@@ -85,19 +86,15 @@ def add_page(parent: Page, **fields) -> ContentPage:
 
 def page_moved(page: Page) -> None:
     """A page and the pages below it belong to the plan of their new place."""
-    from vahti.search.services import index_page
-
     for moved in ContentPage.objects.descendant_of(page, inclusive=True):
         plan = moved.plan_from_tree()
         if moved.plan_id != (plan.pk if plan else None):
             ContentPage.objects.filter(pk=moved.pk).update(plan=plan)
-        index_page(moved)
+        public_version_changed.send(sender=ContentPage, instance=moved)
 
 
 def restriction_changed(page: Page) -> None:
-    """Reindex the pages a view restriction on ``page`` covers (restricted pages leave
-    the search index, freed ones come back)."""
-    from vahti.search.services import index_page
-
+    """The pages a view restriction on ``page`` covers changed their public version
+    (restricted pages leave the search index, freed ones come back)."""
     for covered in ContentPage.objects.descendant_of(page, inclusive=True):
-        index_page(covered)
+        public_version_changed.send(sender=ContentPage, instance=covered)

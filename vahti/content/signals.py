@@ -1,5 +1,6 @@
-"""Keep the page editors' groups in step with roles, the search index with pages, and
-the plans' data versions (``vahti.plans.changes``) with what their pages show: content
+"""Keep the page editors' groups in step with roles, say when a page's public version
+changed (``public_version_changed``: the search index follows), and keep the plans' data
+versions (``vahti.plans.changes``) with what their pages show: content
 pages, their view restrictions, and the images and documents every plan may use."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from vahti.access.models import Role
 from vahti.content.models import ContentPage, PlanPages
+from vahti.core.signals import public_version_changed
 from vahti.plans import changes
 
 changes.watch(ContentPage)
@@ -28,10 +30,8 @@ def _role_changed(sender, instance: Role, **kwargs):
 
 @receiver([page_published, page_unpublished])
 def _page_changed(sender, instance, **kwargs):
-    from vahti.search.services import index_page
-
     if isinstance(instance, ContentPage):
-        index_page(instance)
+        public_version_changed.send(sender=ContentPage, instance=instance)
 
 
 @receiver(post_page_move)

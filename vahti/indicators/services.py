@@ -152,7 +152,7 @@ def indicator_goals_save(
 def _content(indicator: Indicator) -> dict:
     """The indicator's content without ids and timestamps; goals in a fixed order (the
     databases sort the goals without a scenario differently: NULLs first or last)."""
-    from vahti.actions.services import without_volatile_keys
+    from vahti.core.revisions import without_volatile_keys
 
     content = without_volatile_keys(indicator.serializable_data())
     content["goals"] = sorted(

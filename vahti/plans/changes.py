@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -165,6 +166,11 @@ def versions(plan_id: int) -> tuple[int, int]:
     return found[_version_key(plan_id)], found[_version_key(ROUTING)]
 
 
+def _plans() -> models.QuerySet:
+    # By name: the models are built on this module (they watch and advance versions).
+    return apps.get_model("plans", "Plan").objects.all()
+
+
 def touch(*plan_ids: int | None) -> None:
     """Note that these plans' data changed now."""
     ids = {pk for pk in plan_ids if pk}
@@ -174,17 +180,13 @@ def touch(*plan_ids: int | None) -> None:
     if pending is not None:
         pending |= ids
         return
-    from vahti.plans.models import Plan
-
-    Plan.objects.filter(pk__in=ids).update(data_changed_at=timezone.now())
+    _plans().filter(pk__in=ids).update(data_changed_at=timezone.now())
     advance_versions(*ids)
 
 
 def touch_all() -> None:
     """Note that every plan's data changed: for what plans share (images)."""
-    from vahti.plans.models import Plan
-
-    touch(*Plan.objects.values_list("pk", flat=True))
+    touch(*_plans().values_list("pk", flat=True))
 
 
 @contextmanager

@@ -8,4 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from vahti.search import checks  # noqa: F401 (registers the system checks)
+        from vahti.search import (
+            checks,  # noqa: F401 (registers the system checks)
+            receivers,  # noqa: F401 - connects the index to the domain
+        )

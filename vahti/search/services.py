@@ -1,6 +1,6 @@
-"""Keeping the search index current. Every way of publishing an action passes through
-``Action.publish``, every indicator save through ``Indicator.save``, and every page
-publication sends Wagtail's ``page_published``: all of them call in here.
+"""Keeping the search index current. Every way of publishing or unpublishing an action,
+every indicator save and every change to a content page's public version sends the
+domain's ``public_version_changed``: :mod:`vahti.search.receivers` calls in here.
 ``rebuild_plan`` rewrites a plan's entries at once (bulk-loaded plans, a change of the
 plan's languages, ``manage.py update_search_index``)."""
 

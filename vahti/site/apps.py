@@ -8,4 +8,9 @@ class SiteConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self):
-        from vahti.site import pagecache  # noqa: F401 - registers its deployment check
+        from vahti.site import (
+            action_page,
+            pagecache,  # noqa: F401 - registers its deployment check
+        )
+
+        action_page.register_preview()

@@ -24,6 +24,7 @@ from vahti.plans.models import Category, CategoryType, Plan
 from vahti.search import selectors as search_selectors
 from vahti.search.models import SearchEntry
 from vahti.site import pagecache, pagination
+from vahti.site.action_page import action_page_context
 from vahti.site.forms import FeedbackForm
 
 
@@ -76,7 +77,7 @@ def action_detail(request, identifier: str):
             "action": action,
             "feedback_form": FeedbackForm(initial={"token": pagecache.FORM_TOKEN}),
             "feedback_url": reverse("site:action-feedback", args=[action.identifier]),
-            **action_page.action_page_context(action),
+            **action_page_context(action),
         },
     )
 
