@@ -179,6 +179,20 @@ def plans_administered_by(user) -> QuerySet[Plan]:
     return Plan.objects.filter(pk__in=plan_ids_where(user, Role.Kind.PLAN_ADMIN))
 
 
+def plan_admin_users() -> QuerySet:
+    """The active users who administer some plan: installation admins and plan admins
+    (whom Wagtail names as having rights on a plan's settings and content)."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(is_superuser=True) | Q(vahti_roles__kind=Role.Kind.PLAN_ADMIN), is_active=True
+        )
+        .distinct()
+    )
+
+
 def administers_a_plan(user) -> bool:
     """``plans_administered_by(user).exists()``, from the roles already read (an
     installation admin: whether there is a plan at all, read once per request)."""

@@ -22,7 +22,6 @@ from django.urls import URLPattern
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from vahti.access import policies, scopes
-from vahti.access.models import Role
 from vahti.actions.models import Action
 from vahti.editing.working_plan import in_another_plan
 
@@ -151,13 +150,7 @@ class PlanContentPermissionPolicy(BasePermissionPolicy):
         return self.model.objects.filter(plan__in=plans)
 
     def users_with_any_permission(self, actions):
-        return (
-            get_user_model()
-            .objects.filter(
-                Q(is_superuser=True) | Q(vahti_roles__kind=Role.Kind.PLAN_ADMIN), is_active=True
-            )
-            .distinct()
-        )
+        return policies.plan_admin_users()
 
     def guard(self, view, url_name: str):
         if url_name in READ_ONLY_VIEWS:

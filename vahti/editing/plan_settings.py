@@ -20,9 +20,7 @@ from functools import wraps
 from django import forms
 from django.conf import settings
 from django.contrib.admin.utils import unquote
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -40,7 +38,6 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import EditView
 
 from vahti.access import policies, scopes
-from vahti.access.models import Role
 from vahti.editing.forms import _on_every_row
 from vahti.editing.permissions import guarded_urlpatterns
 from vahti.editing.scoping import ScopedSnippetViewSet
@@ -132,13 +129,7 @@ class PlanSettingsPermissionPolicy(BasePermissionPolicy):
         return Plan.objects.none()
 
     def users_with_any_permission(self, actions):
-        return (
-            get_user_model()
-            .objects.filter(
-                Q(is_superuser=True) | Q(vahti_roles__kind=Role.Kind.PLAN_ADMIN), is_active=True
-            )
-            .distinct()
-        )
+        return policies.plan_admin_users()
 
     def guard(self, view, url_name: str):
         """Every URL of one plan (reading its settings, their history, as changing them)
