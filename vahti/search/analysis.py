@@ -34,16 +34,20 @@ FALLBACK_WARNING = (
     "libvoikko1 and voikko-fi for search by base forms and compound parts."
 )
 
-# Voikko's handle is not safe to share between threads; analyses are cached, so the
-# lock is taken once per distinct word.
+# Neither Voikko's handle nor a Snowball stemmer is safe to share between threads (a
+# stemmer keeps its working word on itself): Voikko is called under a lock, which its
+# cached analyses take once per distinct word, and each thread has its own stemmers.
 _voikko_lock = threading.Lock()
 _warned = threading.Event()
+_local = threading.local()
 
 
-@cache
 def _stemmer(language: str):
-    algorithm = STEMMERS.get(language)
-    return snowballstemmer.stemmer(algorithm) if algorithm else None
+    stemmers = _local.__dict__.setdefault("stemmers", {})
+    if language not in stemmers:
+        algorithm = STEMMERS.get(language)
+        stemmers[language] = snowballstemmer.stemmer(algorithm) if algorithm else None
+    return stemmers[language]
 
 
 @lru_cache(maxsize=65536)
@@ -54,9 +58,15 @@ def stem(word: str, language: str) -> str:
     return stemmer.stemWord(word) if stemmer else word
 
 
-@cache
 def _voikko():
-    """Voikko's Finnish analyser, or why it cannot be loaded (a string)."""
+    """Voikko's Finnish analyser, or why it cannot be loaded (a string); made once, under
+    the lock, whichever thread asks first."""
+    with _voikko_lock:
+        return _voikko_loaded()
+
+
+@cache
+def _voikko_loaded():
     try:
         import libvoikko
 
@@ -99,8 +109,9 @@ def _warn_once(reason: str) -> None:
 
 def _analyses(word: str) -> list[tuple[str, str]]:
     """Voikko's analyses of the word: (base form, structure) pairs."""
+    handle = _voikko()
     with _voikko_lock:
-        found = _voikko().analyze(word)
+        found = handle.analyze(word)
     return [(a.get("BASEFORM") or "", a.get("STRUCTURE") or "") for a in found]
 
 
