@@ -5,6 +5,7 @@ editors never get a cached page; browsers and CDNs revalidate with an ETag."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -22,6 +23,12 @@ from vahti.content.services import add_page, plan_pages
 from vahti.plans.models import PlanDomain
 
 pytestmark = pytest.mark.django_db
+
+
+def without_form_token(content: bytes) -> bytes:
+    """The page without its feedback form's token, which is signed afresh, with the
+    second it was made, for every response, cached or not."""
+    return re.sub(rb'name="token" value="[^"]*"', b'name="token" value=""', content)
 
 
 def get(client, url, **headers):
@@ -278,7 +285,8 @@ def test_a_page_dropped_from_the_process_comes_from_redis(client, plan, action, 
     first = get(client, "/actions/126/")
     local_pages.clear()  # another process rendered it, or this one forgot it
     page = get(client, "/actions/126/")
-    assert page["X-Vahti-Cache"] == "hit" and page.content == first.content
+    assert page["X-Vahti-Cache"] == "hit"
+    assert without_form_token(page.content) == without_form_token(first.content)
     assert len(local_pages) == 1
 
 
