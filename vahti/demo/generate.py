@@ -25,6 +25,7 @@ from vahti.actions.models import (
     Task,
 )
 from vahti.core.naturalsort import natural_sort_key
+from vahti.core.planner import analyze_after_bulk_write
 from vahti.orgs.models import Organization, Person
 from vahti.plans.models import (
     ActionImpact,
@@ -75,6 +76,7 @@ def generate_plan(identifier: str, size: int, *, seed: int = 2035) -> Plan:
     _progress_create(plan, actions, lists, random.Random(seed + 1), now)  # noqa: S311
     NewsPost.objects.bulk_create(news, batch_size=BATCH)
     rebuild_plan(plan)  # bulk rows bypass publishing, which indexes one action at a time
+    analyze_after_bulk_write()
     return plan
 
 

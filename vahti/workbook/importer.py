@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from vahti.core.planner import analyze_after_bulk_write
 from vahti.orgs.models import Organization
 from vahti.plans import changes
 from vahti.plans.models import Category, Plan
@@ -78,6 +79,7 @@ def import_workbook(
             if report.plan is not None:
                 search.rebuild_plan(report.plan)
             report.applied = True
+            analyze_after_bulk_write()
     report.problems.sort(
         key=lambda p: (ORDER.index(p.sheet) if p.sheet in ORDER else -1, p.row or 0)
     )
