@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "vahti.api",
     "vahti.exchange",
     "vahti.feedback",
+    "vahti.reports",
     "vahti.notifications",
     "vahti.demo",
     "wagtail.contrib.settings",

@@ -19,14 +19,23 @@ from django.db.models import CharField, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
+from vahti.actions.models import (
+    Action,
+    ActionFieldValue,
+    ContactPerson,
+    NewsPost,
+    ResponsibleParty,
+    Task,
+)
 from vahti.core.constraints import clean_in_memory
 from vahti.core.i18n import column_name, language_codes
 from vahti.core.revisions import without_volatile_keys
 from vahti.core.richtext import sanitize_rich_text
 from vahti.core.services import prefixed_errors, reference_index_updated_once
 
-CHILD_RELATIONS = ("tasks", "responsible_parties", "contact_persons", "news_posts")
+# ``field_values``: the plan's own fields (vahti.actions.models.fields), as a list of
+# dicts of ActionFieldValue's columns, e.g. ``{"field": cost, "number": Decimal(5)}``.
+CHILD_RELATIONS = ("tasks", "responsible_parties", "contact_persons", "news_posts", "field_values")
 M2M_RELATIONS = ("categories", "schedules", "related_actions")
 
 
@@ -48,6 +57,10 @@ def _children(action: Action, relations: dict) -> dict[str, list]:
             ContactPerson(person=person, role=role, sort_order=index)
             for index, (person, role) in enumerate(relations["contact_persons"])
         ]
+    if "field_values" in relations:
+        built["field_values"] = [ActionFieldValue(**value) for value in relations["field_values"]]
+    elif not action.pk:
+        built["field_values"] = []  # a new action has none: its revision need not ask
     if action.pk:
         for relation, items in built.items():
             _keep_identity(
@@ -67,6 +80,7 @@ CHILD_KEYS = {
     "news_posts": [*_name_columns("title"), "published_on"],
     "responsible_parties": ["organization_id"],
     "contact_persons": ["person_id"],
+    "field_values": ["field_id"],
 }
 
 

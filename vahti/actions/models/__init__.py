@@ -1,5 +1,5 @@
 """Actions of a plan and what hangs off them: tasks, responsible organisations, contact
-persons and news posts.
+persons, news posts and the plan's own fields (vahti.actions.models.fields).
 
 Action is a Wagtail snippet with revisions, drafts and locking; its children are
 ParentalKey/ParentalManyToMany relations so that a revision stores the whole action,
@@ -11,6 +11,12 @@ from vahti.actions.models.action import (
     PUBLIC_CONDITION,
     Action,
     ActionQuerySet,
+)
+from vahti.actions.models.fields import (
+    ActionField,
+    ActionFieldOption,
+    ActionFieldQuerySet,
+    ActionFieldValue,
 )
 from vahti.actions.models.parts import (
     ContactPerson,
@@ -24,6 +30,10 @@ __all__ = [
     "IDENTIFIER_TAKEN_MESSAGE",
     "PUBLIC_CONDITION",
     "Action",
+    "ActionField",
+    "ActionFieldOption",
+    "ActionFieldQuerySet",
+    "ActionFieldValue",
     "ActionQuerySet",
     "ContactPerson",
     "NewsPost",

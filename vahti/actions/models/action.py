@@ -6,6 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -148,6 +149,43 @@ class Action(
         related_name="merged_actions",
         verbose_name=_("merged with"),
         help_text=_("This action has been merged into that one; its page leads there."),
+    )
+    # Estimated yearly effects (always shown as estimates): summed per category and for
+    # the plan beside its emission goal, and reported to the Covenant of Mayors.
+    emission_reduction_estimate = models.DecimalField(
+        _("estimated emission reduction (t CO₂e/a)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    energy_savings_estimate = models.DecimalField(
+        _("estimated energy savings (MWh/a)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    renewable_production_estimate = models.DecimalField(
+        _("estimated renewable energy production (MWh/a)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    estimate_year = models.PositiveSmallIntegerField(
+        _("year of the estimates"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("The year the estimated yearly effects refer to, e.g. 2030."),
+    )
+    estimate_method = TranslatedField(
+        models.TextField(
+            _("method or source of the estimates"),
+            help_text=_("How the estimates were made, or where they come from."),
+        ),
+        required=False,
     )
     internal_notes = models.TextField(
         _("internal notes"), blank=True, help_text=_("Never shown on the public site.")
