@@ -9,6 +9,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
 
 from tests.factories import (
@@ -141,7 +142,9 @@ def test_responsible_body_start_and_end_come_from_the_action(plan):
         start_date=datetime.date(2021, 3, 1),
         end_date=datetime.date(2025, 12, 31),
     )
-    make_action(plan, "2", schedule_continuous=True, responsible_parties=[(partner, "collaborator")])
+    make_action(
+        plan, "2", schedule_continuous=True, responsible_parties=[(partner, "collaborator")]
+    )
     row = row_of(plan, "1")
     assert row.values["responsible"] == "Urban Environment"
     assert (row.values["start"], row.values["end"]) == (
@@ -195,12 +198,15 @@ def test_number_fields_are_converted_to_the_templates_units(plan):
 def test_a_number_field_of_an_unknown_unit_or_kind_is_refused(plan):
     euros = field(plan, "cost", ActionField.Kind.NUMBER, unit_fi="€")
     sector = field(plan, "sector", ActionField.Kind.CHOICE)
-    with pytest.raises(Exception) as refused:
+    with pytest.raises(ValidationError) as refused:
         covenant_mapping_save(plan, sources={"energy_savings_field": euros}, values={})
-    assert "cannot be converted to MWh/a" in str(refused.value)
-    with pytest.raises(Exception) as refused:
+    assert refused.value.message_dict["energy_savings_field"] == [
+        "The unit “€” of “Cost” cannot be converted to MWh/a: give the field one of "
+        "kWh/a, MWh/a, GWh/a."
+    ]
+    with pytest.raises(ValidationError) as refused:
         covenant_mapping_save(plan, sources={"costs_field": sector}, values={})
-    assert "is not a number field" in str(refused.value)
+    assert refused.value.message_dict["costs_field"] == ["“Sector” is not a number field."]
 
 
 def test_the_workbook_is_laid_out_like_the_template_with_the_missing_values(plan):
