@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from vahti.covenant.models import CovenantMapping, CovenantValue
+from vahti.covenant.selectors import value_codes
 
 # How a value map row names what it maps: (column, kind, id) with kind one of these.
 VALUE_KINDS = ("option", "category", "status")
@@ -19,11 +20,17 @@ def covenant_mapping_save(plan, *, sources: dict, values: dict) -> CovenantMappi
     (naming the field) when a source is of another plan or of the wrong kind."""
     mapping = CovenantMapping.objects.select_for_update().filter(plan=plan).first()
     mapping = mapping or CovenantMapping(plan=plan)
+    changed = mapping.pk is None
     for name, value in sources.items():
+        changed = changed or getattr(mapping, name) != value
         setattr(mapping, name, value)
     mapping.full_clean()
-    mapping.save()
+    if changed:  # saving the same again changes nothing, not even its time
+        mapping.save()
     columns = {column for column, _kind, _pk in values}
+    before = {key: code for key, code in value_codes(mapping).items() if key[0] in columns}
+    if before == {key: code for key, code in values.items() if code}:
+        return mapping
     CovenantValue.objects.filter(mapping=mapping, column__in=columns).delete()
     rows = []
     for (column, kind, pk), code in values.items():
