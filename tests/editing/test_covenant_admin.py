@@ -8,6 +8,7 @@ import io
 
 import pytest
 from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
 
 from tests.editing.conftest import form_data, in_english
 from vahti.actions.models import ActionField, ActionFieldOption
@@ -52,6 +53,9 @@ def test_the_plan_admin_maps_sources_and_values_and_sees_the_actions_complete(cl
     assert response.status_code == 302
     mapping = CovenantMapping.objects.get(plan=world.plan)
     assert mapping.sector_field == field
+    entry = ModelLogEntry.objects.get(action="vahti.plan.covenant")
+    assert entry.user_id == world.users["plan_admin"].pk
+    assert entry.data["sources"]["sector_field"] == "Sektori"
 
     option = field.options.get()
     page = client.get(url(world.plan)).content.decode()

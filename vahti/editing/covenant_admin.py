@@ -210,7 +210,9 @@ class CovenantMappingView(PlanAdminOnly, WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         try:
-            covenant_mapping_save(self.plan, sources=form.sources(), values=form.values())
+            covenant_mapping_save(
+                self.plan, sources=form.sources(), values=form.values(), user=self.request.user
+            )
         except ValidationError as error:
             form.add_model_errors(error)
             return self.form_invalid(form)
@@ -263,4 +265,13 @@ def covenant_menu_item():
         reverse("vahti_covenant_index"),
         icon_name="doc-full",
         order=54,
+    )
+
+
+@hooks.register("register_log_actions")
+def covenant_log_actions(actions):
+    actions.register_action(
+        "vahti.plan.covenant",
+        gettext_lazy("Change the Covenant of Mayors mapping"),
+        gettext_lazy("Covenant of Mayors mapping changed"),
     )
