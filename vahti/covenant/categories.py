@@ -3,20 +3,26 @@ mitigation actions, with stable codes (ours) and the template's English labels.
 
 Source: Covenant of Mayors & Mayors Adapt Offices and the European Commission's Joint
 Research Centre, *The Covenant of Mayors for Climate and Energy Reporting Guidelines*,
-version 1.0 (July 2016), JRC103031, EUR 28160 EN, section I “SECAP template”, mitigation
-actions, and its annex listing the sectors, areas of intervention and policy
-instruments; and the SECAP template's “Mitigation actions” table (the Excel working
-document mirroring MyCovenant). See also Bertoldi (ed.), Guidebook “How to develop a
-Sustainable Energy and Climate Action Plan (SECAP)”, EUR 29412 EN, 2018.
+version 1.0 (July 2016), JRC103031, EUR 28160 EN, “Step I – Fill in the template”,
+“Section I – SECAP template” (p. 10 in its table of contents), mitigation actions; and the
+SECAP template's “Mitigation actions” table (the Excel working document mirroring
+MyCovenant). See also Bertoldi (ed.), Guidebook “How to develop a Sustainable Energy and
+Climate Action Plan (SECAP)”, Part 1, EUR 29412 EN, 2018.
 
-Verification: the sectors are those of the template's inventory and action tables (seen
-in several reproductions). The areas of intervention and policy instruments were checked
-against a reproduction of the template's lists in which punctuation had been stripped
-(e.g. “Car sharing pooling”); the punctuation here (“Car sharing/pooling”, “Awareness
-raising/training”) is from the template as we remember it and is NOT verified against
-the template file. Entries marked ``# unverified`` could not be checked against any
-source we could read: the public lighting areas, the origins of an action and the
-column headings' exact wording. Codes never change once used: a mapping stores them.
+Verification (2026-12, with the stored public copies available to us):
+- The guidelines' copies we could read (https://vdocuments.us/the-covenant-of-mayors-for-
+  climate-and-energy-reporting-guidelines-2017-10-26.html, https://publications.jrc.ec.
+  europa.eu/repository/handle/JRC103031) show only the title, version and table of
+  contents, not the template's lists. The SECAP guidebook's copies show only its opening.
+  No list below is verified against the guidelines, the guidebook or the template file.
+- The one reproduction of the lists we found is a public SECAP-analysis prompt on GitHub
+  (its repository could not be identified) that lists the sectors, areas of
+  intervention, policy instruments, financing sources and implementation statuses with
+  most punctuation stripped. It corroborates the wording (not the punctuation, order or
+  case) where noted per list below, and differs where noted. It has no public lighting
+  areas, origins of an action or column headings.
+Hence every list keeps an ``unverified`` note: labels are as the previous helper wrote
+them, and no label was changed. Codes never change once used: a mapping stores them.
 """
 
 from __future__ import annotations
@@ -30,6 +36,10 @@ class Choice:
     label: str
 
 
+# Unverified. The reproduction has the same wording, with the parentheses and slashes, for
+# tertiary buildings and local heat/cold production, and "municipal buildings",
+# "residential buildings", "transport", "industry", "local electricity production"; it has
+# no public lighting or "Others" but has a "waste" sector.
 SECTORS = (
     Choice("municipal_buildings", "Municipal buildings, equipment/facilities"),
     Choice("tertiary_buildings", "Tertiary (non municipal) buildings, equipment/facilities"),
@@ -43,6 +53,14 @@ SECTORS = (
 )
 
 # The three building sectors offer the same areas of intervention.
+# Areas, unverified. The reproduction has every area below except the public lighting
+# ones and the sectors' plain "Other" (it has only "Industry other"), without
+# punctuation (e.g. "Car sharing pooling", "Cleaner efficient vehicles", "District
+# heating cooling network", "Eco driving") and without our parenthesised qualifiers
+# ("Integrated action", "Electric vehicles"); it writes "Modal shift to walking and
+# cycling" (ours "&") and has both "Waste & wastewater management" and "Waste and
+# wastewater management"; it names the industry "Other"/"Renewable energy" areas
+# "Industry other"/"Industry renewable energy".
 _BUILDINGS = (
     ("building_envelope", "Building envelope"),
     ("renewable_heating", "Renewable energy for space heating and hot water"),
@@ -60,7 +78,7 @@ _AREAS_BY_SECTOR = {
     "municipal_buildings": _BUILDINGS,
     "tertiary_buildings": _BUILDINGS,
     "residential_buildings": _BUILDINGS,
-    "public_lighting": (  # unverified: not in the reproduction we could read
+    "public_lighting": (  # unverified: in no source or reproduction we could read
         ("energy_efficiency", "Energy efficiency"),
         ("integrated_renewables", "Integrated renewable energy"),
         ("ict", "Information and Communication Technologies"),
@@ -116,6 +134,10 @@ AREAS = tuple(
     for code, label in areas
 )
 
+# Unverified. The reproduction has these without punctuation ("Awareness raising training",
+# "Energy certification labelling", "Energy carbon taxes") and differs in: "Third party
+# financing" (no "PPP"), "Land use planning" (no "regulation"), "Mobility planning
+# regulation" (no "Transport/"); it has no "Other".
 POLICY_INSTRUMENTS = (
     Choice("awareness_raising", "Awareness raising/training"),
     Choice("energy_management", "Energy management"),
@@ -136,7 +158,8 @@ POLICY_INSTRUMENTS = (
     Choice("other", "Other"),
 )
 
-ORIGINS = (  # unverified: the list as the issue gives it, not checked against the template
+# Unverified: the list as issue 24 gives it; in no source or reproduction we could read.
+ORIGINS = (
     Choice("local_authority", "Local authority"),
     Choice("coordinator", "Covenant Coordinator"),
     Choice("regional", "Regional"),
@@ -145,6 +168,8 @@ ORIGINS = (  # unverified: the list as the issue gives it, not checked against t
     Choice("other", "Other"),
 )
 
+# The reproduction has the same five values (in another order: Not started, Completed,
+# Cancelled, Ongoing, Postponed). Their order here is unverified.
 STATUSES = (
     Choice("completed", "Completed"),
     Choice("ongoing", "Ongoing"),
@@ -183,8 +208,9 @@ def choices_for(column: str) -> list:
     return [(c.code, c.label) for c in CHOICES[column]]
 
 
-# The mitigation-actions table's headings, in the template's order (the wording follows
-# the reporting guidelines' field names; unverified against the template file itself).
+# The mitigation-actions table's headings in the template's order. Unverified: wording,
+# order and units are from memory of the guidelines' field names; no source or
+# reproduction we could read shows the table.
 COLUMNS = (
     ("title", "Title of the action"),
     ("sector", "Sector"),
@@ -202,6 +228,7 @@ COLUMNS = (
 )
 HEADINGS = dict(COLUMNS)
 # What the template asks of every action; costs and impacts are asked where known.
+# Unverified: no source we could read says which of the table's cells are mandatory.
 REQUIRED_COLUMNS = (
     "title",
     "sector",
