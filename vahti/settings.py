@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "vahti.exchange",
     "vahti.feedback",
     "vahti.reports",
+    "vahti.covenant",
     "vahti.notifications",
     "vahti.demo",
     "wagtail.contrib.settings",

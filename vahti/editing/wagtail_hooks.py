@@ -387,6 +387,7 @@ def move_only_what_may_be_moved(request, page, destination):
 # The indicators' admin registers itself on import (its snippets, views and menu items).
 from vahti.editing import (  # noqa: E402, F401
     api_tokens,
+    covenant_admin,
     feedback_admin,
     indicator_admin,
     indicator_data_admin,
