@@ -121,7 +121,8 @@ def missing_required(
                 number,
                 None,
                 _(
-                    "“%(field)s” (%(identifier)s) is required: give its value in the field_values sheet."
+                    "“%(field)s” (%(identifier)s) is required: give its value in the "
+                    "field_values sheet."
                 )
                 % {"field": found.name, "identifier": found.identifier},
             )

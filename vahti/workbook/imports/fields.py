@@ -37,16 +37,16 @@ def import_fields(rows: SheetRows) -> None:
         rows.check_row()
         lookup = {"plan": rows.plan, "identifier": values["identifier"]}
         current = ActionField.objects.filter(**lookup).first()
-        if current is not None and current.kind != data["kind"]:
-            if ActionFieldValue.objects.filter(field=current).exists():
-                rows.problem(
-                    "fields",
-                    number,
-                    "kind",
-                    _("The field has values: its kind cannot change from “%(kind)s”.")
-                    % {"kind": current.kind},
-                )
-                raise RowFailed
+        changes_kind = current is not None and current.kind != data["kind"]
+        if changes_kind and ActionFieldValue.objects.filter(field=current).exists():
+            rows.problem(
+                "fields",
+                number,
+                "kind",
+                _("The field has values: its kind cannot change from “%(kind)s”.")
+                % {"kind": current.kind},
+            )
+            raise RowFailed
         _upsert(rows, "fields", number, ActionField, lookup, data, FIELD_COLUMNS)
 
     rows.each_row("fields", one)
