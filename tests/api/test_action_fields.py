@@ -48,7 +48,7 @@ def test_the_plan_document_has_the_fields_and_no_secret_one(client, open_plan, s
     response = client.get("/api/v1/plans/hnh/document.json")
     body = b"".join(response.streaming_content) if response.streaming else response.content
     document = json.loads(body)
-    assert [f["identifier"] for f in document["plan"]["fields"]][0] == "cost"
+    assert document["plan"]["fields"][0]["identifier"] == "cost"
     [one] = [a for a in document["actions"] if a["identifier"] == "1"]
     assert one["fields"]["cost"] == 1250000.5 and one["estimates"]["year"] == 2030
     for secret in ("non-public field", "non-public field's value"):
