@@ -210,3 +210,19 @@ def test_a_field_of_an_unknown_kind_or_changing_kind_with_values_is_refused(smal
         "is not one of",
     )
     assert ActionField.objects.filter(plan=small_plan).count() == 9
+
+
+def test_a_bad_estimate_is_named_by_its_column(small_plan):
+    header = ["identifier", "name_fi", "emission_reduction_estimate", "estimate_year"]
+    problem_of(
+        small_plan,
+        {"actions": [header, ["1", "Pyöräily", "lots", 2030]]},
+        ("actions", 2, "emission_reduction_estimate"),
+        "“lots” is not a number.",
+    )
+    problem_of(
+        small_plan,
+        {"actions": [header, ["1", "Pyöräily", 5, 1800]]},
+        ("actions", 2, "estimate_year"),
+        "1990",
+    )
