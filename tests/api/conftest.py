@@ -1,5 +1,6 @@
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 
@@ -17,7 +18,7 @@ from tests.factories import (
     make_indicator,
     task,
 )
-from vahti.actions.models import Action
+from vahti.actions.models import Action, ActionField, ActionFieldOption
 from vahti.actions.services import action_update
 
 # Words that must never leave the database through the API, a download or a feed.
@@ -29,7 +30,62 @@ SECRETS = {
     "unpublished action": "JULKAISEMATON",
     "email": "mikko.secret@example.invalid",
     "internal indicator": "SISÄINEN-MITTARI",
+    "non-public field": "SISÄINEN-KENTTÄ",
+    "non-public field's value": "SISÄINEN-ARVO",
 }
+
+
+def add_fields(plan, action, theme) -> None:
+    """The plan's own fields, one of each kind and a non-public one, valued on
+    ``action``, which also gets estimates."""
+    kinds = {
+        "cost": ("number", "Kustannusarvio"),
+        "funding": ("choice", "Rahoitus"),
+        "flagship": ("yes_no", "Kärkihanke"),
+        "decided": ("date", "Päätöspäivä"),
+        "partners": ("text", "Kumppanit"),
+        "story": ("rich_text", "Tarina"),
+        "sector": ("category", "Sektori"),
+    }
+    fields = {
+        identifier: ActionField.objects.create(
+            plan=plan,
+            identifier=identifier,
+            kind=kind,
+            name_fi=name,
+            order=order,
+            unit_fi="€" if kind == "number" else "",
+            category_type=theme.type if kind == "category" else None,
+        )
+        for order, (identifier, (kind, name)) in enumerate(kinds.items())
+    }
+    secret = ActionField.objects.create(
+        plan=plan, identifier="note", kind="text", name_fi=SECRETS["non-public field"],
+        is_public=False, order=9,
+    )  # fmt: skip
+    eu = ActionFieldOption.objects.create(
+        field=fields["funding"], identifier="eu", name_fi="EU-rahoitus", name_sv="EU", order=1
+    )
+    ActionFieldOption.objects.create(
+        field=fields["funding"], identifier="budget", name_fi="Talousarvio", order=0
+    )
+    action_update(
+        action,
+        field_values=[
+            {"field": fields["cost"], "number": Decimal("1250000.5")},
+            {"field": fields["funding"], "option": eu},
+            {"field": fields["flagship"], "yes_no": False},
+            {"field": fields["decided"], "date": datetime.date(2024, 5, 22)},
+            {"field": fields["partners"], "text_fi": "Helen Oy", "text_sv": "Helen Ab"},
+            {"field": fields["story"], "rich_text_fi": "<p>Hyvä <script>x</script></p>"},
+            {"field": fields["sector"], "category": theme},
+            {"field": secret, "text_fi": SECRETS["non-public field's value"]},
+        ],
+        emission_reduction_estimate=Decimal("8000.50"),
+        energy_savings_estimate=Decimal("1200"),
+        estimate_year=2030,
+        estimate_method_fi="Liikennemalli",
+    )
 
 
 @dataclass
@@ -112,6 +168,7 @@ def open_plan(db) -> OpenPlan:
         visibility="internal",
         tasks=[task(SECRETS["internal action's task"])],
     )
+    add_fields(plan, one, theme)
     make_action(plan, "4", name_fi=SECRETS["unpublished action"], publish=False)
     action_update(two, name_fi=SECRETS["draft"], publish=False)
     assert Action.objects.get(pk=two.pk).name_fi == "Kävely"

@@ -37,3 +37,22 @@ def test_a_mistake_in_the_demo_data_is_named_by_sheet_row_and_column(tmp_path, m
     assert "in_a_hurry" in str(error.value)
     assert not Plan.objects.filter(identifier="northbay2040").exists()
     assert not Action.objects.exists()
+
+
+def test_the_helsinki_plan_has_fields_of_every_common_kind_and_estimates():
+    from vahti.actions.models import ActionField, ActionFieldValue
+
+    loader.load_demo(today=TODAY, plans=("hnh2035",))
+    plan = Plan.objects.get(identifier="hnh2035")
+    fields = {f.identifier: f for f in ActionField.objects.filter(plan=plan)}
+    assert {f.kind for f in fields.values()} >= {
+        "number", "choice", "yes_no", "ordered_choice", "date", "text"
+    }  # fmt: skip
+    assert fields["kustannusarvio"].unit_fi == "€" and fields["rahoitus"].name_sv
+    assert not fields["sisainen-huomio"].is_public
+    assert fields["vaikutusten-taso"].options.count() == 4
+    valued = ActionFieldValue.objects.filter(action__plan=plan).values("action").distinct()
+    assert valued.count() >= 20
+    estimated = Action.objects.filter(plan=plan, emission_reduction_estimate__gt=0)
+    assert estimated.count() >= 12
+    assert all(a.estimate_year == 2030 and a.estimate_method_fi for a in estimated)

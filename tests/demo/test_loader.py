@@ -31,7 +31,7 @@ def test_loading_twice_changes_nothing():
     second = load_demo(today=TODAY)
     assert not second.changed_anything
     assert str(second).splitlines() == [
-        "Demo plan hnh2035 is up to date (133 objects unchanged).",
+        "Demo plan hnh2035 is up to date (148 objects unchanged).",
         "Demo plan northbay2040 is up to date (35 objects unchanged).",
     ]
     assert snapshot() == before

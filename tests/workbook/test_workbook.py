@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from wagtail.models import Revision
 
 from tests.factories import make_action
-from vahti.actions.models import Action, Task
+from vahti.actions.models import Action, ActionFieldValue, Task
 from vahti.plans.models import Plan
 from vahti.workbook import reader
 from vahti.workbook.export import Export
@@ -284,9 +284,21 @@ def test_the_demo_plan_round_trips_through_an_empty_installation(tmp_path):
     assert "updated_at" in next(book["actions"].values)
     sheets = book.sheetnames
     assert sheets == [
-        "plan", "lists", "categories", "organisations", "people", "actions", "tasks",
-        "history", "news", "indicators", "goals", "values",
+        "plan", "lists", "fields", "field_options", "categories", "organisations", "people",
+        "actions", "field_values", "tasks", "history", "news", "indicators", "goals", "values",
     ]  # fmt: skip
+    # The plan's own fields, their options and values, and the estimates came along.
+    kinds = {row[0]: row[1] for row in list(book["fields"].values)[1:]}
+    assert set(kinds.values()) >= {"number", "choice", "yes_no", "ordered_choice", "date", "text"}
+    assert ActionFieldValue.objects.filter(action__plan=plan).count() == (
+        len(list(book["field_values"].values)) - 1
+    )
+    cost = ActionFieldValue.objects.get(
+        action__plan=plan, action__identifier="10", field__identifier="kustannusarvio"
+    )
+    assert cost.number == 42000000
+    estimated = Action.objects.filter(plan=plan, emission_reduction_estimate__isnull=False)
+    assert estimated.count() >= 12 and {a.estimate_year for a in estimated} == {2030}
 
 
 def test_the_command_reports_problems_and_dry_runs(small_plan, tmp_path):

@@ -8,9 +8,22 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
+from vahti.actions.models import (
+    Action,
+    ActionFieldValue,
+    ContactPerson,
+    NewsPost,
+    ResponsibleParty,
+    Task,
+)
 from vahti.core.i18n import column_name, language_codes
 
+ESTIMATE_COLUMNS = (
+    "emission_reduction_estimate",
+    "energy_savings_estimate",
+    "renewable_production_estimate",
+    "estimate_year",
+)
 TEXT_FIELDS = (
     "name",
     "lead",
@@ -33,6 +46,7 @@ class ActionData:
     parties: list[tuple[str, str]] = field(default_factory=list)  # (organisation, role)
     contacts: list[dict] = field(default_factory=list)
     related: dict[int, tuple[str, str]] = field(default_factory=dict)  # pk: (sort key, id)
+    field_values: list[dict] = field(default_factory=list)  # rows of its public fields
 
 
 def actions_for_data(actions: QuerySet[Action]) -> list[ActionData]:
@@ -53,6 +67,8 @@ def actions_for_data(actions: QuerySet[Action]) -> list[ActionData]:
             "end_date",
             "schedule_continuous",
             "updated_at",
+            *ESTIMATE_COLUMNS,
+            *[column_name("estimate_method", code) for code in language_codes()],
         )
     )
     found = {row["id"]: ActionData(row) for row in rows}
@@ -63,7 +79,35 @@ def actions_for_data(actions: QuerySet[Action]) -> list[ActionData]:
     _add_tasks(found, ids)
     _add_people(found, ids)
     _add_related(found, ids)
+    _add_field_values(found, ids)
     return [found[row["id"]] for row in rows]
+
+
+def _add_field_values(found: dict[int, ActionData], ids: list[int]) -> None:
+    """Each action's values of the plan's public fields, in the fields' order, as rows
+    (``field__identifier``, ``field__kind``, the value's columns). 1 query."""
+    texts = [
+        column_name(prefix, code)
+        for prefix in ("text", "rich_text", "option__name", "category__name")
+        for code in language_codes()
+    ]
+    values = (
+        ActionFieldValue.objects.filter(action_id__in=ids, field__is_public=True)
+        .order_by("field__order", "field_id")
+        .values(
+            "action_id",
+            "field__identifier",
+            "field__kind",
+            "number",
+            "date",
+            "yes_no",
+            "option__identifier",
+            "category__identifier",
+            *texts,
+        )
+    )
+    for value in values:
+        found[value["action_id"]].field_values.append(value)
 
 
 def _add_categories_and_schedules(found: dict[int, ActionData], ids: list[int]) -> None:

@@ -15,6 +15,7 @@ from django.utils.http import quote
 from vahti.actions.lateness import lateness_for_data, task_name_in
 from vahti.actions.open_data import TEXT_FIELDS, actions_for_data, news_for_data
 from vahti.actions.selectors import public_actions
+from vahti.api.fields import estimates_data, field_values_data, fields_data
 from vahti.core.i18n import column_name
 from vahti.core.urls import plan_path
 from vahti.indicators.open_data import indicators_for_data, latest_values
@@ -108,6 +109,7 @@ def plan_data(ctx: Context) -> dict:
             ActionSchedule, begins_at=lambda s: s.begins_at, ends_at=lambda s: s.ends_at
         ),
         "category_types": items(CategoryType, is_primary=lambda t: t.is_primary),
+        "fields": fields_data(ctx),
     }
 
 
@@ -208,6 +210,8 @@ def action_data(ctx: Context, item) -> dict:
         "related_actions": [identifier for _key, identifier in sorted(item.related.values())],
         "updated_at": row["updated_at"],
         "late": late_data(ctx, item),
+        "fields": field_values_data(ctx, item.field_values),
+        "estimates": estimates_data(ctx, row),
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 
-from pydantic import BaseModel, Field, StrictFloat, StrictStr
+from pydantic import BaseModel, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
 
 class Schema(BaseModel):
@@ -77,6 +77,34 @@ class CategoryType(Schema):
     order: int
 
 
+class FieldOption(Schema):
+    identifier: str
+    name: Texts = Field(description=TEXTS)
+    order: int
+
+
+class ActionFieldDefinition(Schema):
+    """One of the plan's own public action fields; actions give their values by its
+    identifier."""
+
+    identifier: str
+    kind: str = Field(
+        description=(
+            "text, rich_text, number, date, yes_no, choice, ordered_choice (its options' "
+            "order is a scale) or category."
+        )
+    )
+    name: Texts = Field(description=TEXTS)
+    help_text: Texts = Field(description=TEXTS)
+    unit: Texts = Field(description="A number's unit, e.g. €. " + TEXTS)
+    category_type: str | None = Field(
+        description="For a category field: the category type it takes its values from."
+    )
+    order: int
+    is_required: bool
+    options: list[FieldOption] = Field(description="A choice field's options, in order.")
+
+
 class Plan(Schema):
     identifier: str
     name: Texts = Field(description=TEXTS)
@@ -94,6 +122,9 @@ class Plan(Schema):
     impacts: list[Impact]
     schedules: list[Schedule]
     category_types: list[CategoryType]
+    fields: list[ActionFieldDefinition] = Field(
+        description="The plan's own public action fields, in their order."
+    )
 
 
 class Category(Schema):
@@ -154,6 +185,30 @@ class Lateness(Schema):
     reasons: list[LateReason] = Field(description="Why it is late, late tasks first.")
 
 
+class ChoiceValue(Schema):
+    identifier: str = Field(description="The option's (or category's) identifier.")
+    name: Texts = Field(description=TEXTS)
+
+
+FieldValue = StrictBool | StrictInt | StrictFloat | datetime.date | ChoiceValue | Texts
+
+
+class Estimates(Schema):
+    """Estimates, never measurements: what the action is expected to achieve a year."""
+
+    emission_reduction: StrictInt | StrictFloat | None = Field(
+        description="Estimated yearly emission reduction, t CO₂e/a."
+    )
+    energy_savings: StrictInt | StrictFloat | None = Field(
+        description="Estimated yearly energy savings, MWh/a."
+    )
+    renewable_production: StrictInt | StrictFloat | None = Field(
+        description="Estimated yearly renewable energy production, MWh/a."
+    )
+    year: int | None = Field(description="The year the estimates refer to.")
+    method: Texts = Field(description="How they were made or where they come from. " + TEXTS)
+
+
 class Action(Schema):
     identifier: str
     url: str = Field(description="The action's public page.")
@@ -183,6 +238,16 @@ class Action(Schema):
             "Whether the action is late by its tasks' due dates and the plan's update "
             "limit, whatever its status says; null when the plan does not derive lateness."
         )
+    )
+    fields: dict[str, FieldValue] = Field(
+        description=(
+            "The action's values of the plan's public fields, by field identifier: a "
+            "number, a date (ISO), true or false (yes/no), {identifier, name} (a choice or "
+            "a category), or the text by language code (text; rich text as sanitised HTML)."
+        )
+    )
+    estimates: Estimates | None = Field(
+        description="The action's estimated yearly effects; null when it has none."
     )
 
 

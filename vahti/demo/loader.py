@@ -32,7 +32,17 @@ DATA = Path(__file__).resolve().parent / "data"
 # Helsinki first: the first plan is the one served at hosts no plan claims.
 DEMO_PLANS = ("hnh2035", "northbay2040")
 # The sheets whose rows are the things the report counts; values count per indicator.
-COUNTED = ("plan", "lists", "categories", "organisations", "people", "actions", "indicators")
+COUNTED = (
+    "plan",
+    "lists",
+    "fields",
+    "field_options",
+    "categories",
+    "organisations",
+    "people",
+    "actions",
+    "indicators",
+)
 
 
 class DemoDataError(Exception):

@@ -8,9 +8,10 @@ the publication. Inside ``services.deferred()`` the indexing waits for a rebuild
 
 from __future__ import annotations
 
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from vahti.actions.models import Action
+from vahti.actions.models import Action, ActionField
 from vahti.content.models import ContentPage
 from vahti.core.signals import plan_languages_changed, public_version_changed
 from vahti.indicators.models import Indicator
@@ -37,3 +38,28 @@ def _page_changed(sender, instance: ContentPage, **kwargs):
 def _languages_changed(sender, instance: Plan, **kwargs):
     # The index has an entry per language and falls back to the primary.
     services.rebuild_plan(instance)
+
+
+def _searched(field: ActionField) -> bool:
+    """Whether the field's values are searched with its actions."""
+    return field.is_public and field.kind in ActionField.TEXT_KINDS
+
+
+@receiver(pre_save, sender=ActionField, dispatch_uid="vahti-search-field-before")
+def _field_before(sender, instance: ActionField, **kwargs):
+    stored = ActionField.objects.filter(pk=instance.pk).first() if instance.pk else None
+    instance._searched_before = stored is not None and _searched(stored)
+
+
+@receiver(post_save, sender=ActionField, dispatch_uid="vahti-search-field")
+def _field_changed(sender, instance: ActionField, created: bool, **kwargs):
+    # A text field made public or non-public: its values join or leave the actions'
+    # entries. (A new field has no values yet.)
+    if not created and getattr(instance, "_searched_before", False) != _searched(instance):
+        services.rebuild_plan_unless_deferred(instance.plan)
+
+
+@receiver(post_delete, sender=ActionField, dispatch_uid="vahti-search-field-deleted")
+def _field_deleted(sender, instance: ActionField, **kwargs):
+    if _searched(instance):
+        services.rebuild_plan_unless_deferred(instance.plan)

@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from django.db import transaction
 from django.db.models import Prefetch
 
-from vahti.actions.models import Action, Task
+from vahti.actions.models import Action, ActionField, ActionFieldValue, Task
 from vahti.content.models import ContentPage
 from vahti.core.i18n import TranslatedStr, column_name, language_codes, pick_translation
 from vahti.core.inserts import rows_insert
@@ -71,7 +71,33 @@ def entry_terms_set(entry, analyser: str) -> None:
     entry.finnish_analyser = analyser if has_finnish else ""
 
 
+def searchable_values() -> Prefetch:
+    """An action's values of the plan's public text and rich text fields, in the
+    fields' order, as ``action.searchable_values``: searched with the action's own text.
+    A non-public field's value is never read."""
+    values = (
+        ActionFieldValue.objects.filter(
+            field__is_public=True, field__kind__in=ActionField.TEXT_KINDS
+        )
+        .select_related("field")
+        .order_by("field__order", "field_id")
+    )
+    return Prefetch("field_values", queryset=values, to_attr="searchable_values")
+
+
+def _field_texts(action: Action, language: str, primary: str) -> list[TranslatedStr]:
+    found = []
+    for value in action.searchable_values:
+        if value.field.kind == ActionField.Kind.RICH_TEXT:
+            rich = _text(value, "rich_text", language, primary)
+            found.append(TranslatedStr(text.plain_text(rich), rich.lang))
+        else:
+            found.append(_text(value, "text", language, primary))
+    return found
+
+
 def _action_entries(plan: Plan, action: Action, tasks: Iterable[Task]) -> Iterator[SearchEntry]:
+    """The action's entries (with ``searchable_values`` prefetched) and its tasks'."""
     primary = plan.primary_language
     tasks = list(tasks)
     for language in plan.languages:
@@ -88,6 +114,7 @@ def _action_entries(plan: Plan, action: Action, tasks: Iterable[Task]) -> Iterat
                 _text(action, "lead", language, primary),
                 *rich,
                 _text(action, "official_name", language, primary),
+                *_field_texts(action, language, primary),
             ],
             name.lang,
         )
@@ -201,7 +228,9 @@ def index_action(action: Action) -> None:
     # The search page shows the index: its pages change with it (vahti.plans.changes).
     changes.touch(action.plan_id)
     stored = (
-        Action.objects.filter(pk=action.pk).select_related("plan").prefetch_related("tasks")
+        Action.objects.filter(pk=action.pk)
+        .select_related("plan")
+        .prefetch_related("tasks", searchable_values())
     ).first()
     if stored is None or not _searchable(stored):
         return
@@ -249,7 +278,7 @@ def rebuild_plan(
     public = Action.objects.filter(plan=plan).public()
     total = public.count() if progress else 0
     actions = public.prefetch_related(
-        Prefetch("tasks", queryset=Task.objects.order_by("due_at", "pk"))
+        Prefetch("tasks", queryset=Task.objects.order_by("due_at", "pk")), searchable_values()
     ).iterator(chunk_size=BATCH)
 
     def entries() -> Iterator[SearchEntry]:
@@ -267,3 +296,9 @@ def rebuild_plan(
 
     # Tens of thousands of entries in a large plan: one statement for all (see inserts).
     return rows_insert(SearchEntry, entries())
+
+
+def rebuild_plan_unless_deferred(plan: Plan) -> None:
+    """:func:`rebuild_plan`, except inside :func:`deferred` (whose loader rebuilds)."""
+    if not _deferred.get():
+        rebuild_plan(plan)

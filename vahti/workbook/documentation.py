@@ -16,12 +16,26 @@ SHEET_DESCRIPTIONS = {
         "timeframes (schedule), category types, indicator dimensions and their categories "
         "(dimension_category, with the dimension as parent) and scenarios."
     ),
+    "fields": gettext_lazy(
+        "The plan's own action fields, a row per field: its kind, names, help text and "
+        "unit in each language, whether it is public and required. Fields not in the "
+        "sheet are kept."
+    ),
+    "field_options": gettext_lazy(
+        "The options of the choice and ordered choice fields, a row per option; for an "
+        "ordered choice, the order is the scale. Options not in the sheet are kept."
+    ),
     "categories": gettext_lazy("Themes and other categories, a tree per category type."),
     "organisations": gettext_lazy("The city's organisation tree."),
     "people": gettext_lazy(
         "People named on actions; the identifier names them in the actions sheet."
     ),
     "actions": gettext_lazy("The actions; imported ones are published."),
+    "field_values": gettext_lazy(
+        "Each action's values of the plan's own fields, a row per value. An action named "
+        "in the workbook gets exactly its rows here as its values of the fields this "
+        "sheet names; its values of other fields are kept."
+    ),
     "tasks": gettext_lazy(
         "The tasks of each action; an action named in the workbook gets exactly its rows "
         "here, matched to its current tasks by name (so a name appears once per action)."
@@ -105,7 +119,39 @@ COLUMN_DESCRIPTIONS = {
         "Changing it changes the date; a change of another column with the same date "
         "here is dated the import day."
     ),
+    "emission_reduction_estimate": gettext_lazy(
+        "Estimated yearly emission reduction, t CO₂e/a (two decimals at most)."
+    ),
+    "energy_savings_estimate": gettext_lazy("Estimated yearly energy savings, MWh/a."),
+    "renewable_production_estimate": gettext_lazy(
+        "Estimated yearly renewable energy production, MWh/a."
+    ),
+    "estimate_year": gettext_lazy("The year the estimates refer to, e.g. 2030."),
+    "estimate_method": gettext_lazy(
+        "How the estimates were made or where they come from, a column per language."
+    ),
     "published_on": gettext_lazy("The news post's date."),
+    "fields.kind": gettext_lazy(
+        "text, rich_text, number, date, yes_no, choice, ordered_choice or category."
+    ),
+    "fields.help_text": gettext_lazy("Shown with the field in the form, a column per language."),
+    "fields.unit": gettext_lazy("For a number, e.g. € or t CO₂e/a, a column per language."),
+    "fields.category_type": gettext_lazy(
+        "For a category field: the category type it offers (lists sheet)."
+    ),
+    "fields.public": gettext_lazy(
+        "no: shown only to the plan's editors, never publicly (empty: yes)."
+    ),
+    "fields.required": gettext_lazy("yes: an action cannot be saved without a value."),
+    "field_options.field": gettext_lazy("The field's identifier (fields sheet)."),
+    "field_values.field": gettext_lazy("The field's identifier (fields sheet)."),
+    "field_values.value": gettext_lazy(
+        "By the field's kind: a number (e.g. 120000 or 1 250,5), a date, yes or no, an "
+        "option's identifier, or a category's identifier; empty for a text field."
+    ),
+    "field_values.text": gettext_lazy(
+        "A text or rich text field's value (rich text in HTML), a column per language."
+    ),
     # Described for one sheet only ("sheet.column"), where the name means another thing.
     "history.date": gettext_lazy("The day the action was published with this status and phase."),
     "history.status": gettext_lazy("The status's identifier then (lists sheet)."),

@@ -31,7 +31,7 @@ from vahti.plans.models import (
     CategoryType,
     Plan,
 )
-from vahti.workbook.exports import actions
+from vahti.workbook.exports import actions, fields
 from vahti.workbook.exports.cells import category_key, join, translated, tree_order
 from vahti.workbook.sheets import ORDER, PUBLIC_SHEETS, column_names, columns
 
@@ -173,6 +173,15 @@ class Export:
                 "email": person.email or None,
                 **translated(person, "title"),
             }
+
+    def _fields(self):
+        return fields.field_rows(self.plan, public=self.public)
+
+    def _field_options(self):
+        return fields.option_rows(self.plan, public=self.public)
+
+    def _field_values(self):
+        return fields.value_rows(self.actions, self.plan, public=self.public)
 
     def _actions(self):
         return actions.action_rows(self.actions, plan=self.plan, public=self.public)

@@ -30,6 +30,7 @@ from vahti.plans import changes
 from vahti.plans.models import Category, Plan
 from vahti.search import services as search
 from vahti.workbook.imports.actions import import_actions
+from vahti.workbook.imports.fields import import_fields, import_options
 from vahti.workbook.imports.indicators import import_indicators
 from vahti.workbook.imports.lists import import_lists
 from vahti.workbook.imports.people import import_people
@@ -48,6 +49,8 @@ class Importer(SheetRows):
         if self.plan is None:
             return
         import_lists(self)
+        import_fields(self)
+        import_options(self)
         import_tree(self, "categories", Category)
         import_tree(self, "organisations", Organization)
         import_people(self)

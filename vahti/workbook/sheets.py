@@ -47,6 +47,16 @@ LIST_KINDS = (
     "dimension_category",
     "scenario",
 )
+FIELD_KINDS = (
+    "text",
+    "rich_text",
+    "number",
+    "date",
+    "yes_no",
+    "choice",
+    "ordered_choice",
+    "category",
+)
 TASK_STATES = ("not_started", "in_progress", "completed", "cancelled")
 # An action's translated texts, in the actions sheet's order.
 ACTION_TEXTS = (
@@ -80,6 +90,25 @@ SHEETS: dict[str, list[Column]] = {
         Column("begins_at", "date"),
         Column("ends_at", "date"),
         Column("is_primary", "bool"),
+    ],
+    # The plan's own action fields and the options of its choice fields; each action's
+    # values are in the field_values sheet, a row per value.
+    "fields": [
+        Column("identifier", required=True),
+        Column("kind", "choice", True, FIELD_KINDS),
+        *translated("name", required=True),
+        *translated("help_text"),
+        *translated("unit"),
+        Column("category_type"),
+        Column("order", "int"),
+        Column("public", "bool"),
+        Column("required", "bool"),
+    ],
+    "field_options": [
+        Column("field", required=True),
+        Column("identifier", required=True),
+        *translated("name", required=True),
+        Column("order", "int"),
     ],
     "categories": [
         Column("type", required=True),
@@ -127,9 +156,20 @@ SHEETS: dict[str, list[Column]] = {
         Column("editors", "list", public=False),
         Column("moderators", "list", public=False),
         Column("related_actions", "list"),
+        Column("emission_reduction_estimate", "float"),
+        Column("energy_savings_estimate", "float"),
+        Column("renewable_production_estimate", "float"),
+        Column("estimate_year", "int"),
+        *translated("estimate_method"),
         Column("visibility", "choice", choices=("public", "internal"), public=False),
         Column("internal_notes", public=False),
         Column("updated_at", "date"),
+    ],
+    "field_values": [
+        Column("action", required=True),
+        Column("field", required=True),
+        Column("value"),
+        *translated("text", kind="html"),
     ],
     "tasks": [
         Column("action", required=True),
@@ -187,7 +227,16 @@ SHEETS: dict[str, list[Column]] = {
     ],
 }
 # The sheets of the public download: the plan's public actions and indicators.
-PUBLIC_SHEETS = ("actions", "tasks", "indicators", "goals", "values")
+PUBLIC_SHEETS = (
+    "fields",
+    "field_options",
+    "actions",
+    "field_values",
+    "tasks",
+    "indicators",
+    "goals",
+    "values",
+)
 # Sheets are read in this order: each may name what the ones before it hold.
 ORDER = tuple(SHEETS)
 

@@ -17,6 +17,7 @@ from vahti.actions.models import (
 )
 from vahti.plans.models import ActionSchedule, Category, Plan
 from vahti.workbook.exports.cells import category_key, join, local_day, translated
+from vahti.workbook.exports.fields import number
 from vahti.workbook.sheets import ACTION_TEXTS
 
 
@@ -93,6 +94,11 @@ def _action_row(action: Action, plan: Plan, shown: set | None) -> dict:
         "editors": join(people["editor"]),
         "moderators": join(people["moderator"]),
         "related_actions": join(related),
+        "emission_reduction_estimate": number(action.emission_reduction_estimate),
+        "energy_savings_estimate": number(action.energy_savings_estimate),
+        "renewable_production_estimate": number(action.renewable_production_estimate),
+        "estimate_year": action.estimate_year,
+        **translated(action, "estimate_method"),
         "visibility": action.visibility,
         "internal_notes": action.internal_notes or None,
         "updated_at": local_day(action.updated_at, plan),

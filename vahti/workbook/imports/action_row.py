@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
@@ -14,6 +15,7 @@ from vahti.actions.bulk import NewAction, action_build
 from vahti.actions.models import Action
 from vahti.actions.services import action_update, content_would_change
 from vahti.workbook.imports import past
+from vahti.workbook.imports.field_values import Fields, missing_required, value_data
 from vahti.workbook.imports.rows import SheetRows
 from vahti.workbook.imports.tasks import count_tasks, task_contents, task_data
 from vahti.workbook.report import RowFailed
@@ -26,6 +28,11 @@ ACTION_COLUMNS = {
     "responsible_parties": "primary_organisation",
     "contact_persons": "contact_persons",
 }
+ESTIMATES = (
+    "emission_reduction_estimate",
+    "energy_savings_estimate",
+    "renewable_production_estimate",
+)
 ROLES = {"contact_persons": "contact", "editors": "editor", "moderators": "moderator"}
 
 
@@ -40,6 +47,7 @@ class Known:
     existing: dict
     tasks: dict
     past: dict
+    fields: Fields
     new: dict[str, NewAction] = field(default_factory=dict)
     related: list[tuple[int, str, list[str], datetime.datetime | None]] = field(
         default_factory=list
@@ -54,7 +62,7 @@ def import_action(rows: SheetRows, number: int | None, record: dict, known: Know
         else {"identifier": record["identifier"]}
     )
     key = values["identifier"].strip().lower()
-    data = rows.texts(values, *ACTION_TEXTS)
+    data = rows.texts(values, *ACTION_TEXTS, "estimate_method")
     _named(rows, number, values, known.lookups, data)
     if "primary_organisation" in values or "collaborating_organisations" in values:
         data["responsible_parties"] = _parties(rows, number, values, known, key)
@@ -64,14 +72,28 @@ def import_action(rows: SheetRows, number: int | None, record: dict, known: Know
         data["visibility"] = values["visibility"] or Action.Visibility.PUBLIC
     if "internal_notes" in values:
         data["internal_notes"] = values["internal_notes"] or ""
-    task_rows, news_rows = [], []
+    _estimates(values, data)
+    task_rows, news_rows, value_rows = [], [], []
     if "tasks" in rows.sheets:
         data["tasks"], task_rows = task_data(rows, known.tasks.get(key, []))
     if "news" in rows.sheets:
         data["news_posts"], news_rows = past.news_posts(
             rows, known.past["news"].get(key, []), known.lookups["people"]
         )
-    child_rows = {"tasks": ("tasks", task_rows), "news_posts": ("news", news_rows)}
+    if "field_values" in rows.sheets:
+        data["field_values"], value_rows = value_data(
+            rows, known.fields, key, known.existing.get(key)
+        )
+    if "field_values" in data or key not in known.existing:
+        created = key not in known.existing
+        missing_required(
+            rows, known.fields, number, key, data.get("field_values", []), created=created
+        )
+    child_rows = {
+        "tasks": ("tasks", task_rows),
+        "news_posts": ("news", news_rows),
+        "field_values": ("field_values", value_rows),
+    }
     _write(rows, number, values, data, known, child_rows)
 
 
@@ -97,6 +119,16 @@ def _named(rows: SheetRows, number, values: dict, lookups: dict, data: dict) -> 
         data["categories"] = rows.find_all(
             "actions", number, "categories", lookups["categories"], values["categories"]
         )
+
+
+def _estimates(values: dict, data: dict) -> None:
+    """The estimated yearly effects, their year and method."""
+    for name in ESTIMATES:
+        if name in values:
+            number = values[name]
+            data[name] = Decimal(str(number)) if number is not None else None
+    if "estimate_year" in values:
+        data["estimate_year"] = values["estimate_year"]
 
 
 def _parties(rows: SheetRows, number, values: dict, known: Known, key: str) -> list:
@@ -198,10 +230,11 @@ def _action_problems(rows: SheetRows, number, error: ValidationError, child_rows
     row of the tasks or news sheet (``child_rows``: relation → (sheet, rows))."""
     messages = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
     for key, texts in messages.items():
-        match = re.match(r"(tasks|news_posts)\[(\d+)\]\.?(.*)", key or "")
+        match = re.match(r"(tasks|news_posts|field_values)\[(\d+)\]\.?(.*)", key or "")
         child_sheet, numbers = child_rows.get(match.group(1) if match else None, (None, []))
         if match and int(match.group(2)) < len(numbers):
-            sheet, row, column = child_sheet, numbers[int(match.group(2))], match.group(3) or None
+            sheet, row = child_sheet, numbers[int(match.group(2))]
+            column = _child_column(child_sheet, match.group(3) or None)
         else:
             sheet, row = "actions", number
             column = ACTION_COLUMNS.get(key, key) if key not in (None, "__all__") else None
@@ -210,3 +243,13 @@ def _action_problems(rows: SheetRows, number, error: ValidationError, child_rows
                 column = ACTION_COLUMNS.get(column, column)
         for text in texts:
             rows.problem(sheet, row, column, text)
+
+
+def _child_column(sheet: str, column: str | None) -> str | None:
+    """A child's field as the column of its sheet: a field value's in the value or
+    text columns."""
+    if sheet != "field_values" or column is None:
+        return column
+    if column.startswith(("text_", "rich_text_")):
+        return "text_" + column.rsplit("_", 1)[1]
+    return "value" if column in ("number", "date", "yes_no", "option", "category") else None

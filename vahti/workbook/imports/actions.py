@@ -22,19 +22,21 @@ from vahti.plans.models import (
 )
 from vahti.workbook.imports import past
 from vahti.workbook.imports.action_row import Known, import_action
+from vahti.workbook.imports.field_values import fields_and_rows
 from vahti.workbook.imports.rows import SheetRows
 from vahti.workbook.imports.tasks import tasks_by_action
 from vahti.workbook.report import RowFailed
 
 
 def import_actions(rows: SheetRows) -> None:
-    if "actions" not in rows.sheets and "tasks" not in rows.sheets:
+    if not {"actions", "tasks", "field_values"} & set(rows.sheets):
         return
     bad = rows.duplicates("actions", lambda r: str(r.get("identifier") or "").strip().lower())
     lookups = _lookups(rows)
     existing = {a.identifier.lower(): a for a in Action.objects.filter(plan=rows.plan)}
     in_sheet = {str(r.get("identifier") or "").strip().lower() for n, r in rows.rows("actions")}
     tasks = tasks_by_action(rows, existing, in_sheet)
+    fields = fields_and_rows(rows, existing, in_sheet)
     action_rows = [(n, r) for n, r in rows.rows("actions") if n not in bad]
     known = Known(
         lookups,
@@ -44,10 +46,11 @@ def import_actions(rows: SheetRows) -> None:
             sheet: past.rows_by_action(rows, sheet, existing, in_sheet)
             for sheet in ("history", "news")
         },
+        fields=fields,
     )
     # Actions that only the tasks or news sheet names: their tasks or posts change.
-    for identifier in dict.fromkeys([*tasks, *known.past["news"]]):
-        if identifier not in in_sheet:
+    for identifier in dict.fromkeys([*tasks, *known.past["news"], *fields.rows]):
+        if identifier not in in_sheet and identifier in existing:
             action_rows.append((None, {"identifier": existing[identifier].identifier}))
     total = len(action_rows)
     for done, (number, record) in enumerate(action_rows, start=1):

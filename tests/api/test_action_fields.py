@@ -1,0 +1,56 @@
+"""The plan's own fields and the estimates in the API (issue 24): the plan gives its
+public fields with their options, each action its public values typed by kind and its
+estimates; a non-public field and its values never appear."""
+
+import json
+
+from tests.api.conftest import SECRETS
+from tests.api.test_read_api import get
+
+
+def test_the_plan_gives_its_public_fields_with_options(client, open_plan):
+    plan = get(client, "/api/v1/plans/hnh/")
+    fields = {field["identifier"]: field for field in plan["fields"]}
+    assert list(fields) == ["cost", "funding", "flagship", "decided", "partners", "story",
+                            "sector"]  # fmt: skip
+    assert fields["cost"]["kind"] == "number" and fields["cost"]["unit"] == {"fi": "€"}
+    assert fields["sector"]["category_type"] == "theme"
+    assert [o["identifier"] for o in fields["funding"]["options"]] == ["budget", "eu"]
+    assert fields["funding"]["options"][1]["name"] == {"fi": "EU-rahoitus", "sv": "EU"}
+
+
+def test_an_action_gives_its_public_values_typed_and_its_estimates(client, open_plan):
+    action = get(client, "/api/v1/actions/1/")
+    assert action["fields"] == {
+        "cost": 1250000.5,
+        "funding": {"identifier": "eu", "name": {"fi": "EU-rahoitus", "sv": "EU"}},
+        "flagship": False,
+        "decided": "2024-05-22",
+        "partners": {"fi": "Helen Oy", "sv": "Helen Ab"},
+        "story": {"fi": "<p>Hyvä </p>"},
+        "sector": {"identifier": "liikenne", "name": {"fi": "Liikenne"}},
+    }
+    assert action["estimates"] == {
+        "emission_reduction": 8000.5,
+        "energy_savings": 1200,
+        "renewable_production": None,
+        "year": 2030,
+        "method": {"fi": "Liikennemalli"},
+    }
+    other = get(client, "/api/v1/actions/2/")
+    assert other["fields"] == {} and other["estimates"] is None
+    listed = get(client, "/api/v1/actions/")["results"]
+    assert listed[0]["fields"] == action["fields"]
+
+
+def test_the_plan_document_has_the_fields_and_no_secret_one(client, open_plan, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    response = client.get("/api/v1/plans/hnh/document.json")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    document = json.loads(body)
+    assert document["plan"]["fields"][0]["identifier"] == "cost"
+    [one] = [a for a in document["actions"] if a["identifier"] == "1"]
+    assert one["fields"]["cost"] == 1250000.5 and one["estimates"]["year"] == 2030
+    for secret in ("non-public field", "non-public field's value"):
+        assert SECRETS[secret].encode() not in body
+    assert b'"note"' not in body
