@@ -18,6 +18,7 @@ from django.db.models import (
 )
 from wagtail.images import get_image_model
 
+from vahti.actions.field_values import prefetch_public_values
 from vahti.actions.mentions import find_mentioned_identifiers
 from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
 from vahti.actions.page_lists import attach_categories_and_schedules
@@ -62,6 +63,7 @@ def action_for_site(plan: Plan, identifier: str) -> Action:
                 to_attr="prefetched_renditions",
             ),
             Prefetch("news_posts", queryset=NewsPost.objects.select_related("author")),
+            prefetch_public_values(),
         )
         .identified_by(identifier)
         .get()

@@ -1,0 +1,154 @@
+"""A plan's own action fields as the public site reads them: the public fields with their
+options and categories (for the list's filters, the dashboard's columns and the
+downloads), an action's public values for its page, and every listed action's values for
+the dashboard. Non-public fields and their values are never read here.
+
+Each function issues a fixed number of queries whatever the number of fields, options,
+values or actions.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from vahti.actions.models import Action, ActionField, ActionFieldOption, ActionFieldValue
+from vahti.core.i18n import active_language, column_name, language_codes, pick_translation
+from vahti.plans.models import Category, Plan
+
+
+@dataclass(frozen=True)
+class PlanFields:
+    """The plan's public fields in order; a choice field's ``option_list`` in the
+    options' order, a category field's ``category_list`` in the categories' order."""
+
+    fields: list[ActionField] = field(default_factory=list)
+    options: dict[int, ActionFieldOption] = field(default_factory=dict)
+    categories: dict[int, Category] = field(default_factory=dict)
+
+    @property
+    def filterable(self) -> list[ActionField]:
+        return [f for f in self.fields if f.is_filterable]
+
+
+def public_fields(plan: Plan) -> PlanFields:
+    """The plan's public fields with their options and their categories. 3 queries."""
+    fields = list(ActionField.objects.filter(plan=plan).public().select_related("category_type"))
+    by_pk = {f.pk: f for f in fields}
+    for item in fields:
+        item.option_list, item.category_list = [], []
+    options = {}
+    for option in ActionFieldOption.objects.filter(
+        field__plan=plan, field__is_public=True
+    ).order_by("order", "pk"):
+        option.field = by_pk[option.field_id]
+        option.field.option_list.append(option)
+        options[option.pk] = option
+    categories = {}
+    category_fields = ActionField.objects.filter(
+        plan=plan, is_public=True, kind=ActionField.Kind.CATEGORY
+    )
+    for category in (
+        Category.objects.filter(type__action_fields__in=category_fields)
+        .select_related("type")
+        .order_by("order", "pk")
+        .distinct()
+    ):
+        categories[category.pk] = category
+        for item in fields:
+            if item.category_type_id == category.type_id:
+                item.category_list.append(category)
+    return PlanFields(fields, options, categories)
+
+
+def public_values_queryset() -> QuerySet[ActionFieldValue]:
+    """Values of public fields, each with its field, option and category, in the
+    fields' order: for a prefetch of an action's ``field_values``."""
+    return (
+        ActionFieldValue.objects.filter(field__is_public=True)
+        .select_related("field", "option", "category__type")
+        .order_by("field__order", "field_id")
+    )
+
+
+def prefetch_public_values() -> Prefetch:
+    """The action page's one query for its fields (``action.public_field_values``)."""
+    return Prefetch(
+        "field_values", queryset=public_values_queryset(), to_attr="public_field_values"
+    )
+
+
+def shown_values(action: Action) -> list[ActionFieldValue]:
+    """The action's values of public fields that hold something, in the fields' order.
+    Prefetched for the published page; a preview's draft values are read with their
+    fields (1 query and one per option or category chosen)."""
+    values = getattr(action, "public_field_values", None)
+    if values is None:
+        drafted = list(action.field_values.all())
+        fields = ActionField.objects.filter(
+            pk__in=[v.field_id for v in drafted], is_public=True
+        ).in_bulk()
+        values = []
+        for value in drafted:
+            if value.field_id in fields:
+                value.field = fields[value.field_id]
+                values.append(value)
+        values.sort(key=lambda v: (v.field.order, v.field_id))
+    return [value for value in values if not value.is_empty]
+
+
+# What the dashboard and the downloads read of each value (texts in every language).
+_VALUE_COLUMNS = ["number", "date", "yes_no", "option_id", "category_id"]
+
+
+def _text_columns() -> list[str]:
+    return [column_name(name, code) for name in ("text", "rich_text") for code in language_codes()]
+
+
+FieldValue = Decimal | datetime.date | bool | ActionFieldOption | Category | str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A field's value of one action in the dashboard's table and downloads."""
+
+    field: ActionField
+    value: FieldValue
+
+
+def values_by_action(
+    plan: Plan, plan_fields: PlanFields, fields: list[ActionField], actions: QuerySet[Action]
+) -> dict[int, dict[int, FieldValue]]:
+    """``{action id: {field id: value}}`` of ``fields`` (public fields of ``plan_fields``)
+    for ``actions``: a number, date, yes/no, option, category, or a text in the page's
+    language (its fallback marked). 1 query, none without fields."""
+    by_pk = {f.pk: f for f in fields}
+    if not by_pk:
+        return {}
+    texts = any(f.kind in ActionField.TEXT_KINDS for f in fields)
+    text_columns = _text_columns() if texts else []
+    language, primary = active_language(), plan.primary_language
+    found: dict[int, dict[int, FieldValue]] = {}
+    rows = ActionFieldValue.objects.filter(action__in=actions, field_id__in=list(by_pk)).values(
+        "action_id", "field_id", *_VALUE_COLUMNS, *text_columns
+    )
+    for row in rows.order_by():
+        column = by_pk[row["field_id"]].value_column
+        if column == "option":
+            value = plan_fields.options.get(row["option_id"])
+        elif column == "category":
+            value = plan_fields.categories.get(row["category_id"])
+        elif column in ("text", "rich_text"):
+            value = pick_translation(
+                {code: row[column_name(column, code)] for code in language_codes()},
+                language,
+                primary,
+            )
+        else:
+            value = row[column]
+        if value is not None and value != "":
+            found.setdefault(row["action_id"], {})[row["field_id"]] = value
+    return found
