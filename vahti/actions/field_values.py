@@ -17,6 +17,7 @@ from django.db.models import Prefetch, QuerySet
 
 from vahti.actions.models import Action, ActionField, ActionFieldOption, ActionFieldValue
 from vahti.core.i18n import active_language, column_name, language_codes, pick_translation
+from vahti.plans.changes import kept_for_version
 from vahti.plans.models import Category, Plan
 
 
@@ -35,32 +36,36 @@ class PlanFields:
 
 
 def public_fields(plan: Plan) -> PlanFields:
-    """The plan's public fields with their options and their categories. 3 queries."""
+    """The plan's public fields with their options and their categories, kept per data
+    version: no query while the plan's data stays the same, 1 to 3 after a change."""
+    return kept_for_version(plan, "public-action-fields", lambda: _read_public_fields(plan))
+
+
+def _read_public_fields(plan: Plan) -> PlanFields:
     fields = list(ActionField.objects.filter(plan=plan).public().select_related("category_type"))
     by_pk = {f.pk: f for f in fields}
     for item in fields:
         item.option_list, item.category_list = [], []
     options = {}
-    for option in ActionFieldOption.objects.filter(
-        field__plan=plan, field__is_public=True
-    ).order_by("order", "pk"):
-        option.field = by_pk[option.field_id]
-        option.field.option_list.append(option)
-        options[option.pk] = option
+    if any(f.has_options for f in fields):
+        for option in ActionFieldOption.objects.filter(field_id__in=list(by_pk)).order_by(
+            "order", "pk"
+        ):
+            option.field = by_pk[option.field_id]
+            option.field.option_list.append(option)
+            options[option.pk] = option
     categories = {}
-    category_fields = ActionField.objects.filter(
-        plan=plan, is_public=True, kind=ActionField.Kind.CATEGORY
-    )
-    for category in (
-        Category.objects.filter(type__action_fields__in=category_fields)
-        .select_related("type")
-        .order_by("order", "pk")
-        .distinct()
-    ):
-        categories[category.pk] = category
-        for item in fields:
-            if item.category_type_id == category.type_id:
-                item.category_list.append(category)
+    type_ids = {f.category_type_id for f in fields if f.kind == ActionField.Kind.CATEGORY}
+    if type_ids:
+        for category in (
+            Category.objects.filter(type_id__in=type_ids)
+            .select_related("type")
+            .order_by("order", "pk")
+        ):
+            categories[category.pk] = category
+            for item in fields:
+                if item.category_type_id == category.type_id:
+                    item.category_list.append(category)
     return PlanFields(fields, options, categories)
 
 
