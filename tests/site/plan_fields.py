@@ -42,11 +42,11 @@ FIELDS = {
 }
 
 
-def make_fields(plan, extra: int = 0) -> dict:
+def make_fields(plan, extra: int = 0, type_identifier: str = "sector") -> dict:
     """The plan's fields by identifier (and a non-public "internal"), with the options
     of the choice fields and the categories of the category field."""
     sector_type = CategoryTypeFactory(
-        plan=plan, identifier="sector", name_fi="Sektori", is_primary=False
+        plan=plan, identifier=type_identifier, name_fi="Sektori", is_primary=False
     )
     sectors = [
         CategoryFactory(type=sector_type, identifier=identifier, name_fi=fi, name_sv=sv, name_en=en)
