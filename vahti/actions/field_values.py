@@ -1,7 +1,8 @@
 """A plan's own action fields as the public site reads them: the public fields with their
-options and categories (for the list's filters, the dashboard's columns and the
-downloads), an action's public values for its page, and every listed action's values for
-the dashboard. Non-public fields and their values are never read here.
+options and categories, kept per data version (for the list's filters, the dashboard's
+columns and the downloads), an action's public values for its page (read along with the
+action, no query of their own), and every listed action's values for the dashboard and
+the downloads. Non-public fields and their values are never read here.
 
 Each function issues a fixed number of queries whatever the number of fields, options,
 values or actions.
@@ -13,7 +14,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from vahti.actions.models import Action, ActionField, ActionFieldOption, ActionFieldValue
 from vahti.core.i18n import active_language, column_name, language_codes, pick_translation
@@ -69,21 +70,43 @@ def _read_public_fields(plan: Plan) -> PlanFields:
     return PlanFields(fields, options, categories)
 
 
-def public_values_queryset() -> QuerySet[ActionFieldValue]:
-    """Values of public fields, each with its field, option and category, in the
-    fields' order: for a prefetch of an action's ``field_values``."""
-    return (
-        ActionFieldValue.objects.filter(field__is_public=True)
-        .select_related("field", "option", "category__type")
-        .order_by("field__order", "field_id")
-    )
+def _columns_of(field: ActionField) -> list[str]:
+    """The value's columns a field's kind reads (a text's in every language)."""
+    column = field.value_column
+    if column in ("text", "rich_text"):
+        return [column_name(column, code) for code in language_codes()]
+    if column in ("option", "category"):
+        return [f"{column}_id"]
+    return [column]
 
 
-def prefetch_public_values() -> Prefetch:
-    """The action page's one query for its fields (``action.public_field_values``)."""
-    return Prefetch(
-        "field_values", queryset=public_values_queryset(), to_attr="public_field_values"
-    )
+def with_public_values(actions: QuerySet[Action], plan_fields: PlanFields) -> QuerySet[Action]:
+    """``actions`` with their values of the plan's public fields read along, each column
+    a look-up of one row by the unique (action, field) index: the action page's fields
+    cost no query of their own (the fields, options and categories are kept per data
+    version). Read them with :func:`attach_public_values`."""
+    annotations = {}
+    for item in plan_fields.fields:
+        values = ActionFieldValue.objects.filter(action_id=OuterRef("pk"), field_id=item.pk)
+        for column in _columns_of(item):
+            annotations[f"field_{item.pk}_{column}"] = Subquery(values.values(column)[:1])
+    return actions.annotate(**annotations)
+
+
+def attach_public_values(action: Action, plan_fields: PlanFields) -> None:
+    """``action.public_field_values`` from what :func:`with_public_values` read."""
+    values = []
+    for item in plan_fields.fields:
+        data = {
+            column: getattr(action, f"field_{item.pk}_{column}") for column in _columns_of(item)
+        }
+        option_id, category_id = data.pop("option_id", None), data.pop("category_id", None)
+        value = ActionFieldValue(action_id=action.pk, **data)
+        value.field = item
+        value.option = plan_fields.options.get(option_id)
+        value.category = plan_fields.categories.get(category_id)
+        values.append(value)
+    action.public_field_values = values
 
 
 def shown_values(action: Action) -> list[ActionFieldValue]:
