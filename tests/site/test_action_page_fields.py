@@ -7,6 +7,7 @@ from tests.factories import make_action
 from tests.site.conftest import visible_text
 from tests.site.plan_fields import make_fields, values_for
 from vahti.actions.services import action_update
+from vahti.site.action_page import action_page_context
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +81,14 @@ def test_a_field_made_non_public_leaves_the_page(client, plan, fields, soup):
     response = client.get("/actions/1/")
     assert "Kustannusarvio" not in response.content.decode()
     assert "Päätöspäivä" in visible_text(response.content.decode())
+
+
+def test_the_preview_of_a_draft_reads_its_public_field_values(plan, fields):
+    """The editors' preview builds the page from a draft revision, whose values are not
+    the published ones: it reads the draft's, public fields only."""
+    action = make_action(plan, "1", field_values=[{"field": fields["cost"], "number": 5}])
+    internal = {"field": fields["internal"], "option": fields["internal_options"][0]}
+    flagship = {"field": fields["flagship"], "yes_no": True}
+    action_update(action, publish=False, field_values=[flagship, internal])
+    context = action_page_context(action.get_latest_revision_as_object())
+    assert [(v.field.identifier, v.value) for v in context["field_values"]] == [("flagship", True)]
