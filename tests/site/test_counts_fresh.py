@@ -207,8 +207,8 @@ def test_what_is_kept_is_read_once_per_version(client, plan, lists):
     """While the plan stays the same, the front page reads no action again, and the
     dashboard skips its five whole-plan queries (the filters' used themes and
     organisations, the plan's public fields, the counts and the late tasks), and the
-    unfiltered list its two (the
-    actions' themes, the plan's theme type and its themes); the pages stay the same."""
+    unfiltered list its two (the actions' themes, the plan's theme type and its themes);
+    the pages stay the same."""
     _transport, _energy, on_time, _late = lists
     make_action(plan, "1", status=on_time, tasks=[task("Overdue", due=datetime.date(2020, 1, 1))])
     renders = {}
