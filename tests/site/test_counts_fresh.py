@@ -205,9 +205,10 @@ def test_a_change_by_another_process_shows_without_a_shared_cache(client, plan, 
 
 def test_what_is_kept_is_read_once_per_version(client, plan, lists):
     """While the plan stays the same, the front page reads no action again, and the
-    dashboard skips its four whole-plan queries (the filters' used themes and
-    organisations, the counts and the late tasks), and the unfiltered list its two (the
-    actions' themes, the plan's theme type and its themes); the pages stay the same."""
+    dashboard skips its five whole-plan queries (the filters' used themes and
+    organisations, the plan's public fields, the counts and the late tasks), and the
+    unfiltered list its two (the actions' themes, the plan's theme type and its themes);
+    the pages stay the same."""
     _transport, _energy, on_time, _late = lists
     make_action(plan, "1", status=on_time, tasks=[task("Overdue", due=datetime.date(2020, 1, 1))])
     renders = {}
@@ -221,7 +222,7 @@ def test_what_is_kept_is_read_once_per_version(client, plan, lists):
     dashboard_queries = [
         len(renders["/en/actions/?view=dashboard", turn][1]) for turn in ("first", "second")
     ]
-    assert dashboard_queries[0] - dashboard_queries[1] == 4
+    assert dashboard_queries[0] - dashboard_queries[1] == 5
     list_queries = [len(renders["/en/actions/", turn][1]) for turn in ("first", "second")]
     assert list_queries[0] - list_queries[1] == 3
     # Another page of the list reads the grouping the first one kept.

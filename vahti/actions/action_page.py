@@ -18,6 +18,11 @@ from django.db.models import (
 )
 from wagtail.images import get_image_model
 
+from vahti.actions.field_values import (
+    attach_public_values,
+    public_fields,
+    with_public_values,
+)
 from vahti.actions.mentions import find_mentioned_identifiers
 from vahti.actions.models import Action, ContactPerson, NewsPost, ResponsibleParty, Task
 from vahti.actions.page_lists import attach_categories_and_schedules
@@ -64,8 +69,10 @@ def action_for_site(plan: Plan, identifier: str) -> Action:
             Prefetch("news_posts", queryset=NewsPost.objects.select_related("author")),
         )
         .identified_by(identifier)
-        .get()
     )
+    plan_fields = public_fields(plan)
+    action = with_public_values(action, plan_fields).get()
+    attach_public_values(action, plan_fields)
     action.plan = plan  # known already: saves a query wherever the page reads it
     if action.merged_with_id is None:
         attach_categories_and_schedules(action)

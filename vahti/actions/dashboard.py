@@ -14,14 +14,15 @@ rows come from ``values()`` and the through tables, not from model instances.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from vahti.actions.models import Action, ResponsibleParty, Task
+from vahti.actions.field_values import Cell, PlanFields, values_by_action
+from vahti.actions.models import Action, ActionField, ResponsibleParty, Task
 from vahti.core.i18n import (
     TranslatedStr,
     active_language,
@@ -48,6 +49,7 @@ class Lookups:
     phases: dict[int, ActionImplementationPhase]
     theme_type: CategoryType | None
     themes: dict[int, Category]
+    plan_fields: PlanFields = field(default_factory=PlanFields)  # public ones
 
 
 class Timeliness:
@@ -88,6 +90,7 @@ class DashboardRow:
     updated: datetime.date
     days_since_update: int
     timeliness: str
+    field_values: tuple[Cell, ...] = ()  # of the fields asked for, in their order
 
     @property
     def timeliness_label(self) -> str:
@@ -142,10 +145,15 @@ def dashboard_rows(
     today: datetime.date,
     order: list[int],
     lookups: Lookups,
+    fields: list[ActionField] | None = None,
 ) -> list[DashboardRow]:
     """The rows of ``actions`` (public actions of ``plan``: all filtered ones for a
     download, one page of them for the table) in the order of ``order``, the ids from
-    :func:`sorted_ids`. 5 queries."""
+    :func:`sorted_ids`, with the values of ``fields`` (public fields of the plan; by
+    default those the table shows). 6 queries."""
+    if fields is None:
+        fields = lookups.plan_fields.filterable
+    field_values = values_by_action(plan, lookups.plan_fields, fields, actions)
     language, primary = active_language(), plan.primary_language
     statuses, phases, themes = lookups.statuses, lookups.phases, lookups.themes
     first_theme = first_themes(lookups, actions)
@@ -189,6 +197,9 @@ def dashboard_rows(
                 updated=updated,
                 days_since_update=days,
                 timeliness=timeliness(days, plan),
+                field_values=tuple(
+                    Cell(item, field_values.get(row["id"], {}).get(item.pk)) for item in fields
+                ),
             )
         )
     rows.sort(key=lambda row: position[row.pk])

@@ -14,7 +14,8 @@ from vahti.actions.dashboard import (
     first_themes,
     task_counts,
 )
-from vahti.actions.models import Action
+from vahti.actions.field_values import PlanFields
+from vahti.actions.models import Action, ActionField, ActionFieldValue
 from vahti.core.i18n import active_language, column_name, language_codes, pick_translation
 from vahti.plans.models import Plan
 
@@ -39,14 +40,22 @@ SORT_COLUMNS = (
     "updated",
 )
 DEFAULT_SORT = "identifier"
+# A column of the plan's own field: its identifier after this (as in the filters).
+FIELD_PREFIX = "f."
 
 
-def parse_sort(value: str | None) -> tuple[str, bool]:
-    """``"-updated"`` → ("updated", descending). Unknown columns sort by identifier."""
+def field_sort_key(field: ActionField) -> str:
+    return FIELD_PREFIX + field.identifier
+
+
+def parse_sort(value: str | None, plan_fields: PlanFields | None = None) -> tuple[str, bool]:
+    """``"-updated"`` → ("updated", descending); ``"f.cost"`` a public filterable field's
+    column. Unknown columns sort by identifier."""
     value = (value or "").strip()
     descending = value.startswith("-")
     column = value.removeprefix("-")
-    if column not in SORT_COLUMNS:
+    known = {field_sort_key(f) for f in plan_fields.filterable} if plan_fields else set()
+    if column not in SORT_COLUMNS and column not in known:
         return DEFAULT_SORT, False
     return column, descending
 
@@ -62,7 +71,7 @@ def sorted_ids(
     names (``-`` first for descending), ties in identifier order, a missing value
     last. The page and the downloads both take their order from here. Reads only what
     the column needs: 1 to 4 queries."""
-    column, descending = parse_sort(sort)
+    column, descending = parse_sort(sort, lookups.plan_fields)
     ordered = actions.in_natural_order()
     if column == "identifier":
         ids = list(ordered.values_list("pk", flat=True))
@@ -77,9 +86,14 @@ def sorted_ids(
         counts = task_counts(actions, today)
         index = 0 if column == "open_tasks" else 1
         keyed = [(pk, counts.get(pk, (0, 0))[index]) for pk in ordered.values_list("pk", flat=True)]
+    elif column.startswith(FIELD_PREFIX):
+        keyed = _field_keys(column, ordered, lookups)
     else:
         keyed = _first_item_keys(column, actions, ordered, lookups)
-    if descending and column in ("name", "category", "organization", "status", "phase"):
+    if descending and (
+        column in ("name", "category", "organization", "status", "phase")
+        or column.startswith(FIELD_PREFIX)
+    ):
         # A missing value stays last the other way round too.
         present = [item for item in keyed if not _missing(item[1])]
         missing = [item for item in keyed if _missing(item[1])]
@@ -138,6 +152,37 @@ def _first_item_keys(
         return (item is None, _sort_text(item.name) if item else "")
 
     return [(pk, name_of(pk)) for pk in ordered.values_list("pk", flat=True)]
+
+
+def _field_keys(column: str, ordered: QuerySet[Action], lookups: Lookups) -> list[tuple]:
+    """(pk, (missing, value)) of the field the column names: a number, date or yes/no as
+    it is, an ordered choice by its options' order, a choice or a category by name.
+    2 queries."""
+    plan_fields = lookups.plan_fields
+    field = next(f for f in plan_fields.filterable if field_sort_key(f) == column)
+    found = dict(
+        ActionFieldValue.objects.filter(field=field, action__in=ordered)
+        .order_by()
+        .values_list("action_id", field.value_column)
+    )
+
+    def key(value):
+        if field.kind == ActionField.Kind.ORDERED_CHOICE:
+            option = plan_fields.options.get(value)
+            return (option.order, option.pk) if option else None
+        if field.kind == ActionField.Kind.CHOICE:
+            option = plan_fields.options.get(value)
+            return _sort_text(option.name) if option else None
+        if field.kind == ActionField.Kind.CATEGORY:
+            category = plan_fields.categories.get(value)
+            return _sort_text(category.name) if category else None
+        return value
+
+    keys = {pk: key(value) for pk, value in found.items()}
+    return [
+        (pk, (keys.get(pk) is None, keys.get(pk) if keys.get(pk) is not None else 0))
+        for pk in ordered.values_list("pk", flat=True)
+    ]
 
 
 def _missing(key) -> bool:

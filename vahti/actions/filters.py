@@ -1,16 +1,18 @@
 """Filtering a plan's public actions: by theme, responsible organisation, status, phase,
-timeframe, impact, derived lateness and text. The database does the filtering; whatever
-the filters, the query count stays the same."""
+timeframe, impact, derived lateness, the plan's own fields and text. The database does
+the filtering; whatever the filters, the query count stays the same."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, fields
+from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from vahti.actions.lateness import late_condition
-from vahti.actions.models import Action, ResponsibleParty
+from vahti.actions.models import Action, ActionField, ActionFieldValue, ResponsibleParty
 from vahti.core.i18n import column_name, language_codes
 from vahti.core.trees import descendants
 from vahti.orgs.models import Organization
@@ -25,6 +27,34 @@ from vahti.plans.models import (
 )
 
 
+@dataclass(frozen=True)
+class FieldFilter:
+    """One of the plan's own fields filtered by: an option, categories (one and those
+    below it), yes or no, or a range of numbers or dates (either end open)."""
+
+    field: ActionField
+    option_id: int | None = None
+    category_ids: frozenset[int] = frozenset()
+    yes_no: bool | None = None
+    least: Decimal | datetime.date | None = None
+    most: Decimal | datetime.date | None = None
+
+    def values(self) -> QuerySet[ActionFieldValue]:
+        values = ActionFieldValue.objects.filter(field_id=self.field.pk)
+        if self.option_id is not None:
+            values = values.filter(option_id=self.option_id)
+        if self.category_ids:
+            values = values.filter(category_id__in=self.category_ids)
+        if self.yes_no is not None:
+            values = values.filter(yes_no=self.yes_no)
+        column = self.field.value_column
+        if self.least is not None:
+            values = values.filter(**{f"{column}__gte": self.least})
+        if self.most is not None:
+            values = values.filter(**{f"{column}__lte": self.most})
+        return values
+
+
 @dataclass
 class ActionFilters:
     text: str = ""
@@ -36,6 +66,7 @@ class ActionFilters:
     schedule: ActionSchedule | None = None
     impact: ActionImpact | None = None
     late: bool = False  # late by the plan's derived lateness (vahti.actions.lateness)
+    fields: tuple[FieldFilter, ...] = ()  # the plan's own fields
 
     @property
     def active(self) -> bool:
@@ -87,6 +118,8 @@ def filtered_actions(
         )
     if filters.late:
         actions = actions.filter(late_condition(plan, timezone.localdate(timezone=plan.tzinfo)))
+    for field_filter in filters.fields:
+        actions = actions.filter(pk__in=field_filter.values().values("action_id"))
     if filters.text.strip():
         actions = actions.filter(_text_condition(filters.text.strip()))
     return actions

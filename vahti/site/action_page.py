@@ -13,6 +13,7 @@ from vahti.actions.action_page import (
     related_actions,
     task_groups,
 )
+from vahti.actions.field_values import shown_values
 from vahti.actions.history import timeline
 from vahti.actions.lateness import lateness_of
 from vahti.actions.models import Action
@@ -29,6 +30,7 @@ def action_page_context(action: Action) -> dict:
     today = plan_today(action.plan)
     return {
         "tasks": task_groups(action),
+        "field_values": shown_values(action),
         "today": today,
         "lateness": lateness_of(action, today),
         **_links(action),

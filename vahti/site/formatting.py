@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from decimal import Decimal
 
 from django.utils import formats
 from django.utils.dates import MONTHS_3
@@ -67,6 +68,16 @@ def number(value, decimals=1) -> str:
     filter ``number``)."""
     if value is None:
         return ""
+    return number_formatter(decimals)(value)
+
+
+def decimal(value) -> str:
+    """A stored number with the decimals it has and no more: 1200.5000 → "1 200,5" in
+    Finnish, "1,200.5" in English (the template filter ``decimal``)."""
+    if value is None:
+        return ""
+    exponent = Decimal(value).normalize().as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     return number_formatter(decimals)(value)
 
 

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from vahti.actions.dashboard import Lookups
+from vahti.actions.field_values import public_fields
 from vahti.actions.filters import ActionFilters, used_choices
 from vahti.core.trees import with_ancestors
 from vahti.indicators.models import Indicator
@@ -19,6 +20,7 @@ from vahti.plans.models import (
     ActionStatus,
 )
 from vahti.plans.selectors import primary_category_type
+from vahti.site import field_filters
 
 
 def tree_order(categories):
@@ -124,6 +126,9 @@ class ActionFilterForm(forms.Form):
             self.objects[name] = {item.identifier: item for item in items}
             choices = _indented(items) if is_tree else [(i.identifier, str(i.name)) for i in items]
             self.fields[name].choices = [("", everything), *choices]
+        # The plan's own public fields, after the common filters.
+        self.plan_fields = public_fields(plan)
+        self.fields.update(field_filters.form_fields(self.plan_fields))
 
     def lookups(self) -> Lookups:
         """The plan's lists as the dashboard needs them, from what the form has read."""
@@ -132,6 +137,7 @@ class ActionFilterForm(forms.Form):
             phases={p.pk: p for p in self.objects["phase"].values()},
             theme_type=self.theme_type,
             themes={c.pk: c for c in self.objects["category"].values()},
+            plan_fields=self.plan_fields,
         )
 
     def filters(self) -> ActionFilters:
@@ -142,6 +148,7 @@ class ActionFilterForm(forms.Form):
             text=data.get("q") or "",
             primary_only=bool(data.get("primary")),
             late=bool(data.get("late")),
+            fields=field_filters.field_filters(self.plan_fields, data),
             **{
                 name: self.objects[name].get(data.get(name) or "")
                 for name in ("category", "organization", "status", "phase", "schedule", "impact")

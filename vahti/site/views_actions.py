@@ -117,7 +117,7 @@ def _dashboard(request, plan, form, filters, actions) -> tuple[str, dict]:
         ),
         "page": page,
         "page_links": pagination.page_links(request.path, request.GET, page),
-        "headers": table.sort_headers(request.path, request.GET),
+        "headers": table.sort_headers(request.path, request.GET, lookups.plan_fields),
         "sort": request.GET.get("sort", ""),
         "export_links": _export_links(request),
         "plan_update_target": plan.update_target,
@@ -166,10 +166,11 @@ def action_export(request, format: str):
     form, _filters, actions = _filtered(request, plan)
     today, lookups = selectors.plan_today(plan), form.lookups()
     order = sorted_ids(plan, actions, today, request.GET.get("sort"), lookups)
-    rows = dashboard_rows(plan, actions, today, order, lookups)
+    fields = lookups.plan_fields.fields  # every public one, texts too
+    rows = dashboard_rows(plan, actions, today, order, lookups, fields)
     base_url = request.build_absolute_uri("/").removesuffix("/")
     # Built here, in the request's language and plan, not later while streaming.
-    data = list(table.export_rows(rows, base_url))
+    data = list(table.export_rows(rows, base_url, fields))
     filename = f"{plan.identifier}-actions-{selectors.plan_today(plan).isoformat()}"
     if format == "csv":
         return spreadsheets.csv_response(data, f"{filename}.csv")
@@ -177,5 +178,5 @@ def action_export(request, format: str):
         data,
         f"{filename}.xlsx",
         sheet_title=str(_("Actions")),
-        widths=[10, 60, 30, 30, 20, 20, 10, 10, 12, 14, 50],
+        widths=[10, 60, 30, 30, 20, 20, 10, 10, 12, 14, 50, *(20 for _field in fields)],
     )

@@ -20,6 +20,7 @@ from vahti.core.i18n import active_language
 from vahti.site import charts
 from vahti.site.formatting import (
     DATE_FORMATS,
+    decimal,
     number,
     number_formatter,
     period,
@@ -30,6 +31,7 @@ register = template.Library()
 # Formatting's own functions: the charts' text alternatives (vahti.site.charts) write
 # numbers and periods the same way.
 register.filter("number", number)
+register.filter("decimal", decimal)
 register.filter("period", period)
 
 

@@ -1,0 +1,153 @@
+"""The action list filtered by the plan's own public fields (a select for a choice, an
+ordered choice, yes/no and a category; a range for a number and a date), without
+JavaScript, with bad input shown as a message; the count and the downloads follow."""
+
+import csv
+import datetime
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.factories import CategoryFactory, make_action
+from tests.site.plan_fields import make_fields
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+
+
+@pytest.fixture
+def fields(plan):
+    return make_fields(plan)
+
+
+def values(fields, cost, decided, flagship, funding, priority, sector):
+    return [
+        {"field": fields["cost"], "number": Decimal(cost)},
+        {"field": fields["decided"], "date": decided},
+        {"field": fields["flagship"], "yes_no": flagship},
+        {"field": fields["funding"], "option": fields["funding_options"][funding]},
+        {"field": fields["priority"], "option": fields["priority_options"][priority]},
+        {"field": fields["sector"], "category": sector},
+        {"field": fields["note"], "text_fi": f"Huomio {cost}"},
+        {"field": fields["background"], "rich_text_fi": "<p>Tausta <b>tärkeä</b></p>"},
+        {"field": fields["internal"], "option": fields["internal_options"][0]},
+    ]
+
+
+@pytest.fixture
+def actions(plan, fields):
+    """1 and 2 with every field, 3 with a sector below "energy" only, 4 none, 5 internal."""
+    energy, traffic = fields["sectors"]
+    solar = CategoryFactory(type=energy.type, parent=energy, identifier="solar", name_fi="Aurinko")
+    day = datetime.date
+    make_action(
+        plan, "1", field_values=values(fields, "1200.5", day(2025, 3, 4), True, 0, 2, energy)
+    )
+    make_action(plan, "2", field_values=values(fields, "50", day(2024, 1, 1), False, 1, 0, traffic))
+    make_action(plan, "3", field_values=[{"field": fields["sector"], "category": solar}])
+    make_action(plan, "4")
+    make_action(
+        plan, "5", visibility="internal",
+        field_values=values(fields, "7", day(2025, 3, 4), True, 0, 2, energy),
+    )  # fmt: skip
+    return plan
+
+
+def page_of(response) -> BeautifulSoup:
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def shown(client, query: str) -> list[str]:
+    page = page_of(client.get(f"/actions/{query}"))
+    return sorted(a.get_text() for a in page.select(".action-card .action-card__id"))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["1", "2", "3", "4"]),
+        ("?f.funding=o0", ["1"]),  # a choice, by its option's identifier
+        ("?f.funding=o1", ["2"]),
+        ("?f.priority=o2", ["1"]),  # an ordered choice
+        ("?f.flagship=yes", ["1"]),
+        ("?f.flagship=no", ["2"]),
+        ("?f.sector=energy", ["1", "3"]),  # a category and those below it
+        ("?f.sector=traffic", ["2"]),
+        ("?f.cost.min=100", ["1"]),
+        ("?f.cost.max=100", ["2"]),
+        ("?f.cost.min=50&f.cost.max=1200.5", ["1", "2"]),  # both ends included
+        ("?f.decided.min=2025-01-01", ["1"]),
+        ("?f.decided.max=2024-12-31", ["2"]),
+        ("?f.funding=o0&f.flagship=no", []),
+        ("?f.funding=o0&f.sector=energy&f.cost.min=1000", ["1"]),
+    ],
+)
+def test_each_field_filter_alone_and_together(client, actions, query, expected):
+    assert shown(client, query) == expected
+
+
+def test_the_form_offers_the_public_fields_and_keeps_the_choice(client, actions):
+    page = page_of(client.get("/en/actions/?f.funding=o1&f.cost.min=10"))
+    form = page.select_one("form.filters")
+    labels = [label.get_text(strip=True) for label in form.select("label")]
+    for label in [
+        "Funding", "Priority", "Flagship", "Sector", "Cost estimate, at least",
+        "Cost estimate, at most", "Decision date, at least", "Decision date, at most",
+    ]:  # fmt: skip
+        assert label in labels
+    options = [o.get_text() for o in form.select('select[name="f.priority"] option')]
+    assert options == ["All", "Low", "Medium", "High"]  # in the options' order
+    sectors = [o.get_text() for o in form.select('select[name="f.sector"] option')]
+    assert sectors == ["All", "Energy", "— Aurinko", "Traffic"]
+    assert form.select_one('select[name="f.funding"] option[selected]')["value"] == "o1"
+    assert form.select_one('input[name="f.cost.min"]')["value"] == "10"
+    assert form.select_one('input[name="f.decided.min"]')["type"] == "date"
+    # Neither the non-public field nor its options, nor the texts, are offered.
+    html = str(form)
+    assert "Sisäinen" not in html and "Secret" not in html and "f.note" not in html
+    assert page.select_one("#result-count").get_text(strip=True) == "1 action matches the filters"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?f.funding=nope", "Funding: Select a valid choice."),
+        ("?f.cost.min=lots", "Cost estimate, at least: Enter a number, e.g. 1200 or 0.5."),
+        ("?f.decided.max=4.3.2025", "Decision date, at most: Enter a date as year-month-day"),
+        ("?f.flagship=maybe", "Flagship: Select a valid choice."),
+        ("?f.sector=nowhere", "Sector: Select a valid choice."),
+    ],
+)
+def test_bad_field_filters_are_left_out_with_a_message(client, actions, query, message):
+    page = page_of(client.get(f"/en/actions/{query}"))
+    errors = " ".join(page.select_one(".form-errors").get_text(" ").split())
+    assert message in errors
+    assert len(page.select(".action-card")) == 4
+
+
+def test_a_non_public_field_cannot_be_filtered_by(client, actions):
+    assert shown(client, "?f.internal=o0") == ["1", "2", "3", "4"]
+
+
+def test_the_filtered_downloads_hold_a_column_per_public_field(client, actions):
+    response = client.get("/en/actions.csv?f.sector=energy")
+    text = b"".join(response.streaming_content).decode().removeprefix("\ufeff")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][11:] == [
+        "Cost estimate (€)", "Decision date", "Flagship", "Funding", "Priority", "Sector",
+        "Note", "Background",
+    ]  # fmt: skip
+    assert [row[0] for row in rows[1:]] == ["1", "3"]
+    assert rows[1][11:] == [
+        "1200.5", "2025-03-04", "Yes", "City", "High", "Energy", "Huomio 1200.5", "Tausta tärkeä",
+    ]  # fmt: skip
+    assert rows[2][11:] == ["", "", "", "", "", "Aurinko", "", ""]
+    assert "Sisäinen" not in text and "Secret" not in text
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(client.get("/en/actions.xlsx?f.flagship=yes").content)
+    )
+    first = list(next(sheet.active.iter_rows(min_row=2, values_only=True)))
+    assert first[11] == 1200.5 and isinstance(first[12], datetime.datetime)

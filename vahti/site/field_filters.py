@@ -1,0 +1,103 @@
+"""The action list's filters by the plan's own public fields: a choice, an ordered
+choice, yes/no or a category as a select, a number or a date as a range (at least, at
+most). Named in the address by the field's identifier after ``f.``, which an identifier
+cannot contain: ``?f.funding=eu&f.cost.min=1000``."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from vahti.actions.field_values import PlanFields
+from vahti.actions.filters import FieldFilter
+from vahti.actions.models import ActionField
+from vahti.core.trees import descendants, tree_order
+
+Kind = ActionField.Kind
+PREFIX = "f."
+
+
+def _label(field: ActionField, template) -> str:
+    return template % {"field": field.name}
+
+
+def _select(field: ActionField, choices) -> forms.ChoiceField:
+    return forms.ChoiceField(label=field.name, required=False, choices=[("", _("All")), *choices])
+
+
+def _indented(categories) -> list[tuple[str, str]]:
+    """(identifier, name) of the categories in tree order, each child indented."""
+    by_pk = {c.pk: c for c in categories}
+    ordered = tree_order((c.pk, c.parent_id) for c in categories)
+    return [(by_pk[pk].identifier, "— " * depth + str(by_pk[pk].name)) for pk, depth in ordered]
+
+
+def _range(field: ActionField, end: str) -> forms.Field:
+    template = _("%(field)s, at least") if end == "min" else _("%(field)s, at most")
+    label = _label(field, str(template))
+    if field.kind == Kind.DATE:
+        return forms.DateField(
+            label=label,
+            required=False,
+            input_formats=["%Y-%m-%d"],
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            error_messages={"invalid": _("Enter a date as year-month-day, e.g. 2025-06-30.")},
+        )
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        max_digits=20,
+        decimal_places=4,
+        widget=forms.NumberInput(attrs={"step": "any"}),
+        error_messages={"invalid": _("Enter a number, e.g. 1200 or 0.5.")},
+    )
+
+
+def form_fields(plan_fields: PlanFields) -> dict[str, forms.Field]:
+    """The form's fields for the plan's public filterable fields, by parameter name."""
+    made: dict[str, forms.Field] = {}
+    for field in plan_fields.filterable:
+        name = PREFIX + field.identifier
+        if field.has_options:
+            made[name] = _select(field, [(o.identifier, str(o.name)) for o in field.option_list])
+        elif field.kind == Kind.CATEGORY:
+            made[name] = _select(field, _indented(field.category_list))
+        elif field.kind == Kind.YES_NO:
+            made[name] = _select(field, [("yes", _("Yes")), ("no", _("No"))])
+        else:
+            made[f"{name}.min"] = _range(field, "min")
+            made[f"{name}.max"] = _range(field, "max")
+    return made
+
+
+def _one(field: ActionField, data: dict) -> FieldFilter | None:
+    name = PREFIX + field.identifier
+    chosen = data.get(name) or ""
+    if field.has_options and chosen:
+        option = next(o for o in field.option_list if o.identifier == chosen)
+        return FieldFilter(field, option_id=option.pk)
+    if field.kind == Kind.CATEGORY and chosen:
+        chosen_pk = next(c.pk for c in field.category_list if c.identifier == chosen)
+        rows = [(c.pk, c.parent_id) for c in field.category_list]
+        return FieldFilter(field, category_ids=frozenset(descendants(rows, [chosen_pk])))
+    if field.kind == Kind.YES_NO and chosen:
+        return FieldFilter(field, yes_no=chosen == "yes")
+    least, most = data.get(f"{name}.min"), data.get(f"{name}.max")
+    if least is not None or most is not None:
+        return FieldFilter(field, least=least, most=most)
+    return None
+
+
+def field_filters(plan_fields: PlanFields, data: dict) -> tuple[FieldFilter, ...]:
+    """The filters of the valid values in ``data`` (a form's cleaned data): a choice
+    field's value is one of its choices there, an invalid one is left out."""
+    found = []
+    for field in plan_fields.filterable:
+        try:
+            one = _one(field, data)
+        except (StopIteration, ValidationError):
+            continue
+        if one is not None:
+            found.append(one)
+    return tuple(found)
