@@ -71,3 +71,27 @@ def test_the_estimates_page_works_without_javascript(estimated, browser):
         assert "/actions/" in page.url
     finally:
         context.close()
+
+
+def test_the_estimates_tab_has_no_axe_violations_and_says_what_is_missing(demo, page):
+    """The action form's "Vaikutusarviot" tab, empty and with the error of an estimate
+    without its year."""
+    from tests.browser.test_editing import ADMIN_AXE_OPTIONS, log_in, open_menu_and_click
+    from tests.conftest import make_user
+    from vahti.actions.models import Action
+
+    action = Action.objects.get(identifier="126", plan__identifier="hnh2035")
+    make_user("admin", email="admin@example.invalid", is_superuser=True)
+    log_in(page, demo.url, "admin@example.invalid", "a-long-test-password")
+    page.goto(f"{demo.url}/admin/snippets/actions/action/edit/{action.pk}/")
+    axe = Axe()
+    page.get_by_role("tab", name="Vaikutusarviot").click()
+    violations = axe.run(page, options=ADMIN_AXE_OPTIONS).response["violations"]
+    assert not violations, describe(violations)
+    page.fill("input[name=emission_reduction_estimate]", "1200")
+    open_menu_and_click(page, "button[name=action-publish]")
+    page.get_by_role("tab", name="Vaikutusarviot").click()
+    assert "Anna vuosi, jota arviot koskevat" in page.locator("main").inner_text()
+    violations = axe.run(page, options=ADMIN_AXE_OPTIONS).response["violations"]
+    assert not violations, describe(violations)
+    assert Action.objects.get(pk=action.pk).emission_reduction_estimate is None
