@@ -118,11 +118,19 @@ def test_the_plan_admin_marks_one_strategic_indicator_as_the_emission_goal(clien
     assert not Indicator.objects.get(pk=other.pk).is_emission_goal
 
 
-def test_an_operational_indicator_cannot_be_the_emission_goal(client, world):
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"level": "operational"}, "Only a strategic indicator"),
+        ({"level": "strategic", "desired_direction": "increase"}, "should go down"),
+    ],
+)
+def test_an_indicator_that_cannot_be_the_emission_goal_is_refused(client, world, data, message):
     in_english(client, world, "plan_admin")
-    indicator = make_indicator(world.plan, "bikes", level="operational")
-    url, data = indicator_form(client, indicator)
-    data["is_emission_goal"] = ["on"]
-    response = client.post(url, data)
+    indicator = make_indicator(world.plan, "bikes", **data)
+    url, form = indicator_form(client, indicator)
+    form["is_emission_goal"] = ["on"]
+    response = client.post(url, form)
     assert response.status_code == 200
-    assert "Only a strategic indicator" in errors_of(response)
+    assert message in errors_of(response)
+    assert not Indicator.objects.get(pk=indicator.pk).is_emission_goal

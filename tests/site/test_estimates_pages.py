@@ -89,7 +89,7 @@ def test_the_estimates_page_adds_up_the_public_actions_and_names_those_lacking_o
         ("2 Aurinkopaneelit", "/actions/2/")
     ]
     assert "Salainen" not in text
-    assert "Ohjelmaan ei ole merkitty päästötavoitteen mittaria" in text
+    assert "Suunnitelmaan ei ole merkitty päästötavoitteen mittaria" in text
 
 
 def test_the_estimates_page_compares_the_cuts_with_the_goals_gap(client, estimated):

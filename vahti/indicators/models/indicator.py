@@ -27,6 +27,9 @@ EMISSION_GOAL_OTHER_MESSAGE = _(
     "“%(indicator)s” is already the plan's emission goal: unmark it first (one per plan)."
 )
 EMISSION_GOAL_LEVEL_MESSAGE = _("Only a strategic indicator can be the plan's emission goal.")
+EMISSION_GOAL_DIRECTION_MESSAGE = _(
+    "The plan's emission goal must be an indicator whose values should go down."
+)
 
 
 class Dimension(PlanListItem):
@@ -332,6 +335,8 @@ class Indicator(TranslatableMixin, TimestampedModel, ClusterableModel):
             return {}
         if self.level != self.Level.STRATEGIC:
             return {"is_emission_goal": ValidationError(EMISSION_GOAL_LEVEL_MESSAGE)}
+        if self.desired_direction == self.Direction.INCREASE:
+            return {"is_emission_goal": ValidationError(EMISSION_GOAL_DIRECTION_MESSAGE)}
         others = Indicator.objects.filter(plan_id=self.plan_id, is_emission_goal=True)
         other = others.exclude(pk=self.pk).first()
         if other is not None:
