@@ -18,6 +18,7 @@ from vahti.access.services import (
 )
 from vahti.actions.models import Action
 from vahti.core.models import OTHER_PLAN_MESSAGE
+from vahti.editing.estimate_panels import check_estimates
 from vahti.editing.scoping import admin_queryset
 from vahti.editing.widgets import ChosenActionsWidget
 from vahti.orgs.models import Organization, Person
@@ -82,6 +83,7 @@ class ActionAdminForm(WagtailAdminModelForm):
             if not self.instance.pk and not policies.can_add_action(self.for_user, plan):
                 self.add_error(None, NOT_YOURS_MESSAGE % {"plan": plan})
             refuse_other_plans(self, plan)
+        check_estimates(self, cleaned)
         return cleaned
 
     def _limit_to_plan(self, plan_id: int) -> None:

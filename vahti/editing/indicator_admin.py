@@ -92,6 +92,7 @@ class IndicatorViewSet(PlanContentViewSet):
                     DataLinkPanel(),
                     FieldPanel("plan"),
                     FieldRowPanel([FieldPanel("identifier"), FieldPanel("level")]),
+                    FieldPanel("is_emission_goal"),
                     translated("name", gettext_lazy("Name")),
                     translated("description", gettext_lazy("Description")),
                     FieldPanel("categories"),

@@ -24,6 +24,7 @@ from wagtail.snippets.views.snippets import PreviewRevisionView
 from vahti.access import policies
 from vahti.access.models import Role
 from vahti.actions.models import Action
+from vahti.editing.estimate_panels import estimates_tab
 from vahti.editing.forms import (
     ActionAdminForm,
     PersonAdminForm,
@@ -148,6 +149,7 @@ class ActionViewSet(ScopedSnippetViewSet):
                 ],
                 heading=_("Progress"),
             ),
+            estimates_tab(),
             ObjectList(
                 [
                     InlinePanel(

@@ -27,6 +27,7 @@ def public_addresses(plan: Plan) -> list[tuple[str, dict]]:
         ("site:action-list", {}),
         ("site:indicator-list", {}),
         ("site:insight", {}),
+        ("site:estimates", {}),
         ("site:data", {}),
     ]
     for identifier in (

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from vahti.site import feeds, views, views_actions, views_indicators
+from vahti.site import feeds, views, views_actions, views_estimates, views_indicators
 
 app_name = "site"
 
@@ -25,6 +25,7 @@ urlpatterns = [
         name="indicator-detail",
     ),
     path("insight/", views_indicators.insight, name="insight"),
+    path("estimates/", views_estimates.estimates, name="estimates"),
     path("search/", views.search, name="search"),
     path("data/", views.data_page, name="data"),
     path("feeds/updates.atom", feeds.PlanUpdatesFeed(), name="feed-updates"),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from vahti.core.spreadsheets import Echo
-from vahti.indicators import network, periods, selectors, series, summary, trajectory
+from vahti.indicators import estimates, network, periods, selectors, series, summary, trajectory
 from vahti.indicators.models import Indicator
 from vahti.indicators.value_rows import values_csv_rows
 from vahti.site.charts import indicator_chart, series_description
@@ -91,6 +91,14 @@ def indicator_detail(request, identifier: str):
             if data.totals
             else "",
             "resolution_per": periods.PER[indicator.time_resolution],
+            "goal_gap": estimates.emission_goal_gap(
+                indicator.plan,
+                estimates.public_emission_total(indicator.plan),
+                indicator=indicator,
+                totals=data.totals,
+            )
+            if indicator.is_emission_goal
+            else None,
             "trend_years": trajectory.TREND_YEARS,
             "min_points": trajectory.MIN_POINTS,
         },

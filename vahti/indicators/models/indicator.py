@@ -22,6 +22,14 @@ from vahti.plans.models import Category, Plan, PlanListItem, PlanOwnedQuerySet
 
 IDENTIFIER_TAKEN_MESSAGE = _("The plan already has an indicator with this identifier.")
 OUTSIDE_RANGE_MESSAGE = _("%(value)s is outside the indicator's allowed range (%(range)s).")
+EMISSION_GOAL_TAKEN_MESSAGE = _("The plan already has an emission goal indicator.")
+EMISSION_GOAL_OTHER_MESSAGE = _(
+    "“%(indicator)s” is already the plan's emission goal: unmark it first (one per plan)."
+)
+EMISSION_GOAL_LEVEL_MESSAGE = _("Only a strategic indicator can be the plan's emission goal.")
+EMISSION_GOAL_DIRECTION_MESSAGE = _(
+    "The plan's emission goal must be an indicator whose values should go down."
+)
 
 
 class Dimension(PlanListItem):
@@ -214,6 +222,16 @@ class Indicator(TranslatableMixin, TimestampedModel, ClusterableModel):
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
+    # The actions' estimated emission cuts are compared with this indicator's gap to its
+    # goal (vahti.indicators.estimates).
+    is_emission_goal = models.BooleanField(
+        _("the plan's emission goal"),
+        default=False,
+        help_text=_(
+            "A strategic indicator of the plan's total emissions with goals: the actions' "
+            "estimated emission cuts are shown beside its gap to the goal. One per plan."
+        ),
+    )
 
     objects = IndicatorQuerySet.as_manager()
 
@@ -234,6 +252,12 @@ class Indicator(TranslatableMixin, TimestampedModel, ClusterableModel):
                 violation_error_message=_(
                     "The largest allowed value cannot be below the smallest."
                 ),
+            ),
+            models.UniqueConstraint(
+                "plan",
+                condition=models.Q(is_emission_goal=True),
+                name="indicator_one_emission_goal_per_plan",
+                violation_error_message=EMISSION_GOAL_TAKEN_MESSAGE,
             ),
         ]
         verbose_name = _("indicator")
@@ -292,6 +316,7 @@ class Indicator(TranslatableMixin, TimestampedModel, ClusterableModel):
             )
             if taken.exists():
                 errors["identifier"] = ValidationError(IDENTIFIER_TAKEN_MESSAGE)
+        errors.update(self._emission_goal_errors())
         errors.update(
             same_plan_errors(
                 self.plan,
@@ -304,6 +329,23 @@ class Indicator(TranslatableMixin, TimestampedModel, ClusterableModel):
         if errors:
             raise ValidationError(errors)
         self.clean_translations()
+
+    def _emission_goal_errors(self) -> dict:
+        if not self.is_emission_goal:
+            return {}
+        if self.level != self.Level.STRATEGIC:
+            return {"is_emission_goal": ValidationError(EMISSION_GOAL_LEVEL_MESSAGE)}
+        if self.desired_direction == self.Direction.INCREASE:
+            return {"is_emission_goal": ValidationError(EMISSION_GOAL_DIRECTION_MESSAGE)}
+        others = Indicator.objects.filter(plan_id=self.plan_id, is_emission_goal=True)
+        other = others.exclude(pk=self.pk).first()
+        if other is not None:
+            return {
+                "is_emission_goal": ValidationError(
+                    EMISSION_GOAL_OTHER_MESSAGE, params={"indicator": other}
+                )
+            }
+        return {}
 
 
 class IndicatorContactPerson(Orderable):

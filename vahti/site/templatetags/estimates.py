@@ -1,0 +1,19 @@
+"""Template filters for the estimated effects: figures rounded as estimates are."""
+
+from __future__ import annotations
+
+from django import template
+
+from vahti.site.formatting import number
+
+register = template.Library()
+
+
+@register.filter
+def estimate(value) -> str:
+    """An estimate in the page's language, with no more decimals than it deserves:
+    1 200 t, 12 t, 2,5 t, 0,25 t (Finnish)."""
+    if value is None:
+        return ""
+    size = abs(float(value))
+    return number(value, 0 if size >= 10 or size == 0 else 1 if size >= 1 else 2)
