@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 
 from django.utils import timezone
 
@@ -100,3 +101,17 @@ def completed_report(plan, slug="2025", snapshots=(), *, completed=True, **data)
         report.completed_at = timezone.make_aware(datetime.datetime(year + 1, 1, 31, 12))
         report.save()
     return report
+
+
+def workbook_rows(content: bytes) -> list[list]:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(content)).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def pdf_text(content: bytes) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages)

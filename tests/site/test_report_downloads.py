@@ -1,28 +1,22 @@
 """A completed report's downloads: the workbook (one row per public action) and the PDF,
 read back from the file: every public action in order, nothing that was not public."""
 
-import io
 import re
 
 import pytest
-from openpyxl import load_workbook
 
-from tests.reports.snapshot_data import action_data, completed_report, estimates, field, texts
+from tests.reports.snapshot_data import (
+    action_data,
+    completed_report,
+    estimates,
+    field,
+    pdf_text,
+    texts,
+    workbook_rows,
+)
 from tests.site.test_reports import three_actions
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
-
-
-def workbook_rows(content: bytes) -> list[list]:
-    sheet = load_workbook(io.BytesIO(content)).active
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
-
-
-def pdf_text(content: bytes) -> str:
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(content))
-    return "\n".join(page.extract_text() for page in reader.pages)
 
 
 def test_the_workbook_has_a_row_per_public_action_with_the_reports_columns(client, plan):

@@ -5,8 +5,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.factories import ActionStatusFactory, make_action
-from tests.reports.snapshot_data import action_data, completed_report, estimates, status
-from tests.site.test_report_downloads import pdf_text, workbook_rows
+from tests.reports.snapshot_data import (
+    action_data,
+    completed_report,
+    estimates,
+    pdf_text,
+    status,
+    workbook_rows,
+)
 from vahti.actions.services import action_update
 
 

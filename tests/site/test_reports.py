@@ -10,8 +10,9 @@ from tests.reports.snapshot_data import (
     field,
     status,
     texts,
+    workbook_rows,
 )
-from tests.site.conftest import visible_text
+from tests.site.conftest import SHARED_HOST, visible_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
@@ -137,3 +138,21 @@ def test_the_other_report_is_chosen_with_a_form_without_javascript(client, plan,
     unknown = client.get("/reports/2025/compare/", {"with": "1999"})
     assert unknown.status_code == 200
     assert "Vertailtavaa valmista raporttia ei ole" in visible_text(unknown.content.decode())
+
+
+def test_reports_are_the_plan_of_the_hosts_and_addresses_carry_its_prefix(client, shared_host):
+    plan, other_plan = shared_host
+    completed_report(plan, "2025", [(action_data("1", "Helsingin toimenpide"), True, None)])
+    completed_report(
+        other_plan, "2025", [(action_data("1", "Espoon toimenpide"), True, None)],
+        name_fi="Espoon raportti",
+    )  # fmt: skip
+    own = client.get("/reports/2025/", HTTP_HOST=SHARED_HOST).content.decode()
+    assert "Helsingin toimenpide" in own and "Espoo" not in own
+    other = client.get("/espoo/fi/reports/2025/", HTTP_HOST=SHARED_HOST).content.decode()
+    assert "Espoon toimenpide" in other and "Helsingin" not in other
+    assert 'href="/espoo/fi/reports/2025.pdf"' in other
+    listing = client.get("/espoo/fi/reports/", HTTP_HOST=SHARED_HOST).content.decode()
+    assert 'href="/espoo/fi/reports/2025/"' in listing and "Vuosiraportti" not in listing
+    workbook = client.get("/espoo/fi/reports/2025.xlsx", HTTP_HOST=SHARED_HOST)
+    assert "Espoon toimenpide" in str(workbook_rows(workbook.content))
