@@ -120,7 +120,7 @@ def test_the_comparison_shows_changed_added_and_removed_actions(client, plan, so
     rows = [" ".join(row.get_text(" ").split()) for row in page.select("tbody tr")]
     assert rows == [
         "1 Pyöräily Aikataulussa → Myöhässä ennallaan ennallaan",
-        "5 Vaiheen vaihtaja ennallaan Toteutus → Valmis – → 12,5 t CO₂e/v",
+        "5 Vaiheen vaihtaja ennallaan Toteutus → Valmis Arvioitu päästövähennys: – → 12,5 t CO₂e/v",
     ]
     text = visible_text(str(page))
     assert "1 toimenpide kummassakin raportissa" in text

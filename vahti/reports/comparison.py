@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vahti.reports.snapshots import Entry
+from django.utils.translation import gettext_lazy as _
+
+from vahti.reports.snapshots import ESTIMATES, Entry
+
+# How a changed estimate is named in the comparison, with its unit.
+ESTIMATE_LABELS = {
+    "emission_reduction": (_("Estimated emission reduction"), _("t CO₂e/a")),
+    "energy_savings": (_("Estimated energy savings"), _("MWh/a")),
+    "renewable_production": (_("Estimated renewable production"), _("MWh/a")),
+}
 
 
 @dataclass
@@ -25,6 +34,18 @@ class Change:
     @property
     def estimates_changed(self) -> bool:
         return self.current.estimates.values() != self.earlier.estimates.values()
+
+    @property
+    def estimate_changes(self) -> list[dict]:
+        """Each estimate that differs: its label and unit, the earlier and current value."""
+        changes = []
+        for name in ESTIMATES:
+            before = getattr(self.earlier.estimates, name)
+            after = getattr(self.current.estimates, name)
+            if before != after:
+                label, unit = ESTIMATE_LABELS[name]
+                changes.append({"label": label, "unit": unit, "before": before, "after": after})
+        return changes
 
 
 @dataclass
