@@ -70,3 +70,20 @@ def test_a_report_page_and_its_pdf_come_from_the_page_cache_until_the_plan_chang
     report.state, report.completed_at = "completed", datetime.datetime.now(datetime.UTC)
     report.save()
     assert get(client, "/reports/2025/")["X-Vahti-Cache"] == "miss"
+
+
+def test_a_reports_pdf_is_drawn_once_while_actions_change(client, plan, monkeypatch):
+    from tests.factories import make_action
+    from vahti.reports import pdf
+
+    completed_report(plan, "2025", snapshots(3))
+    drawn = []
+    draw = pdf.pdf_bytes
+    monkeypatch.setattr(pdf, "pdf_bytes", lambda html: drawn.append(1) or draw(html))
+    first = client.get("/reports/2025.pdf")
+    make_action(plan, "77")  # the plan changes: its pages are rendered again
+    again = client.get("/reports/2025.pdf")
+    assert again["X-Vahti-Cache"] == "miss" and again.content == first.content
+    assert len(drawn) == 1
+    client.get("/sv/reports/2025.pdf")  # another language is drawn of its own
+    assert len(drawn) == 2

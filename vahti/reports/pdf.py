@@ -8,7 +8,12 @@ left out)."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
 
 logger = logging.getLogger("vahti.reports")
 
@@ -48,3 +53,26 @@ def pdf_bytes(html: str) -> bytes:
     return document.write_pdf(
         pdf_identifier=b"vahti-report", uncompressed_pdf=False, custom_metadata=False
     )
+
+
+def kept(parts: tuple, build: Callable[[], bytes]) -> bytes:
+    """The PDF ``build`` draws, kept in the shared cache under everything it shows beside
+    the snapshots (``parts``: the report as saved, the language, the plan's name, the
+    address, the release), so that an edit of an action, which does not change a
+    completed report, does not draw it again. Not kept when pages are not
+    (``PAGE_CACHE_SECONDS`` 0)."""
+    if not settings.PAGE_CACHE_SECONDS:
+        return build()
+    key = "vahti:report-pdf:" + hashlib.sha256("\n".join(map(str, parts)).encode()).hexdigest()
+    try:
+        found = cache.get(key)
+    except Exception:  # the cache is down: draw it, as without a cache
+        logger.warning("cache unavailable for a report's PDF", exc_info=True)
+        return build()
+    if found is None:
+        found = build()
+        try:
+            cache.set(key, found, timeout=7 * 24 * 3600)
+        except Exception:
+            logger.warning("cache unavailable for a report's PDF", exc_info=True)
+    return found

@@ -13,9 +13,11 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from vahti.core.i18n import active_language
 from vahti.core.spreadsheets import xlsx_file_response
 from vahti.reports import comparison, exports, pdf, selectors, snapshots
 from vahti.reports.models import Report
+from vahti.site import pagecache
 from vahti.site.views import request_plan
 
 
@@ -106,22 +108,29 @@ def report_xlsx(request, slug: str):
     return xlsx_file_response(content, _filename(report, "xlsx"))
 
 
-@require_safe
-def report_pdf(request, slug: str):
-    report = _report(request, slug)
+def _pdf_html(report: Report, address: str) -> str:
     shown = _shown(report)
-    html = render_to_string(
+    return render_to_string(
         "reports/report_pdf.html",
         {
             "plan": report.plan,
             "report": report,
             "entries": shown,
             "summary": snapshots.summary(shown),
-            "address": request.build_absolute_uri(reverse("site:report-detail", args=[slug])),
+            "address": address,
         },
     )
+
+
+@require_safe
+def report_pdf(request, slug: str):
+    report = _report(request, slug)
+    plan = report.plan
+    address = request.build_absolute_uri(reverse("site:report-detail", args=[slug]))
+    parts = (pagecache.BUILD, report.pk, report.updated_at.isoformat(), active_language(),
+             plan.name, plan.primary_language, address)  # fmt: skip
     try:
-        content = pdf.pdf_bytes(html)
+        content = pdf.kept(parts, lambda: pdf.pdf_bytes(_pdf_html(report, address)))
     except pdf.PdfUnavailable:
         return render(
             request,
