@@ -7,9 +7,9 @@ MANAGE := $(BIN)/python manage.py
 # `make run` is a local trial: DEBUG on, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DEBUG=true
 
-.PHONY: voikko run serve test test-fast lint format bench load translations messages check-migrations install install-dev clean
+.PHONY: voikko pdf-fonts run serve test test-fast lint format bench load translations messages check-migrations install install-dev clean
 
-run: $(VENV)/.runtime translations voikko
+run: $(VENV)/.runtime translations voikko pdf-fonts
 	$(RUN_ENV) $(MANAGE) migrate --noinput
 	$(RUN_ENV) $(MANAGE) load_demo
 	$(RUN_ENV) $(MANAGE) demo_admin
@@ -31,6 +31,24 @@ voikko: $(VENV)/.runtime
 	  fi; \
 	fi; \
 	$(VOIKKO_LOADS) || echo "Voikko is not installed (apt-get install libvoikko1 voikko-fi): Finnish search will use Snowball stems."; \
+	true
+
+# The reports' PDFs are drawn by WeasyPrint with Debian's Pango and fonts (libpango-1.0-0,
+# libpangoft2-1.0-0, fonts-dejavu-core): installed like Voikko where it can be; elsewhere
+# the report's PDF download says it is not available, and this says so. It never fails.
+PDF_LOADS := $(BIN)/python -c "import weasyprint" >/dev/null 2>&1 && fc-list 2>/dev/null | grep -q .
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fontconfig
+pdf-fonts: $(VENV)/.runtime
+	@$(PDF_LOADS) && exit 0; \
+	if command -v apt-get >/dev/null 2>&1; then \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || { sudo -n true 2>/dev/null && sudo="sudo -n"; } ; \
+	  if [ "$$(id -u)" -eq 0 ] || [ -n "$$sudo" ]; then \
+	    $$sudo apt-get install -y -qq --no-install-recommends $(PDF_PACKAGES) >/dev/null 2>&1 \
+	    || { $$sudo apt-get update -qq >/dev/null 2>&1 && \
+	         $$sudo apt-get install -y -qq --no-install-recommends $(PDF_PACKAGES) >/dev/null 2>&1; }; \
+	  fi; \
+	fi; \
+	$(PDF_LOADS) || echo "WeasyPrint cannot load (apt-get install $(PDF_PACKAGES)): reports are not available as PDF."; \
 	true
 
 # Production: the settings come from the environment (SECRET_KEY, ALLOWED_HOSTS,
@@ -82,7 +100,7 @@ translations: $(VENV)/.runtime
 messages: $(VENV)/.runtime
 	$(RUN_ENV) $(MANAGE) makemessages --locale fi --locale sv --locale en --no-obsolete --add-location file --ignore ".venv/*" --ignore "var/*"
 
-install: $(VENV)/.runtime
+install: $(VENV)/.runtime pdf-fonts
 install-dev: $(VENV)/.dev
 
 $(VENV)/bin/python:

@@ -179,6 +179,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "vahti.access.context_processors.sso",
                 "vahti.content.context_processors.footer",
+                "vahti.reports.context_processors.reports",
             ],
         },
     },

@@ -1,6 +1,13 @@
 from django.urls import path, re_path
 
-from vahti.site import feeds, views, views_actions, views_estimates, views_indicators
+from vahti.site import (
+    feeds,
+    views,
+    views_actions,
+    views_estimates,
+    views_indicators,
+    views_reports,
+)
 
 app_name = "site"
 
@@ -23,6 +30,16 @@ urlpatterns = [
         "indicators/<str:identifier>/",
         views_indicators.indicator_detail,
         name="indicator-detail",
+    ),
+    path("reports/", views_reports.report_list, name="report-list"),
+    re_path(r"^reports/(?P<slug>[-\w]+)\.xlsx$", views_reports.report_xlsx, name="report-xlsx"),
+    re_path(r"^reports/(?P<slug>[-\w]+)\.pdf$", views_reports.report_pdf, name="report-pdf"),
+    path("reports/<str:slug>/", views_reports.report_detail, name="report-detail"),
+    path("reports/<str:slug>/compare/", views_reports.report_compare, name="report-compare"),
+    path(
+        "reports/<str:slug>/compare/<str:other>/",
+        views_reports.report_compare,
+        name="report-compare-with",
     ),
     path("insight/", views_indicators.insight, name="insight"),
     path("estimates/", views_estimates.estimates, name="estimates"),
