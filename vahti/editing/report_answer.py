@@ -88,16 +88,14 @@ def _field_inputs(field: ActionField, languages: list[str]) -> dict[str, forms.F
     name, kind, label = f"field_{field.pk}", field.kind, str(field.name)
     help_text, required = str(field.help_text), field.is_required
     if kind in ActionField.TEXT_KINDS:
-        widget = (
-            RichTextInput()
-            if kind == ActionField.Kind.RICH_TEXT
-            else forms.Textarea(attrs={"rows": 3})
-        )
+        rich = kind == ActionField.Kind.RICH_TEXT
         return {
             f"{name}_{code}": forms.CharField(
                 label=_label(label, code),
                 required=required and code == languages[0],
-                widget=widget,
+                widget=RichTextInput(attrs={"lang": code})
+                if rich
+                else forms.Textarea(attrs={"rows": 3, "lang": code}),
                 help_text=help_text,
             )
             for code in languages
@@ -136,7 +134,7 @@ class AnswerForm(forms.Form):
             self.fields[f"commentary_{code}"] = forms.CharField(
                 label=_label(_("Progress commentary"), code),
                 required=False,
-                widget=RichTextInput(),
+                widget=RichTextInput(attrs={"lang": code}),
             )
         for field in self.asked:
             self.fields.update(_field_inputs(field, self.languages))
