@@ -22,6 +22,7 @@ from vahti.content.services import add_page, plan_pages
 from vahti.core.i18n import column_name, language_codes
 from vahti.core.richtext import sanitize_html
 from vahti.core.services import upsert
+from vahti.demo.reports import load_reports
 from vahti.indicators.services import indicator_upsert
 from vahti.orgs.models import Organization, Person
 from vahti.plans.models import (
@@ -70,6 +71,7 @@ class Extras:
             self.merged(identifier, into)
         self.indicators(data.get("indicators", {}), data.get("relations", []))
         self.pages(data.get("pages", []))
+        load_reports(self, data.get("reports", []))
 
     def draft(self, item: dict) -> None:
         """An action never published: the public site does not show it yet."""
