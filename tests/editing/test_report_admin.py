@@ -167,3 +167,34 @@ def test_other_plans_reports_are_not_found_and_screens_are_for_plan_admins(clien
     assert refused(client.post(url("complete", report.pk)))
     report.refresh_from_db()
     assert not report.is_completed
+
+
+def test_the_answers_and_the_home_page_read_as_many_queries_for_many_actions(client, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_action
+    from vahti.reports.services import report_answer
+
+    report = open_report(world.plan)
+
+    def queries(base, more):
+        for number in range(more):
+            action = make_action(world.plan, str(base + number))
+            if number % 2:
+                report_answer(report, action, commentary={"fi": "Vastattu"})
+        counts = []
+        for who, path in (
+            ("plan_admin", url("answers", report.pk)),
+            ("plan_admin", "/admin/"),
+            ("contact_126", "/admin/"),
+        ):
+            in_english(client, world, who)
+            client.get(path)  # the session and the caches settle
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(path).status_code == 200
+            counts.append(len(captured))
+        return counts
+
+    few = queries(200, 3)
+    assert queries(300, 30) == few

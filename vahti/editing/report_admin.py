@@ -141,6 +141,11 @@ def _answered(report: Report) -> str:
     }
 
 
+def _who(answer) -> str:
+    user = answer.answered_by if answer is not None else None
+    return (user.get_full_name() or user.get_username()) if user is not None else ""
+
+
 class ReportAnswersView(WagtailAdminTemplateMixin, TemplateView):
     """The report and each action of its plan, answered or not."""
 
@@ -174,6 +179,7 @@ class ReportAnswersView(WagtailAdminTemplateMixin, TemplateView):
             "rows": [
                 {
                     "row": row,
+                    "who": _who(row.answer),
                     "answer_url": reverse(
                         "wagtailsnippets_reports_report:answer", args=[report.pk, row.action.pk]
                     ),
