@@ -10,6 +10,7 @@ query)."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -36,6 +37,7 @@ from vahti.content.services import plan_pages
 from vahti.feedback.models import Feedback
 from vahti.indicators.models import Dimension, DimensionCategory, Scenario
 from vahti.plans.models import PlanDomain, PlanFooterLink
+from vahti.reports.services import report_answer, report_open
 
 MARKER = "qzleak"
 SEARCH_WORD = "salaisuus"
@@ -198,6 +200,16 @@ def mark_plan(world: LeakWorld, plan, tag: str) -> None:
         )
     )
     world.add(api_token_create(plan, name=marked("avain"), user=secret_user)[0])
+    report = world.add(
+        report_open(
+            plan,
+            slug="qzleak",
+            name_fi=marked("raportti"),
+            period_start=datetime.date(2025, 1, 1),
+            period_end=datetime.date(2025, 12, 31),
+        )
+    )
+    report_answer(report, internal, commentary={"fi": marked("kommentti")})
     world.add(
         Feedback.objects.create(
             plan=plan, action=internal, message=marked("palaute"), language="fi"

@@ -24,6 +24,7 @@ from wagtail.models import Collection, Page, Site
 from tests.editing.leak_world import MARKER, SEARCH_WORD, build_leak_world, latest_revision_id
 from vahti.access import scopes
 from vahti.access.models import Role
+from vahti.actions.models import Action
 from vahti.indicators.models import Indicator
 from vahti.plans.models import Plan
 
@@ -162,6 +163,8 @@ def fillings(world, pattern, namespaces, names):
             base[name] = NOWHERE
         elif name == "plan_id":
             base[name] = world.marked_plan.pk
+        elif name == "action_pk":  # a report's answer for one action
+            base[name] = marked_ids(world, Action)[0]
         elif name == "domain_id":  # a host name and prefix serving the marked plan
             base[name] = world.marked_plan.domains.values_list("pk", flat=True).first()
         elif name in ("revision_id", "revision_id_a", "revision_id_b"):

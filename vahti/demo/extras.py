@@ -23,6 +23,7 @@ from vahti.core.i18n import column_name, language_codes
 from vahti.core.richtext import sanitize_html
 from vahti.core.services import upsert
 from vahti.demo.covenant import load_covenant
+from vahti.demo.reports import load_reports
 from vahti.indicators.services import indicator_upsert
 from vahti.orgs.models import Organization, Person
 from vahti.plans.models import (
@@ -72,6 +73,7 @@ class Extras:
         self.indicators(data.get("indicators", {}), data.get("relations", []))
         self.pages(data.get("pages", []))
         load_covenant(self.plan, path.with_name("covenant.json"))
+        load_reports(self, data.get("reports", []))
 
     def draft(self, item: dict) -> None:
         """An action never published: the public site does not show it yet."""

@@ -10,6 +10,7 @@ from wagtail.admin.ui.components import Component
 
 from vahti.access import policies, scopes
 from vahti.actions.attention import attention_page, most_late_tasks
+from vahti.reports.selectors import open_reports, unanswered_for, with_answer_counts
 
 # A plan admin sees the counts for the whole plan and this many actions to look at.
 LIST_LIMIT = 50
@@ -62,6 +63,26 @@ class AttentionPanel(Component):
                 ],
                 "more": max(0, listed - LIST_LIMIT),
                 "today": today,
+                **_reports(user, plans[0], runs_a_plan),
             }
         )
         return context
+
+
+def _reports(user, plan, runs_a_plan: bool) -> dict:
+    """The plan's open reports: the user's actions still to answer in each, and for a
+    plan admin how far each is answered."""
+    answer = "wagtailsnippets_reports_report:answer"
+    return {
+        "waiting_reports": [
+            {
+                "report": waiting.report,
+                "actions": [
+                    (action, reverse(answer, args=[waiting.report.pk, action.pk]))
+                    for action in waiting.actions
+                ],
+            }
+            for waiting in unanswered_for(user, plan)
+        ],
+        "open_reports": list(with_answer_counts(open_reports(plan))) if runs_a_plan else [],
+    }

@@ -397,5 +397,6 @@ from vahti.editing import (  # noqa: E402, F401
     plan_hosts,
     plan_look,
     plan_setup,
+    report_admin,
     working_plan,
 )

@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from vahti.reports.selectors import has_completed_reports
+from vahti.reports.public import has_completed_reports
 
 
 def reports(request):

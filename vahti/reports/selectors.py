@@ -1,34 +1,83 @@
-"""Reading completed reports for the public site: the plan's list, one report with its
-public snapshots, and whether the plan has any (the site's footer link)."""
+"""Reading reports: a plan's open reports, how far each is answered, and which of a
+contact person's actions still wait for their answer."""
 
 from __future__ import annotations
 
-from vahti.plans.changes import kept_for_version
-from vahti.plans.models import Plan
-from vahti.reports.models import Report, ReportSnapshot
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from vahti.actions.models import Action, ContactPerson
+from vahti.reports.models import Report, ReportAnswer
 
 
-def completed_reports(plan: Plan):
-    """The plan's completed reports, the latest period first."""
-    return Report.objects.for_plan(plan).completed().order_by("-period_end", "-pk")
+def open_reports(plan) -> QuerySet[Report]:
+    return Report.objects.open().filter(plan=plan).order_by("deadline", "period_end", "pk")
 
 
-def report_for_site(plan: Plan, slug: str) -> Report:
-    """A completed report of the plan; an open one, or another plan's, does not exist."""
-    report = completed_reports(plan).get(slug=slug)
-    report.plan = plan  # read already: no query for its languages
-    return report
+def reportable_actions(plan) -> QuerySet[Action]:
+    """The actions a report of ``plan`` covers: all but those merged into another."""
+    return Action.objects.filter(plan=plan, merged_with__isnull=True)
 
 
-def public_snapshots(report: Report) -> list[ReportSnapshot]:
-    """The report's actions that were public when it was completed, in order: one query."""
-    return list(
-        ReportSnapshot.objects.filter(report=report, is_public=True)
-        .order_by("position")
-        .only("position", "identifier", "is_public", "data")
+def with_answer_counts(reports: QuerySet[Report]) -> QuerySet[Report]:
+    """Each report with ``answered``: how many of its plan's actions have an answer."""
+    return reports.annotate(
+        answered=Count("answers", filter=Q(answers__action__merged_with__isnull=True))
     )
 
 
-def has_completed_reports(plan: Plan) -> bool:
-    """Kept while the plan's data is unchanged (completing a report moves its version)."""
-    return kept_for_version(plan, "has-reports", lambda: completed_reports(plan).exists())
+@dataclass(frozen=True)
+class AnswerRow:
+    action: Action
+    answer: ReportAnswer | None
+
+
+def report_answers(report: Report) -> list[AnswerRow]:
+    """Every action the report covers, in the plan's order, with its answer if any.
+    Two queries."""
+    answers = {
+        answer.action_id: answer
+        for answer in ReportAnswer.objects.filter(report=report).select_related("answered_by")
+    }
+    actions = (
+        reportable_actions(report.plan_id)
+        .select_related("status")
+        .only("id", "plan_id", "identifier", "sort_key", "name_fi", "name_sv", "name_en", "status")
+        .in_natural_order()
+    )
+    return [AnswerRow(action, answers.get(action.pk)) for action in actions]
+
+
+@dataclass(frozen=True)
+class WaitingReport:
+    report: Report
+    actions: list[Action]  # the user's actions without an answer yet
+
+
+def unanswered_for(user, plan) -> list[WaitingReport]:
+    """The open reports of ``plan`` and, for each, the actions ``user`` is a contact
+    person of that have no answer yet (a report they have answered in full is left out).
+    Three queries, whatever the number of reports and actions."""
+    if not (user and user.is_authenticated):
+        return []
+    reports = list(open_reports(plan))
+    if not reports:
+        return []
+    actions = list(
+        reportable_actions(plan)
+        .filter(pk__in=ContactPerson.objects.filter(person__user=user).values("action_id"))
+        .only("id", "plan_id", "identifier", "sort_key", "name_fi", "name_sv", "name_en")
+        .in_natural_order()
+    )
+    answered = set(
+        ReportAnswer.objects.filter(report__in=reports, action__in=actions).values_list(
+            "report_id", "action_id"
+        )
+    )
+    waiting = []
+    for report in reports:
+        left = [action for action in actions if (report.pk, action.pk) not in answered]
+        if left:
+            waiting.append(WaitingReport(report, left))
+    return waiting

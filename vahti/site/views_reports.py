@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from vahti.core.i18n import active_language
 from vahti.core.spreadsheets import xlsx_file_response
-from vahti.reports import comparison, exports, pdf, selectors, snapshots
+from vahti.reports import comparison, exports, pdf, public, snapshots
 from vahti.reports.models import Report
 from vahti.site import pagecache
 from vahti.site.views import request_plan
@@ -24,19 +24,19 @@ from vahti.site.views import request_plan
 def _report(request, slug: str) -> Report:
     plan = request_plan(request)
     try:
-        return selectors.report_for_site(plan, slug)
+        return public.report_for_site(plan, slug)
     except Report.DoesNotExist:
         raise Http404("No such completed report in this plan.") from None
 
 
 def _shown(report: Report) -> list[snapshots.Entry]:
     return snapshots.entries(
-        selectors.public_snapshots(report), report.translation_primary_language()
+        public.public_snapshots(report), report.translation_primary_language()
     )
 
 
 def _others(report: Report) -> list[Report]:
-    return [r for r in selectors.completed_reports(report.plan) if r.pk != report.pk]
+    return [r for r in public.completed_reports(report.plan) if r.pk != report.pk]
 
 
 @require_safe
@@ -45,7 +45,7 @@ def report_list(request):
     return render(
         request,
         "site/report_list.html",
-        {"plan": plan, "nav": "reports", "reports": list(selectors.completed_reports(plan))},
+        {"plan": plan, "nav": "reports", "reports": list(public.completed_reports(plan))},
     )
 
 
