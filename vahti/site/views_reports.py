@@ -30,9 +30,7 @@ def _report(request, slug: str) -> Report:
 
 
 def _shown(report: Report) -> list[snapshots.Entry]:
-    return snapshots.entries(
-        public.public_snapshots(report), report.translation_primary_language()
-    )
+    return snapshots.entries(public.public_snapshots(report), report.translation_primary_language())
 
 
 def _others(report: Report) -> list[Report]:
