@@ -126,7 +126,10 @@ def field_entry(field: ActionField, value: ActionFieldValue | None, languages) -
         entry["value"] = _decimal(value.number)
         units = texts(field, "unit", languages)
         entry["display"] = {
-            code: _with_language(code, lambda c=code: _number(value.number, units.get(c, "")))
+            # A unit not translated is the primary language's ("€" reads the same).
+            code: _with_language(
+                code, lambda c=code: _number(value.number, units.get(c) or units[languages[0]])
+            )
             for code in languages
         }
     elif kind == ActionField.Kind.DATE:
