@@ -165,6 +165,12 @@ class Extras:
                 ],
                 updated_values_due_at=self.date(item.get("updated_values_due_at")),
             )
+            if item.get("emission_goal") and not _indicator.is_emission_goal:
+                # The actions' estimated cuts are compared with this goal (/estimates/).
+                _indicator.is_emission_goal = True
+                _indicator.full_clean()
+                _indicator.save(update_fields=["is_emission_goal"])
+                changed = True
             self.report.count("indicators", changed, created=False, number=int(changed))
 
     def pages(self, items: list) -> None:
