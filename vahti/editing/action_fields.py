@@ -30,6 +30,7 @@ from vahti.editing.scoping import (
     ScopedChooseView,
     ScopedChosenMultipleView,
     ScopedChosenView,
+    admin_queryset,
 )
 from vahti.editing.viewsets import ListedOnlyChooserViewSet, PlanContentViewSet, translated
 
@@ -174,7 +175,8 @@ class AdminsOnlyChooseResultsView(ScopedChooseResultsView):
 
 class AdminsOnlyChosenView(ScopedChosenView):
     def get_object(self, pk):
-        return _administered(self.request.user, self.model_class.objects.all()).get(pk=pk)
+        fields = admin_queryset(self.request.user, self.model_class.objects.all())
+        return _administered(self.request.user, fields).get(pk=pk)
 
 
 class AdminsOnlyChosenMultipleView(ScopedChosenMultipleView):
