@@ -70,7 +70,8 @@ def make_fields(plan) -> Fields:
     return Fields(**made, options=options, categories=categories)
 
 
-KINDS = list(Kind)
+# The category kind first: a plan of one field then reads as much as one of every kind.
+KINDS = [Kind.CATEGORY, *(kind for kind in Kind if kind != Kind.CATEGORY)]
 
 
 def add_fields(plan, count: int, actions=()) -> list[ActionField]:

@@ -162,11 +162,16 @@ def clean_plan_fields(form) -> None:
     action = form.instance
     primary = action.plan.primary_language if action.plan_id else settings.LANGUAGE_CODE
     for field in form.plan_fields:
-        if not field.is_required or _columns(field, form.cleaned_data):
+        if not field.is_required:
             continue
-        language = primary if field.kind in ActionField.TEXT_KINDS else None
-        name = form_name(field, language)
-        if name not in form.errors:
+        columns = _columns(field, form.cleaned_data)
+        if field.kind in ActionField.TEXT_KINDS:
+            # Required in the plan's primary language, as the plan's other texts.
+            name = form_name(field, primary)
+            filled = f"{field.value_column}_{primary}" in columns
+        else:
+            name, filled = form_name(field), bool(columns)
+        if not filled and name not in form.errors:
             form.add_error(name, REQUIRED_MESSAGE % {"field": field.name})
 
 
