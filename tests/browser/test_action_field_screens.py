@@ -62,9 +62,9 @@ def test_the_action_field_screens_and_the_forms_tab_are_accessible(
     violations = axe.run(page, options=ADMIN_AXE_OPTIONS).response["violations"]
     assert not violations, describe(violations)
     page.locator("form#w-editor-form button[type=submit]").first.click()
-    settled(page)
+    page.wait_for_load_state("networkidle")
     page.get_by_role("tab", name="Lisätiedot").click()
-    page.wait_for_selector("#id_plan_field__cost", state="visible")
+    settled(page)
     assert "on pakollinen" in page.locator("form#w-editor-form").inner_text()
     violations = axe.run(page, options=ADMIN_AXE_OPTIONS).response["violations"]
     assert not violations, describe(violations)
