@@ -24,7 +24,8 @@ from wagtail.admin.rich_text import get_rich_text_editor_widget
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.utils.text import text_from_html as html_to_text
 
-from vahti.actions.models import ActionField, ActionFieldValue
+from vahti.actions.models import ActionField, ActionFieldOption, ActionFieldValue
+from vahti.core.i18n import language_codes
 from vahti.core.richtext import RICH_TEXT_FEATURES, sanitize_html
 from vahti.plans.models import Category
 
@@ -44,23 +45,42 @@ def form_name(field: ActionField, language: str | None = None) -> str:
 
 def plan_fields(plan_id: int) -> list[ActionField]:
     """The plan's fields in their order, each with its choices (``field.choices``: id →
-    option or category)."""
-    fields = list(
+    option or category, in their order): one query, joined to the options and to the
+    category type's categories (a field has one or the other, never both)."""
+    languages = language_codes()
+    field_columns = [f.attname for f in ActionField._meta.concrete_fields]
+    chosen_columns = ["id", "identifier", "order", *[f"name_{code}" for code in languages]]
+    rows = (
         ActionField.objects.filter(plan_id=plan_id)
-        .select_related("category_type")
-        .prefetch_related("options")
+        .order_by(
+            "order",
+            "pk",
+            "options__order",
+            "options__pk",
+            "category_type__categories__order",
+            "category_type__categories__pk",
+        )
+        .values(
+            *field_columns,
+            *[f"options__{column}" for column in chosen_columns],
+            *[f"category_type__categories__{column}" for column in chosen_columns],
+        )
     )
-    type_ids = {field.category_type_id for field in fields if field.kind == Kind.CATEGORY}
-    by_type: dict[int, dict] = {type_id: {} for type_id in type_ids}
-    if type_ids:
-        for category in Category.objects.filter(plan_id=plan_id, type_id__in=type_ids):
-            by_type[category.type_id][category.pk] = category
-    for field in fields:
-        if field.has_options:
-            field.choices = {option.pk: option for option in field.options.all()}
-        elif field.kind == Kind.CATEGORY:
-            field.choices = by_type[field.category_type_id]
-    return fields
+    fields: dict[int, ActionField] = {}
+    for row in rows:
+        field = fields.get(row["id"])
+        if field is None:
+            field = ActionField.from_db(rows.db, field_columns, [row[c] for c in field_columns])
+            field.choices = {}
+            fields[field.pk] = field
+        for prefix, model, extra in (
+            ("options__", ActionFieldOption, {"field_id": field.pk}),
+            ("category_type__categories__", Category, {"type_id": field.category_type_id}),
+        ):
+            if row[f"{prefix}id"] is not None:
+                values = {column: row[f"{prefix}{column}"] for column in chosen_columns}
+                field.choices[values["id"]] = model(plan_id=plan_id, **extra, **values)
+    return list(fields.values())
 
 
 def _label(field: ActionField, language_name=None) -> str:
