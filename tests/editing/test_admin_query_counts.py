@@ -23,7 +23,9 @@ from vahti.orgs.models import Person
 
 pytestmark = pytest.mark.django_db
 
-QUERY_BUDGET = 60
+# Issue 24: the plan's own fields cost the action's edit page two queries (the fields
+# with their options and categories, and the action's values), whatever their number.
+QUERY_BUDGET = 63
 SIZES = (150, 1500)
 PEOPLE_URL = "/admin/snippets/orgs/person/"
 CHOOSER_URL = "/admin/snippets/choose/actions/action/"

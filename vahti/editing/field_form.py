@@ -148,6 +148,8 @@ def add_plan_fields(form) -> None:
     not known: a new action whose plan the installation admin still chooses)."""
     action = form.instance
     form.plan_fields = plan_fields(action.plan_id) if action.plan_id else []
+    if not form.plan_fields:
+        return
     existing = {value.field_id: value for value in action.field_values.all()}
     for field in form.plan_fields:
         made = _form_fields(field)
