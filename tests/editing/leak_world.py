@@ -32,6 +32,7 @@ from tests.factories import (
 )
 from vahti.access.models import Role
 from vahti.access.services import api_token_create
+from vahti.actions.models import ActionField, ActionFieldOption, ActionFieldValue
 from vahti.actions.services import action_update
 from vahti.content.services import plan_pages
 from vahti.feedback.models import Feedback
@@ -179,6 +180,16 @@ def mark_plan(world: LeakWorld, plan, tag: str) -> None:
     action_update(internal, name_fi=marked("luonnos"), publish=False)
     world.add(internal)
     world.add(make_action(plan, "QZLEAK2", name_fi=marked("julkinen toimenpide")))
+    # The plan's own fields (issue 24): a choice chosen by the internal action.
+    field = world.add(
+        ActionField.objects.create(
+            plan=plan, identifier="qzleak-field", kind="choice", name_fi=marked("kenttä")
+        )
+    )
+    option = ActionFieldOption.objects.create(
+        field=field, identifier="qzleak-option", name_fi=marked("vaihtoehto")
+    )
+    ActionFieldValue.objects.create(action=internal, field=field, option=option)
     dimension = world.add(
         Dimension.objects.create(plan=plan, identifier="qzleak-dim", name_fi=marked("jaottelu"))
     )

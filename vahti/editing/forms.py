@@ -19,6 +19,7 @@ from vahti.access.services import (
 from vahti.actions.models import Action
 from vahti.core.models import OTHER_PLAN_MESSAGE
 from vahti.editing.estimate_panels import check_estimates
+from vahti.editing.field_form import add_plan_fields, clean_plan_fields, put_field_values
 from vahti.editing.scoping import admin_queryset
 from vahti.editing.widgets import ChosenActionsWidget
 from vahti.orgs.models import Organization, Person
@@ -75,6 +76,7 @@ class ActionAdminForm(WagtailAdminModelForm):
         narrow_every_choice(
             self, for_user, None if action.pk else policies.plans_administered_by(for_user)
         )
+        add_plan_fields(self)  # the plan's own fields (vahti.editing.field_form)
 
     def clean(self):
         cleaned = super().clean()
@@ -84,7 +86,12 @@ class ActionAdminForm(WagtailAdminModelForm):
                 self.add_error(None, NOT_YOURS_MESSAGE % {"plan": plan})
             refuse_other_plans(self, plan)
         check_estimates(self, cleaned)
+        clean_plan_fields(self)
         return cleaned
+
+    def save(self, commit=True):
+        put_field_values(self)
+        return super().save(commit=commit)
 
     def _limit_to_plan(self, plan_id: int) -> None:
         for name, model in PLAN_CHOICES.items():

@@ -14,7 +14,6 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    TabbedInterface,
 )
 from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
@@ -25,6 +24,7 @@ from vahti.access import policies
 from vahti.access.models import Role
 from vahti.actions.models import Action
 from vahti.editing.estimate_panels import estimates_tab
+from vahti.editing.field_form import PlanFieldsPanel, TabsWithPlanFields
 from vahti.editing.forms import (
     ActionAdminForm,
     PersonAdminForm,
@@ -111,7 +111,7 @@ class ActionViewSet(ScopedSnippetViewSet):
     def get_urlpatterns(self):
         return guarded_urlpatterns(super().get_urlpatterns())
 
-    edit_handler = TabbedInterface(
+    edit_handler = TabsWithPlanFields(
         [
             ObjectList(
                 [
@@ -208,6 +208,7 @@ class ActionViewSet(ScopedSnippetViewSet):
                 ],
                 heading=_("Internal"),
             ),
+            ObjectList([PlanFieldsPanel()], heading=_("Plan's own fields")),
         ],
         base_form_class=ActionAdminForm,
     )
@@ -330,20 +331,6 @@ def attention_first(request, panels):
     panels.insert(0, AttentionPanel())
 
 
-@hooks.register("register_log_actions")
-def vahti_log_actions(actions):
-    actions.register_action("vahti.login", _("Log in"), _("Logged in"))
-    actions.register_action("vahti.logout", _("Log out"), _("Logged out"))
-    actions.register_action("vahti.role.grant", _("Give a role"), _("Role given"))
-    actions.register_action("vahti.role.revoke", _("Take a role away"), _("Role taken away"))
-    actions.register_action("vahti.plan.create", _("Create a plan"), _("Plan created"))
-    actions.register_action("vahti.plan.host_add", _("Add a host name"), _("Host name added"))
-    actions.register_action(
-        "vahti.plan.host_remove", _("Remove a host name"), _("Host name removed")
-    )
-    actions.register_action("vahti.plan.look", _("Change the appearance"), _("Appearance changed"))
-
-
 @hooks.register("construct_main_menu")
 def reports_for_superusers_only(request, menu_items):
     """The reports span every plan (see vahti.editing.middleware)."""
@@ -388,11 +375,13 @@ def move_only_what_may_be_moved(request, page, destination):
 
 # The indicators' admin registers itself on import (its snippets, views and menu items).
 from vahti.editing import (  # noqa: E402, F401
+    action_fields,
     api_tokens,
     covenant_admin,
     feedback_admin,
     indicator_admin,
     indicator_data_admin,
+    log_actions,
     org_admin,
     plan_hosts,
     plan_look,
