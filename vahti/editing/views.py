@@ -23,8 +23,14 @@ class ForgetDeletedChildrenMixin:
     instead of failing the form."""
 
     def get_object(self, queryset=None):
+        # Wagtail reads the object in setup() and Django's get() reads it again: once is
+        # enough (each read costs a query per kind of child row).
+        if queryset is None and getattr(self, "_action_read", None) is not None:
+            return self._action_read
         action = super().get_object(queryset)
         forget_deleted_children(action)
+        if queryset is None:
+            self._action_read = action
         return action
 
 
