@@ -123,3 +123,28 @@ def test_the_estimates_year_is_checked(plan):
     with pytest.raises(ValidationError) as caught:
         action.full_clean()
     assert "estimate_year" in caught.value.message_dict
+
+
+def test_every_writer_meets_the_estimates_rules(plan):
+    """The rules are the model's: a report's answer and an import go through the action
+    services as the form does (a reviewer found them checked in the form only)."""
+    from vahti.actions.services import action_update
+
+    action = make_action(plan, "2")
+    cases = [
+        ({"emission_reduction_estimate": Decimal("100")}, "estimate_year"),
+        ({"estimate_year": 2030}, "estimate_year"),
+        (
+            {"renewable_production_estimate": Decimal("-5"), "estimate_year": 2030},
+            "renewable_production_estimate",
+        ),
+    ]
+    for data, field_name in cases:
+        action.refresh_from_db()
+        with pytest.raises(ValidationError) as caught:
+            action_update(action, **data)
+        assert field_name in caught.value.message_dict, data
+    action.refresh_from_db()
+    action_update(action, emission_reduction_estimate=Decimal("-3"), estimate_year=2030)
+    action.refresh_from_db()
+    assert action.emission_reduction_estimate == Decimal("-3")  # an action may add emissions

@@ -18,7 +18,6 @@ from vahti.access.services import (
 )
 from vahti.actions.models import Action
 from vahti.core.models import OTHER_PLAN_MESSAGE
-from vahti.editing.estimate_panels import check_estimates
 from vahti.editing.field_form import add_plan_fields, clean_plan_fields, put_field_values
 from vahti.editing.scoping import admin_queryset
 from vahti.editing.widgets import ChosenActionsWidget
@@ -85,7 +84,6 @@ class ActionAdminForm(WagtailAdminModelForm):
             if not self.instance.pk and not policies.can_add_action(self.for_user, plan):
                 self.add_error(None, NOT_YOURS_MESSAGE % {"plan": plan})
             refuse_other_plans(self, plan)
-        check_estimates(self, cleaned)
         clean_plan_fields(self)
         return cleaned
 

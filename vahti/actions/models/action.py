@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
 
+from vahti.actions.models.estimates import estimate_errors
 from vahti.core.i18n import TranslatableMixin, TranslatedField
 from vahti.core.models import TimestampedModel, same_plan_errors
 from vahti.core.naturalsort import SORT_KEY_MAX_LENGTH, natural_sort_key
@@ -326,6 +327,7 @@ class Action(
         references["schedules"] = list(self.schedules.all())
         references["related_actions"] = list(self.related_actions.all())
         errors = same_plan_errors(self.plan, references)
+        errors.update(estimate_errors(self))
         if self.pk and self.merged_with_id == self.pk:
             errors["merged_with"] = ValidationError(_("An action cannot be merged with itself."))
         elif (
