@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from tests.factories import CategoryTypeFactory
 from tests.workbook.test_workbook import fingerprint, run, workbook_bytes
 from vahti.actions.models import Action, ActionField, ActionFieldValue
 from vahti.plans.models import Plan
@@ -210,6 +211,20 @@ def test_a_field_of_an_unknown_kind_or_changing_kind_with_values_is_refused(smal
         "is not one of",
     )
     assert ActionField.objects.filter(plan=small_plan).count() == 9
+
+
+def test_a_category_field_with_values_keeps_its_category_type(small_plan):
+    """Its values' categories are of that type (a reviewer found the import changing it,
+    leaving every value invalid)."""
+    CategoryTypeFactory(plan=small_plan, identifier="sector", name_fi="Sektori", is_primary=False)
+    problem_of(
+        small_plan,
+        {"fields": [FIELDS[0], ["theme", "category", "Teema", "Theme", None, "sector", 7]]},
+        ("fields", 2, "category_type"),
+        "its category type cannot change",
+    )
+    theme = ActionField.objects.get(plan=small_plan, identifier="theme")
+    assert theme.category_type.identifier == "theme"
 
 
 def test_a_bad_estimate_is_named_by_its_column(small_plan):

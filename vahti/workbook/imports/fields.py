@@ -47,6 +47,22 @@ def import_fields(rows: SheetRows) -> None:
                 % {"kind": current.kind},
             )
             raise RowFailed
+        new_type = data.get("category_type", current.category_type if current else None)
+        changes_type = (
+            current is not None
+            and not changes_kind
+            and (current.category_type_id != (new_type.pk if new_type else None))
+        )
+        if changes_type and ActionFieldValue.objects.filter(field=current).exists():
+            # The values' categories are of the old type: they would no longer be valid.
+            rows.problem(
+                "fields",
+                number,
+                "category_type",
+                _("The field has values: its category type cannot change from “%(type)s”.")
+                % {"type": current.category_type.identifier},
+            )
+            raise RowFailed
         _upsert(rows, "fields", number, ActionField, lookup, data, FIELD_COLUMNS)
 
     rows.each_row("fields", one)
