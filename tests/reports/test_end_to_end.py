@@ -48,6 +48,7 @@ def test_a_report_answered_and_completed_shows_its_frozen_actions_in_order(clien
     funding = field(plan, "funding", "choice", name_fi="Rahoitus")
     eu = ActionFieldOption.objects.create(field=funding, identifier="eu", name_fi="EU-rahoitus")
     secret = field(plan, "secret", "text", name_fi="Sisäinen huomio", is_public=False)
+    story = field(plan, "story", "rich_text", name_fi="Tausta")
     names = {"2": "Pyöräilyn edistäminen", "10": "Kaukolämmön päästöt", "1": "Aurinkosähkö"}
     actions = {
         identifier: make_action(
@@ -56,7 +57,10 @@ def test_a_report_answered_and_completed_shows_its_frozen_actions_in_order(clien
             name_fi=name,
             status=on_time,
             tasks=[task(f"Tehtävä {identifier}", due=datetime.date(2025, 6, 30))],
-            field_values=[{"field": secret, "text_fi": "Salainen muistiinpano"}],
+            field_values=[
+                {"field": secret, "text_fi": "Salainen muistiinpano"},
+                {"field": story, "rich_text_fi": "<p>Tausta <strong>tärkeä</strong></p>"},
+            ],
         )
         for identifier, name in names.items()
     }
@@ -88,6 +92,8 @@ def test_a_report_answered_and_completed_shows_its_frozen_actions_in_order(clien
     assert hidden.name not in text and "Salainen" not in text and "Sisäinen huomio" not in text
     assert "Edistyi hyvin." in text and "<script>alert" not in text
     assert "1\xa0200,5 €" in text and "EU-rahoitus" in text
+    # A rich-text field is shown as rich text (a reviewer found its tags printed).
+    assert "<strong>tärkeä</strong>" in text and "&lt;p&gt;" not in text
     # A unit not translated is shown in every language.
     assert "1,200.5 €" in client.get("/en/reports/2025/").content.decode()
     compared = client.get("/reports/2025/compare/2024/").content.decode()
@@ -96,9 +102,11 @@ def test_a_report_answered_and_completed_shows_its_frozen_actions_in_order(clien
     xlsx = client.get("/reports/2025.xlsx").content
     rows = workbook_rows(xlsx)
     assert [row[0] for row in rows[1:]] == ["1", "2", "10"]
+    assert "Tausta tärkeä" in rows[1] and not any("<p>" in str(cell) for cell in rows[1])
     pdf = pdf_text(client.get("/reports/2025.pdf").content)
     in_pdf = [pdf.index(names[i]) for i in ("1", "2", "10")]
     assert in_pdf == sorted(in_pdf) and "Sisäinen valmistelu" not in pdf
+    assert "<strong>" not in pdf and "Tausta tärkeä" in pdf
 
     before = (main(page), main(client.get("/reports/2025/compare/2024/")), xlsx, pdf)
     action_update(

@@ -38,7 +38,12 @@ def report_rows(shown: list[Entry]) -> list[list]:
     ]  # fmt: skip
     rows = [[str(column) for column in header]]
     for item in shown:
-        values = {value.identifier: str(value.extra["display"]) for value in item.fields}
+        values = {
+            value.identifier: _plain(str(value.extra["display"]))
+            if value.extra["kind"] == "rich_text"
+            else str(value.extra["display"])
+            for value in item.fields
+        }
         estimates = item.estimates
         rows.append(
             [

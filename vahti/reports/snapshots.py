@@ -108,13 +108,28 @@ def _tasks(data: dict, primary: str) -> list[Item]:
     ]
 
 
+class SafeTranslatedStr(TranslatedStr, SafeData):
+    """Sanitised rich text with its language, shown as HTML."""
+
+    def __str__(self):
+        return self
+
+
+def _display(value: dict, primary: str) -> TranslatedStr:
+    """The value as shown; a rich text's is HTML, sanitised again as it is shown so."""
+    shown = text(value.get("display"), primary)
+    if value.get("kind") == "rich_text":
+        return SafeTranslatedStr(sanitize_html(shown), shown.lang)
+    return shown
+
+
 def _fields(data: dict, primary: str) -> list[Item]:
     """The public fields only: a field that was not public never leaves this function."""
     return [
         Item(
             value.get("identifier", ""),
             text(value.get("name"), primary),
-            {"display": text(value.get("display"), primary), "kind": value.get("kind", "")},
+            {"display": _display(value, primary), "kind": value.get("kind", "")},
         )
         for value in data.get("fields") or []
         if value.get("is_public") is True
@@ -147,13 +162,6 @@ def _indicators(data: dict, primary: str) -> list[Item]:
             )
         )
     return indicators
-
-
-class SafeTranslatedStr(TranslatedStr, SafeData):
-    """Sanitised rich text with its language, shown as HTML."""
-
-    def __str__(self):
-        return self
 
 
 def _commentary(data: dict, primary: str) -> TranslatedStr:
