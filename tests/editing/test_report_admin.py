@@ -90,6 +90,28 @@ def test_completing_asks_first_and_then_the_report_is_read_only(client, world):
     assert answer.status_code == 302 and not report.answers.exists()
 
 
+def test_completing_names_the_answered_actions_whose_answers_are_not_published(client, world):
+    """The snapshot is of the published actions (a reviewer found answers saved as drafts
+    missing from it without a word): the confirmation names them first."""
+    from vahti.actions.services import action_update
+    from vahti.reports.services import report_answer
+
+    report = open_report(world.plan)
+    action_update(world.action_126, name_fi="Luonnos", publish=False)
+    report_answer(report, world.action_126, commentary={"fi": "<p>Vastaus</p>"})
+    in_english(client, world, "plan_admin")
+    confirm = client.get(url("complete", report.pk)).content.decode()
+    assert "These answered actions have changes that are not published." in confirm
+    assert url_edit(world.action_126.pk) in confirm
+    action_update(world.action_126, name_fi="Julkaistu")
+    confirm = client.get(url("complete", report.pk)).content.decode()
+    assert "not published" not in confirm
+
+
+def url_edit(pk) -> str:
+    return reverse("wagtailsnippets_actions_action:edit", args=[pk])
+
+
 def test_contact_persons_see_their_unanswered_actions_and_answer(client, world):
     cost = ActionField.objects.create(
         plan=world.plan, identifier="cost", kind="number", name_fi="Kustannus", unit_fi="€"

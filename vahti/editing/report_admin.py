@@ -206,6 +206,17 @@ class ReportCompleteView(ReportAnswersView):
             return redirect(answers_url(self.report))
         return super().get(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # The snapshot is of the published actions: an answer saved as a draft (the
+        # action had unpublished changes, or its answerer may not publish) is not in it.
+        context["unpublished"] = [
+            item["row"].action
+            for item in context["rows"]
+            if item["row"].answer and item["row"].action.has_unpublished_changes
+        ]
+        return context
+
     def post(self, request, pk):
         try:
             report_complete(self.report, user=request.user)

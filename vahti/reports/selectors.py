@@ -43,7 +43,17 @@ def report_answers(report: Report) -> list[AnswerRow]:
     actions = (
         reportable_actions(report.plan_id)
         .select_related("status")
-        .only("id", "plan_id", "identifier", "sort_key", "name_fi", "name_sv", "name_en", "status")
+        .only(
+            "id",
+            "plan_id",
+            "identifier",
+            "sort_key",
+            "name_fi",
+            "name_sv",
+            "name_en",
+            "status",
+            "has_unpublished_changes",
+        )
         .in_natural_order()
     )
     return [AnswerRow(action, answers.get(action.pk)) for action in actions]
