@@ -21,8 +21,8 @@ Verification (2026-12, with the stored public copies available to us):
   most punctuation stripped. It corroborates the wording (not the punctuation, order or
   case) where noted per list below, and differs where noted. It has no public lighting
   areas, origins of an action or column headings.
-Hence every list keeps an ``unverified`` note: labels are as the previous helper wrote
-them, and no label was changed. Codes never change once used: a mapping stores them.
+Hence every list keeps an ``unverified`` note: labels are as first written here, from
+the template as remembered. Codes never change once used: a mapping stores them.
 """
 
 from __future__ import annotations
