@@ -163,6 +163,7 @@ def test_estimates_come_from_the_action_unless_a_number_field_is_named(plan):
         energy_savings_estimate=Decimal("120.50"),
         renewable_production_estimate=Decimal("30"),
         emission_reduction_estimate=Decimal("45.25"),
+        estimate_year=2030,
     )
     values = row_of(plan, "1").values
     assert (values["energy_savings"], values["renewable_production"]) == (120.5, 30)
@@ -178,6 +179,7 @@ def test_number_fields_are_converted_to_the_templates_units(plan):
         plan,
         "1",
         energy_savings_estimate=Decimal("1"),
+        estimate_year=2030,
         field_values=[
             {"field": gwh, "number": Decimal("1.5")},
             {"field": kt, "number": Decimal("0.25")},
@@ -222,6 +224,7 @@ def test_the_workbook_is_laid_out_like_the_template_with_the_missing_values(plan
         start_date=datetime.date(2020, 1, 1),
         end_date=datetime.date(2030, 12, 31),
         emission_reduction_estimate=Decimal("12.5"),
+        estimate_year=2030,
     )
     make_action(plan, "2", name_fi="Lämpöpumput")
     make_action(plan, "3", name_fi="Sisäinen", visibility="internal")

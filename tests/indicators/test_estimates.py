@@ -44,9 +44,11 @@ def actions(plan, themes):
         categories=[transport],
         emission_reduction_estimate=Decimal("-50"),  # adds emissions
         renewable_production_estimate=Decimal("10"),
+        estimate_year=2030,
     )
     make_action(plan, "3", categories=[energy])  # no estimate
-    make_action(plan, "4", emission_reduction_estimate=Decimal("5"))  # in no theme
+    # In no theme:
+    make_action(plan, "4", emission_reduction_estimate=Decimal("5"), estimate_year=2030)
     # Neither an internal nor an unpublished action counts on the public pages.
     make_action(
         plan,
@@ -54,9 +56,15 @@ def actions(plan, themes):
         categories=[energy],
         visibility="internal",
         emission_reduction_estimate=Decimal("99999"),
+        estimate_year=2030,
     )
     make_action(
-        plan, "6", categories=[energy], publish=False, emission_reduction_estimate=Decimal("7777")
+        plan,
+        "6",
+        categories=[energy],
+        publish=False,
+        emission_reduction_estimate=Decimal("7777"),
+        estimate_year=2030,
     )
 
 

@@ -43,6 +43,7 @@ SITE_SEGMENTS = frozenset(
         "organizations",
         "indicators",
         "insight",
+        "estimates",
         "reports",
         "search",
         "data",
