@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.factories import CategoryFactory, make_action
+from tests.factories import ActionStatusFactory, CategoryFactory, make_action
 from tests.site.plan_fields import make_fields
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -109,6 +109,40 @@ def test_the_form_offers_the_public_fields_and_keeps_the_choice(client, actions)
     html = str(form)
     assert "Sisäinen" not in html and "Secret" not in html and "f.note" not in html
     assert page.select_one("#result-count").get_text(strip=True) == "1 action matches the filters"
+
+
+def test_filter_texts_in_the_primary_language_are_marked_as_such(client, actions, fields):
+    """A field, option, category or status without a Swedish name shows its Finnish one,
+    marked lang="fi" (WCAG 3.1.2): in the label, the range labels, options and errors."""
+    fields["cost"].name_sv = ""
+    fields["cost"].save()
+    fields["funding"].name_sv = ""
+    fields["funding"].save()
+    option = fields["funding_options"][0]
+    option.name_sv = ""
+    option.save()
+    ActionStatusFactory(plan=actions, identifier="paused", name_fi="Tauolla", name_sv="")
+    page = page_of(client.get("/sv/actions/?f.cost.min=lots"))
+    form = page.select_one("form.filters")
+    funding = form.select_one('label[for="id_f.funding"]')
+    assert funding.select_one("span")["lang"] == "fi"
+    assert funding.get_text() == "Rahoitus"
+    least = form.select_one('label[for="id_f.cost.min"]')
+    assert least.get_text() == "Kustannusarvio minst"
+    assert least.select_one("span")["lang"] == "fi"
+    assert least.select_one("span").get_text() == "Kustannusarvio"
+    options = form.select('select[name="f.funding"] option')
+    assert [(o.get_text(), o.get("lang")) for o in options[:3]] == [
+        ("Alla", None), (option.name_fi, "fi"), (fields["funding_options"][1].name_sv, None),
+    ]  # fmt: skip
+    sun = form.select_one('select[name="f.sector"] option[value="solar"]')
+    assert (sun.get_text(), sun["lang"]) == ("— Aurinko", "fi")
+    paused = form.select_one('select[name="status"] option[value="paused"]')
+    assert (paused.get_text(), paused["lang"]) == ("Tauolla", "fi")
+    error = page.select_one(".form-errors li")
+    assert error.select_one("span")["lang"] == "fi"
+    # In the plan's own language nothing is marked.
+    assert not page_of(client.get("/actions/")).select("form.filters [lang]")
 
 
 @pytest.mark.parametrize(

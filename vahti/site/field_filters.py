@@ -12,30 +12,22 @@ from django.utils.translation import gettext_lazy as _
 from vahti.actions.field_values import PlanFields
 from vahti.actions.filters import FieldFilter
 from vahti.actions.models import ActionField
-from vahti.core.trees import descendants, tree_order
+from vahti.core.trees import descendants
+from vahti.site.choices import LangSelect, indented, label_with
 
 Kind = ActionField.Kind
 PREFIX = "f."
 
 
-def _label(field: ActionField, template) -> str:
-    return template % {"field": field.name}
-
-
 def _select(field: ActionField, choices) -> forms.ChoiceField:
-    return forms.ChoiceField(label=field.name, required=False, choices=[("", _("All")), *choices])
-
-
-def _indented(categories) -> list[tuple[str, str]]:
-    """(identifier, name) of the categories in tree order, each child indented."""
-    by_pk = {c.pk: c for c in categories}
-    ordered = tree_order((c.pk, c.parent_id) for c in categories)
-    return [(by_pk[pk].identifier, "— " * depth + str(by_pk[pk].name)) for pk, depth in ordered]
+    return forms.ChoiceField(
+        label=field.name, required=False, choices=[("", _("All")), *choices], widget=LangSelect
+    )
 
 
 def _range(field: ActionField, end: str) -> forms.Field:
     template = _("%(field)s, at least") if end == "min" else _("%(field)s, at most")
-    label = _label(field, str(template))
+    label = label_with(template, field.name)
     if field.kind == Kind.DATE:
         return forms.DateField(
             label=label,
@@ -60,9 +52,9 @@ def form_fields(plan_fields: PlanFields) -> dict[str, forms.Field]:
     for field in plan_fields.filterable:
         name = PREFIX + field.identifier
         if field.has_options:
-            made[name] = _select(field, [(o.identifier, str(o.name)) for o in field.option_list])
+            made[name] = _select(field, [(o.identifier, o.name) for o in field.option_list])
         elif field.kind == Kind.CATEGORY:
-            made[name] = _select(field, _indented(field.category_list))
+            made[name] = _select(field, indented(field.category_list))
         elif field.kind == Kind.YES_NO:
             made[name] = _select(field, [("yes", _("Yes")), ("no", _("No"))])
         else:

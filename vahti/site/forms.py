@@ -21,6 +21,7 @@ from vahti.plans.models import (
 )
 from vahti.plans.selectors import primary_category_type
 from vahti.site import field_filters
+from vahti.site.choices import LangSelect, indented
 
 
 def tree_order(categories):
@@ -48,14 +49,14 @@ class IndicatorFilterForm(forms.Form):
         required=False,
         choices=[("", _("All levels")), *Indicator.Level.choices],
     )
-    category = forms.ChoiceField(label=_("Theme"), required=False)
+    category = forms.ChoiceField(label=_("Theme"), required=False, widget=LangSelect)
 
     def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)
         self.categories = {}
         for category in tree_order(categories):
             self.categories.setdefault(category.identifier, category)
-        self.fields["category"].choices = [("", _("All themes")), *_indented(categories)]
+        self.fields["category"].choices = [("", _("All themes")), *indented(categories)]
 
     def filters(self) -> IndicatorFilters:
         """The filters that are valid; an invalid one is left out (and the form shows its
@@ -69,31 +70,20 @@ class IndicatorFilterForm(forms.Form):
         )
 
 
-def _indented(items) -> list[tuple[str, str]]:
-    """(identifier, name) choices of a tree, each child indented under its parent."""
-    parent = {item.pk: item.parent_id for item in items}
-
-    def depth(pk):
-        steps = 0
-        while parent.get(pk) is not None and steps < len(parent):
-            pk, steps = parent[pk], steps + 1
-        return steps
-
-    return [(item.identifier, "— " * depth(item.pk) + str(item.name)) for item in tree_order(items)]
-
-
 class ActionFilterForm(forms.Form):
     """The action list's filters. Every choice is the plan's own, named by identifier in
     the address (``?status=late&organization=kymp``)."""
 
     q = forms.CharField(label=_("Search"), max_length=200, required=False)
-    category = forms.ChoiceField(label=_("Theme"), required=False)
-    organization = forms.ChoiceField(label=_("Responsible organisation"), required=False)
+    category = forms.ChoiceField(label=_("Theme"), required=False, widget=LangSelect)
+    organization = forms.ChoiceField(
+        label=_("Responsible organisation"), required=False, widget=LangSelect
+    )
     primary = forms.BooleanField(label=_("Primary responsibility only"), required=False)
-    status = forms.ChoiceField(label=_("Progress"), required=False)
-    phase = forms.ChoiceField(label=_("Phase"), required=False)
-    schedule = forms.ChoiceField(label=_("Timeframe"), required=False)
-    impact = forms.ChoiceField(label=_("Impact"), required=False)
+    status = forms.ChoiceField(label=_("Progress"), required=False, widget=LangSelect)
+    phase = forms.ChoiceField(label=_("Phase"), required=False, widget=LangSelect)
+    schedule = forms.ChoiceField(label=_("Timeframe"), required=False, widget=LangSelect)
+    impact = forms.ChoiceField(label=_("Impact"), required=False, widget=LangSelect)
     late = forms.BooleanField(label=_("Late actions only"), required=False)
 
     def __init__(self, *args, plan, **kwargs):
@@ -124,7 +114,7 @@ class ActionFilterForm(forms.Form):
         self.objects = {}
         for name, (items, everything, is_tree) in lists.items():
             self.objects[name] = {item.identifier: item for item in items}
-            choices = _indented(items) if is_tree else [(i.identifier, str(i.name)) for i in items]
+            choices = indented(items) if is_tree else [(i.identifier, i.name) for i in items]
             self.fields[name].choices = [("", everything), *choices]
         # The plan's own public fields, after the common filters.
         self.plan_fields = public_fields(plan)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from vahti.actions.mentions import link_mentions
 from vahti.core.i18n import active_language
 from vahti.site import charts
+from vahti.site.choices import foreign_lang, in_its_language
 from vahti.site.formatting import (
     DATE_FORMATS,
     decimal,
@@ -35,29 +36,19 @@ register.filter("decimal", decimal)
 register.filter("period", period)
 
 
-def _foreign_lang(value) -> str | None:
-    lang = getattr(value, "lang", None)
-    if lang and lang != active_language():
-        return lang
-    return None
-
-
 @register.simple_tag
 def tr(value):
     """The text, escaped; wrapped in <span lang="…"> when it is not in the page's language
     (a fallback to the plan's primary language)."""
     if value is None:
         return ""
-    lang = _foreign_lang(value)
-    if lang:
-        return format_html('<span lang="{}">{}</span>', lang, value)
-    return format_html("{}", value)
+    return in_its_language(value)
 
 
 @register.simple_tag
 def lang_attr(value):
     """` lang="fi"` for an element holding fallback text, else nothing."""
-    lang = _foreign_lang(value)
+    lang = foreign_lang(value)
     return format_html(' lang="{}"', lang) if lang else ""
 
 
