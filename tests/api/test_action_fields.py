@@ -54,3 +54,13 @@ def test_the_plan_document_has_the_fields_and_no_secret_one(client, open_plan, s
     for secret in ("non-public field", "non-public field's value"):
         assert SECRETS[secret].encode() not in body
     assert b'"note"' not in body
+
+
+def test_an_indicator_says_whether_it_is_the_plans_emission_goal(client, open_plan):
+    from vahti.indicators.models import Indicator
+
+    assert get(client, "/api/v1/indicators/ghg/")["is_emission_goal"] is False
+    Indicator.objects.filter(identifier="ghg").update(level="strategic", is_emission_goal=True)
+    assert get(client, "/api/v1/indicators/ghg/")["is_emission_goal"] is True
+    listed = {i["identifier"]: i for i in get(client, "/api/v1/indicators/")}
+    assert listed["ghg"]["is_emission_goal"] is True

@@ -352,3 +352,62 @@ def test_text_that_looks_like_a_formula_is_exported_inert_and_imported_back(smal
         assert problems == [], filename
         assert report.counts["actions"].updated == 0, filename
         assert report.counts["actions"].unchanged == 6, filename
+
+
+def test_the_emission_goal_round_trips_and_moves_in_one_import(small_plan):
+    """The indicators sheet's emission_goal column: exported, imported back unchanged, and
+    moved from one indicator to another by one workbook, whichever row comes first."""
+    from tests.factories import make_indicator
+    from vahti.indicators.models import Indicator
+
+    goals = [(2020, 3000), (2030, 1500)]
+    make_indicator(small_plan, "ghg", level="strategic", goals=goals, is_emission_goal=True)
+    make_indicator(small_plan, "ghg-new", level="strategic", goals=goals)
+    exported = Export(Plan.objects.get(pk=small_plan.pk), public=False).workbook()
+    sheet = load_workbook(io.BytesIO(exported))["indicators"]
+    header = [cell.value for cell in sheet[1]]
+    column = header.index("emission_goal")
+    assert {row[0]: row[column] for row in sheet.iter_rows(min_row=2, values_only=True)} == {
+        "ghg": True,
+        "ghg-new": False,
+    }
+    before = fingerprint(small_plan)
+    problems, _report = run("plan.xlsx", exported, small_plan)
+    assert problems == [] and fingerprint(small_plan) == before
+
+    header = ["identifier", "name_fi", "unit_fi", "time_resolution", "emission_goal"]
+    moved = {
+        "indicators": [
+            header,
+            ["ghg-new", "Päästöt (uusi)", "kt", "year", "kyllä"],
+            ["ghg", "Päästöt", "kt", "year", "ei"],
+        ]
+    }
+    problems, _report = run("plan.xlsx", workbook_bytes(moved), small_plan)
+    assert problems == []
+    marked = Indicator.objects.filter(plan=small_plan, is_emission_goal=True)
+    assert [i.identifier for i in marked] == ["ghg-new"]
+
+
+def test_a_second_emission_goal_is_refused_on_its_row(small_plan):
+    from tests.factories import make_indicator
+    from vahti.indicators.models import Indicator
+
+    goals = [(2020, 3000), (2030, 1500)]
+    make_indicator(small_plan, "ghg", level="strategic", goals=goals, is_emission_goal=True)
+    header = ["identifier", "name_fi", "unit_fi", "time_resolution", "level", "emission_goal"]
+    sheets = {
+        "indicators": [
+            header,
+            ["cars", "Autot", "kpl", "year", "operational", "yes"],
+            ["trees", "Puut", "kpl", "year", "strategic", "maybe"],
+        ]
+    }
+    problems, _report = run("plan.xlsx", workbook_bytes(sheets), small_plan)
+    found = {(p.sheet, p.row, p.column): p.message for p in problems}
+    assert found[("indicators", 2, "emission_goal")] == (
+        "Only a strategic indicator can be the plan's emission goal."
+    )
+    assert found[("indicators", 3, "emission_goal")] == "“maybe” is not yes or no."
+    assert not Indicator.objects.filter(identifier__in=["cars", "trees"]).exists()
+    assert Indicator.objects.get(is_emission_goal=True).identifier == "ghg"

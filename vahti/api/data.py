@@ -309,6 +309,7 @@ def _indicator_data(ctx: Context, indicator) -> dict:
         "quantity": ctx.texts(indicator, "quantity"),
         "time_resolution": indicator.time_resolution,
         "desired_direction": indicator.desired_direction,
+        "is_emission_goal": indicator.is_emission_goal,
         "minimum_value": indicator.minimum_value,
         "maximum_value": indicator.maximum_value,
         "decimals": indicator.decimals,

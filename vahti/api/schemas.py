@@ -294,6 +294,7 @@ class Indicator(Schema):
     quantity: Texts = Field(description=TEXTS)
     time_resolution: str = Field(description="year, month or day.")
     desired_direction: str = Field(description="decrease, increase or empty (from the goals).")
+    is_emission_goal: bool = Field(description="The plan's emission goal (estimates beside it).")
     minimum_value: float | None
     maximum_value: float | None
     decimals: int

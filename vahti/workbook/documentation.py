@@ -182,6 +182,10 @@ COLUMN_DESCRIPTIONS = {
     "data_source_url": gettext_lazy("The data source's address."),
     "licence": gettext_lazy("E.g. CC BY 4.0."),
     "actions": gettext_lazy("Linked actions: identifier:effect[:progress], e.g. 126:decreases."),
+    "emission_goal": gettext_lazy(
+        "yes: the plan's emission goal, beside which the actions' estimated cuts are shown "
+        "(one strategic, decreasing indicator per plan)."
+    ),
     "indicator": gettext_lazy("The indicator's identifier."),
     "date": gettext_lazy("The last day of the period, e.g. 2024-12-31."),
     "value": gettext_lazy("A number."),

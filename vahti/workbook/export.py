@@ -240,6 +240,7 @@ class Export:
                 "data_source_url": indicator.data_source_url or None,
                 "licence": indicator.licence or None,
                 "actions": join(links),
+                "emission_goal": indicator.is_emission_goal,
                 "visibility": indicator.visibility,
             }
 

@@ -210,6 +210,7 @@ SHEETS: dict[str, list[Column]] = {
         Column("data_source_url"),
         Column("licence"),
         Column("actions", "list"),
+        Column("emission_goal", "bool"),
         Column("visibility", "choice", choices=("public", "internal"), public=False),
     ],
     "goals": [

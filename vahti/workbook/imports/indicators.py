@@ -18,9 +18,14 @@ from vahti.indicators.services import indicator_upsert
 from vahti.orgs.models import Organization
 from vahti.workbook.imports.rows import SheetRows
 from vahti.workbook.report import RowFailed
+from vahti.workbook.sheets import CellError, Column, parse
 
 # Model fields named differently in the sheets.
-INDICATOR_COLUMNS = {"organization": "organisation", "action_links": "actions"}
+INDICATOR_COLUMNS = {
+    "organization": "organisation",
+    "action_links": "actions",
+    "is_emission_goal": "emission_goal",
+}
 # The fields the indicators sheet gives as they are.
 PLAIN_FIELDS = (
     "level",
@@ -68,6 +73,9 @@ def import_indicators(rows: SheetRows) -> None:
     for identifier in known.goals:
         if identifier not in in_sheet:
             indicator_rows.append((None, {"identifier": known.existing[identifier].identifier}))
+    # The emission goal moves from one indicator to another (one per plan): the row
+    # that gives it up goes first.
+    indicator_rows.sort(key=lambda item: _is_emission_goal(item[1]))
     total = len(indicator_rows)
     for done, (number, record) in enumerate(indicator_rows, start=1):
         rows.begin_row()
@@ -77,6 +85,13 @@ def import_indicators(rows: SheetRows) -> None:
         except RowFailed:
             pass
         rows.progress("indicators", done, total)
+
+
+def _is_emission_goal(record: dict) -> bool:
+    try:
+        return parse(Column("emission_goal", "bool"), record.get("emission_goal")) is True
+    except CellError:
+        return False  # the row's own check names the cell
 
 
 def _goals_by_indicator(rows: SheetRows, existing: dict, in_sheet: set) -> dict:
@@ -136,6 +151,8 @@ def _fields(rows: SheetRows, number: int | None, values: dict, known: Known) -> 
             fields[name] = (
                 "" if value is None and name not in ("minimum_value", "maximum_value") else value
             )
+    if "emission_goal" in values:
+        fields["is_emission_goal"] = bool(values["emission_goal"])
     if "organisation" in values:
         fields["organization"] = rows.find(
             "indicators", number, "organisation", known.organisations, values["organisation"]
