@@ -4,6 +4,8 @@ estimates; a non-public field and its values never appear."""
 
 import json
 
+import pytest
+
 from tests.api.conftest import SECRETS
 from tests.api.test_read_api import get
 
@@ -64,3 +66,47 @@ def test_an_indicator_says_whether_it_is_the_plans_emission_goal(client, open_pl
     assert get(client, "/api/v1/indicators/ghg/")["is_emission_goal"] is True
     listed = {i["identifier"]: i for i in get(client, "/api/v1/indicators/")}
     assert listed["ghg"]["is_emission_goal"] is True
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["1", "2"]),
+        ("f.funding=eu", ["1"]),
+        ("f.funding=budget", []),
+        ("f.flagship=no", ["1"]),
+        ("f.flagship=yes", []),
+        ("f.cost.min=1000000&f.cost.max=1250000.5", ["1"]),
+        ("f.cost.max=10", []),
+        ("f.decided.min=2024-01-01", ["1"]),
+        ("f.decided.max=2024-05-21", []),
+        ("f.sector=liikenne", ["1"]),  # a category, and those below it
+        ("f.funding=eu&status=late", []),
+    ],
+)
+def test_the_actions_are_filtered_by_the_plans_fields_as_on_the_site(
+    client, open_plan, query, expected
+):
+    found = get(client, f"/api/v1/actions/?{query}")
+    assert sorted(a["identifier"] for a in found["results"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter", "words"),
+    [
+        ("f.funding=nope", "f.funding", "There is no “nope”; known: budget, eu."),
+        ("f.cost.min=lots", "f.cost.min", "Give a number with a decimal point"),
+        ("f.decided.max=4.3.2025", "f.decided.max", "Give a date as year-month-day"),
+        ("f.flagship=maybe", "f.flagship", "Give yes or no."),
+        ("f.cost=5", "f.cost", "Give this field as f.cost.min / .max."),
+        ("f.funding.min=1", "f.funding.min", "Give this field as f.funding."),
+        ("f.partners=Helen", "f.partners", "no public field “partners”"),  # text: no filter
+        ("f.note=x", "f.note", "no public field “note”"),  # not public
+        ("f.sector=", "f.sector", "The value is empty."),
+    ],
+)
+def test_a_bad_field_filter_is_named(client, open_plan, query, parameter, words):
+    response = client.get(f"/api/v1/actions/?{query}")
+    assert response.status_code == 400
+    [problem] = response.json()["errors"]
+    assert problem["parameter"] == parameter and words in problem["message"]

@@ -111,6 +111,30 @@ def test_the_form_offers_the_public_fields_and_keeps_the_choice(client, actions)
     assert page.select_one("#result-count").get_text(strip=True) == "1 action matches the filters"
 
 
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("/actions/?f.cost.min=1%C2%A0000,5", ["1"]),  # as Finnish writes 1 000,5
+        ("/actions/?f.cost.min=1+000", ["1"]),
+        ("/actions/?f.cost.max=50,0", ["2"]),
+        ("/actions/?f.cost.min=1000.5", ["1"]),  # a decimal point works everywhere
+        ("/sv/actions/?f.cost.max=50,5", ["2"]),
+        ("/en/actions/?f.cost.min=1,000.5", ["1"]),
+    ],
+)
+def test_numbers_are_read_as_the_pages_language_writes_them(client, actions, address, expected):
+    page = page_of(client.get(address))
+    assert not page.select(".form-errors")
+    assert sorted(a.get_text() for a in page.select(".action-card__id")) == expected
+
+
+def test_a_range_whose_least_is_more_than_its_most_is_named(client, actions):
+    page = page_of(client.get("/en/actions/?f.cost.min=100&f.cost.max=10"))
+    errors = " ".join(page.select_one(".form-errors").get_text(" ").split())
+    assert "Cost estimate, at most: This is less than the least value given" in errors
+    assert sorted(a.get_text() for a in page.select(".action-card__id")) == ["1"]
+
+
 def test_filter_texts_in_the_primary_language_are_marked_as_such(client, actions, fields):
     """A field, option, category or status without a Swedish name shows its Finnish one,
     marked lang="fi" (WCAG 3.1.2): in the label, the range labels, options and errors."""

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from vahti.actions.filters import ActionFilters
 from vahti.api.base import ApiProblem
+from vahti.api.field_params import field_filters
 from vahti.orgs.models import Organization
 from vahti.plans.models import (
     ActionImpact,
@@ -97,7 +98,9 @@ def one(queryset, parameter: str, identifier: str | None):
     return found
 
 
-def action_filters(plan: Plan, params: ActionParams) -> ActionFilters:
+def action_filters(plan: Plan, params: ActionParams, query=None) -> ActionFilters:
+    """The filters of the parameters, and of the ``f.`` parameters of ``query`` (the plan's
+    own fields, which no model can list: each plan has its own)."""
     category = None
     if params.category:
         types = CategoryType.objects.filter(plan=plan)
@@ -120,6 +123,7 @@ def action_filters(plan: Plan, params: ActionParams) -> ActionFilters:
         schedule=one(ActionSchedule.objects.filter(plan=plan), "schedule", params.schedule),
         impact=one(ActionImpact.objects.filter(plan=plan), "impact", params.impact),
         late=_late(plan, params.late),
+        fields=field_filters(plan, query) if query is not None else (),
     )
 
 

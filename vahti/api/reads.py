@@ -80,10 +80,14 @@ def plan_document(request, identifier: str):
 )
 def actions(request, params: Query[ActionParams]):
     """The plan's public actions in the plan's order, filtered like the action list on
-    the site, a page at a time."""
+    the site, a page at a time. By the plan's own public fields (see the plan's
+    `fields`): `f.<field>=<identifier>` for a choice or a category (and those below it),
+    `f.<field>=yes` or `no`, `f.<field>.min=` and `f.<field>.max=` for a number (e.g.
+    1200.5) or a date (e.g. 2025-06-30)."""
     plan = plan_for(request, params.plan)
     ctx = context(request, plan)
-    found = filtered_actions(plan, action_filters(plan, params)).in_natural_order()
+    filters = action_filters(plan, params, request.GET)
+    found = filtered_actions(plan, filters).in_natural_order()
     return stamped(
         request, plan, paged(request, found, params, lambda page: data.actions_data(ctx, page))
     )

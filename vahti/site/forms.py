@@ -120,6 +120,11 @@ class ActionFilterForm(forms.Form):
         self.plan_fields = public_fields(plan)
         self.fields.update(field_filters.form_fields(self.plan_fields))
 
+    def clean(self):
+        cleaned = super().clean()
+        field_filters.check_ranges(self, self.plan_fields)
+        return cleaned
+
     def lookups(self) -> Lookups:
         """The plan's lists as the dashboard needs them, from what the form has read."""
         return Lookups(

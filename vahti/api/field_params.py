@@ -1,0 +1,103 @@
+"""The actions' filters by the plan's own public fields, as the site's action list takes
+them: ``f.<field>=<option or category identifier, yes or no>`` for a choice, an ordered
+choice, a category or yes/no, ``f.<field>.min`` and ``f.<field>.max`` for a number (with
+a decimal point) or a date (year-month-day). A 400 names every bad one."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from vahti.actions.field_values import public_fields
+from vahti.actions.filters import FieldFilter
+from vahti.actions.models import ActionField
+from vahti.api.base import ApiProblem
+from vahti.core.trees import descendants
+from vahti.plans.models import Plan
+
+Kind = ActionField.Kind
+PREFIX = "f."
+
+
+class _Bad(ValueError):
+    pass
+
+
+def field_filters(plan: Plan, query) -> tuple[FieldFilter, ...]:
+    """The filters of the ``f.`` parameters in ``query`` (a QueryDict)."""
+    names = [name for name in query if name.startswith(PREFIX)]
+    if not names:
+        return ()
+    fields = {field.identifier: field for field in public_fields(plan).filterable}
+    found, problems = [], []
+    for name in sorted(names):
+        try:
+            found.append(_one(fields, name, query.get(name, "").strip()))
+        except _Bad as bad:
+            problems.append({"parameter": name, "message": str(bad)})
+    if problems:
+        raise ApiProblem(
+            400,
+            _("Bad parameter %(parameter)s: %(message)s") % problems[0],
+            problems,
+        )
+    return tuple(found)
+
+
+def _one(fields: dict, name: str, value: str) -> FieldFilter:
+    identifier, _dot, end = name[len(PREFIX) :].partition(".")
+    field = fields.get(identifier)
+    if field is None:
+        known = ", ".join(fields) or "–"
+        raise _Bad(
+            _("The plan has no public field “%(field)s” to filter by; known: %(known)s.")
+            % {"field": identifier, "known": known}
+        )
+    ranged = field.kind in (Kind.NUMBER, Kind.DATE)
+    if ranged != (end in ("min", "max")) or (end and end not in ("min", "max")):
+        form = f"{PREFIX}{identifier}.min / .max" if ranged else f"{PREFIX}{identifier}"
+        raise _Bad(_("Give this field as %(form)s.") % {"form": form})
+    if not value:
+        raise _Bad(_("The value is empty."))
+    if ranged:
+        bound = _date(value) if field.kind == Kind.DATE else _number(value)
+        return FieldFilter(field, **{"least" if end == "min" else "most": bound})
+    if field.has_options:
+        options = {o.identifier: o for o in field.option_list}
+        return FieldFilter(field, option_id=_known(options, value).pk)
+    if field.kind == Kind.CATEGORY:
+        categories = {c.identifier: c for c in field.category_list}
+        chosen = _known(categories, value)
+        rows = [(c.pk, c.parent_id) for c in field.category_list]
+        return FieldFilter(field, category_ids=frozenset(descendants(rows, [chosen.pk])))
+    if value not in ("yes", "no"):
+        raise _Bad(_("Give yes or no."))
+    return FieldFilter(field, yes_no=value == "yes")
+
+
+def _known(items: dict, value: str):
+    if value not in items:
+        raise _Bad(
+            _("There is no “%(value)s”; known: %(known)s.")
+            % {"value": value, "known": ", ".join(items) or "–"}
+        )
+    return items[value]
+
+
+def _number(value: str) -> Decimal:
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite():
+        raise _Bad(_("Give a number with a decimal point, e.g. 1200.5."))
+    return number
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise _Bad(_("Give a date as year-month-day, e.g. 2025-06-30.")) from None
