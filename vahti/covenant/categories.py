@@ -21,8 +21,21 @@ Verification (2026-12, with the stored public copies available to us):
   most punctuation stripped. It corroborates the wording (not the punctuation, order or
   case) where noted per list below, and differs where noted. It has no public lighting
   areas, origins of an action or column headings.
+- The Covenant's own signatory profile pages (eumayors.eu / covenantofmayors.eu,
+  "signatories_en.html?city_id=…", as stored copies of 2026-12) show key actions reported
+  through the template with the labels "Sector", "Implementation timeframe", "Area of
+  intervention", "Policy instrument", "Responsible body", "CO2 reduction" (t CO2 eq./a),
+  "Energy savings (MWh)" and "Implementation cost (€)", and these values: sectors
+  "Transport" and "Public lighting"; areas "Modal shift to public transport",
+  "Improvement of logistics and urban freight transport" and, for public lighting,
+  "Energy efficiency"; instruments "Energy management", "Other" and "Transport mobility
+  planning regulation" (a slash lost in the display, as ours reads). The Covenant's FAQ
+  names the key sectors "Municipal buildings, Residential buildings, Tertiary buildings,
+  Transport". Nothing else was found: not the template's column headings or order, which
+  cells it requires, the origins of an action or the order of the statuses.
 Hence every list keeps an ``unverified`` note: labels are as first written here, from
-the template as remembered. Codes never change once used: a mapping stores them.
+the template as remembered, except the values named above. Codes never change once used:
+a mapping stores them.
 """
 
 from __future__ import annotations
@@ -78,7 +91,7 @@ _AREAS_BY_SECTOR = {
     "municipal_buildings": _BUILDINGS,
     "tertiary_buildings": _BUILDINGS,
     "residential_buildings": _BUILDINGS,
-    "public_lighting": (  # unverified: in no source or reproduction we could read
+    "public_lighting": (  # "Energy efficiency" is on a Covenant profile page; the rest unverified
         ("energy_efficiency", "Energy efficiency"),
         ("integrated_renewables", "Integrated renewable energy"),
         ("ict", "Information and Communication Technologies"),
