@@ -80,7 +80,17 @@ def test_chart_labels_use_system_colours(demo, forced):
 
 
 @pytest.mark.parametrize(
-    "path", ["/actions/", "/actions/?view=dashboard", "/indicators/", "/insight/", "/actions/126/"]
+    "path",
+    [
+        "/actions/",
+        "/actions/?view=dashboard",
+        "/indicators/",
+        "/insight/",
+        "/actions/126/",
+        "/estimates/",
+        "/reports/",
+        "/reports/2025/",
+    ],
 )
 def test_nothing_is_wider_than_a_320_pixel_screen(demo, browser, path):
     context = browser.new_context(viewport={"width": 320, "height": 640}, locale="fi-FI")
