@@ -209,3 +209,17 @@ def test_the_filtered_downloads_hold_a_column_per_public_field(client, actions):
     )
     first = list(next(sheet.active.iter_rows(min_row=2, values_only=True)))
     assert first[11] == 1200.5 and isinstance(first[12], datetime.datetime)
+
+
+@pytest.mark.parametrize("extension", ["csv", "xlsx"])
+def test_a_download_with_a_bad_filter_says_so_instead_of_giving_every_row(
+    client, actions, extension
+):
+    response = client.get(f"/en/actions.{extension}?f.cost.min=lots&status=nope")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    text = response.content.decode()
+    assert text.startswith("Some filters could not be used:")
+    assert "Cost estimate, at least: Enter a number, e.g. 1200 or 0.5." in text
+    assert "Progress: Select a valid choice." in text
+    assert "<span" not in text

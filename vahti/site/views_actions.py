@@ -4,9 +4,11 @@ history, and the dashboard's rows as a download."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -164,6 +166,13 @@ def action_export(request, format: str):
     order, as CSV or as an Excel workbook."""
     plan = request_plan(request)
     form, _filters, actions = _filtered(request, plan)
+    if form.errors:
+        # Not every row while a filter asked for could not be used: say which.
+        lines = [_("Some filters could not be used:")]
+        for name, errors in form.errors.items():
+            label = strip_tags(form.fields[name].label) if name in form.fields else name
+            lines.extend(f"{label}: {error}" for error in errors)
+        return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
     today, lookups = selectors.plan_today(plan), form.lookups()
     order = sorted_ids(plan, actions, today, request.GET.get("sort"), lookups)
     fields = lookups.plan_fields.fields  # every public one, texts too
