@@ -359,6 +359,8 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Vahti"
+# Draftail, taking a posted value that is not its JSON as plain text (vahti.editing.rich_text).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "vahti.editing.rich_text.RichTextArea"}}
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_I18N_ENABLED = False  # translations live in columns of the same row, see core/i18n.py
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
