@@ -150,6 +150,43 @@ def test_contact_persons_see_their_unanswered_actions_and_answer(client, world):
     assert data["estimates"]["emission_reduction"] == "120.00"
 
 
+EMPTY_EDITOR = (
+    '{"blocks":[{"key":"a","text":"  ","type":"unstyled","depth":0,"inlineStyleRanges":[],'
+    '"entityRanges":[]}],"entityMap":{}}'
+)
+
+
+def test_an_answer_with_nothing_in_it_is_refused_and_the_form_kept(client, world):
+    """A tester saved an empty answer: it said it was saved and the action counted as
+    answered."""
+    cost = ActionField.objects.create(
+        plan=world.plan, identifier="cost", kind="number", name_fi="Kustannus", unit_fi="€"
+    )
+    report = open_report(world.plan, asked_fields=[cost], asks_estimates=True)
+    revisions = world.action_126.revisions.count()
+    in_english(client, world, "contact_126")
+    answer_url = url("answer", report.pk, world.action_126.pk)
+    response = client.post(
+        answer_url,
+        {"commentary_fi": EMPTY_EDITOR, "commentary_sv": "", f"field_{cost.pk}": "",
+         "emission_reduction_estimate": "", "estimate_year": ""},
+    )  # fmt: skip
+    assert response.status_code == 200
+    page = response.content.decode()
+    errors = re.findall(r'class="error-message"[^>]*>([^<]*)', page)
+    assert errors == [
+        "The answer is empty: write a progress commentary or fill in at least one of the "
+        "asked fields or estimates."
+    ]
+    assert "was saved" not in page and f'name="field_{cost.pk}"' in page
+    assert not report.answers.exists()
+    assert world.action_126.revisions.count() == revisions
+    assert answer_url in client.get("/admin/").content.decode()  # still waiting
+    # A commentary alone, or a field alone, is an answer.
+    response = client.post(answer_url, {f"field_{cost.pk}": "0"})
+    assert response.status_code == 302 and report.answers.exists()
+
+
 @pytest.mark.parametrize(
     ("who", "expected"),
     [

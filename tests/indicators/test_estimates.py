@@ -168,3 +168,14 @@ def test_a_goal_already_reached_has_no_share(plan, actions):
     goal(plan, values=[(2023, 1400)])
     gap = plan_estimates(plan).goal
     assert gap.gap == -100 and gap.share is None
+
+
+@pytest.mark.parametrize(
+    ("latest", "covers", "exceeds"),
+    [(2500, False, False), (1500.955, True, False), (1500.5, True, True)],
+)
+def test_cuts_at_least_the_gap_cover_it_whole(plan, actions, latest, covers, exceeds):
+    """955 t of cuts beside a gap of 1,000 kt, of 0.955 kt and of 0.5 kt."""
+    goal(plan, values=[(2023, latest)])
+    gap = plan_estimates(plan).goal
+    assert (gap.covers_whole_gap, gap.exceeds_gap) == (covers, exceeds)

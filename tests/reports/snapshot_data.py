@@ -72,14 +72,28 @@ def status(identifier: str, fi: str, sv: str = "", en: str = "") -> dict:
             "is_completed": False}  # fmt: skip
 
 
-def field(identifier: str, name: str, display: str, *, is_public=True, kind="text") -> dict:
+MISSING = object()
+
+
+def field(
+    identifier: str,
+    name: str,
+    display: str,
+    *,
+    is_public=True,
+    kind="text",
+    value=MISSING,
+    unit="",
+) -> dict:
+    """A field's snapshot: ``value`` is the stored value, the display text when not
+    given."""
     return {
         "identifier": identifier,
         "name": texts(name),
         "kind": kind,
         "is_public": is_public,
-        "unit": {},
-        "value": display,
+        "unit": texts(unit) if unit else {},
+        "value": display if value is MISSING else value,
         "display": texts(display),
     }
 

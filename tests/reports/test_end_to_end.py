@@ -103,6 +103,9 @@ def test_a_report_answered_and_completed_shows_its_frozen_actions_in_order(clien
     rows = workbook_rows(xlsx)
     assert [row[0] for row in rows[1:]] == ["1", "2", "10"]
     assert "Tausta tärkeä" in rows[1] and not any("<p>" in str(cell) for cell in rows[1])
+    # The plan's fields as typed cells, from the snapshot's stored values.
+    answered = dict(zip(rows[0], rows[3], strict=True))
+    assert answered["Kustannusarvio (€)"] == 1200.5 and answered["Rahoitus"] == "EU-rahoitus"
     pdf = pdf_text(client.get("/reports/2025.pdf").content)
     in_pdf = [pdf.index(names[i]) for i in ("1", "2", "10")]
     assert in_pdf == sorted(in_pdf) and "Sisäinen valmistelu" not in pdf

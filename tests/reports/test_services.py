@@ -109,6 +109,30 @@ def test_an_answer_saves_the_commentary_and_the_asked_fields_on_the_action(plan,
         report_answer(report, action, estimates={"estimate_year": 2031})
 
 
+def test_an_answer_with_no_commentary_and_nothing_filled_is_refused(plan):
+    cost = field(plan, "cost", "number")
+    action = make_action(plan, "1")
+    report = open_report(plan, asked_fields=[cost], asks_estimates=True)
+    revisions = action.revisions.count()
+    empty = {
+        "commentary": {"fi": "<p> </p>", "sv": "", "en": "<p>&nbsp;</p>"},
+        "field_values": [{"field": cost, "number": None}],
+        "estimates": {"emission_reduction_estimate": None, "estimate_method_fi": ""},
+    }
+    for given in ({}, empty):
+        with pytest.raises(ValidationError) as caught:
+            report_answer(report, action, **given)
+        assert caught.value.messages == [
+            "The answer is empty: write a progress commentary or fill in at least one of "
+            "the asked fields or estimates."
+        ]
+    assert not report.answers.exists() and action.revisions.count() == revisions
+    # Any one of them is enough.
+    estimate = {"emission_reduction_estimate": Decimal("5"), "estimate_year": 2030}
+    report_answer(report, action, **{**empty, "estimates": estimate})
+    assert report.answers.count() == 1
+
+
 def test_a_completed_report_is_neither_answered_changed_nor_completed_again(plan):
     action = make_action(plan, "1")
     report = open_report(plan)

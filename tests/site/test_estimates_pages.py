@@ -121,6 +121,42 @@ def test_the_estimates_page_compares_the_cuts_with_the_goals_gap(client, estimat
     assert "Arvioidut vaikutukset luokittain" in indicator
 
 
+def test_cuts_larger_than_the_gap_are_said_to_exceed_it_with_the_share_per_language(
+    client, estimated
+):
+    """A tester found “puuttuu 150 kt; päästövähennykset kattavat siitä noin 1 054 kt”
+    and “703 %” on the English page."""
+    make_indicator(
+        estimated,
+        "ghg",
+        name_fi="Kokonaispäästöt",
+        level="strategic",
+        is_emission_goal=True,
+        unit_fi="t CO₂e",
+        values=[(2023, 10150)],
+        goals=[(2030, 10000)],
+    )
+    html = client.get("/estimates/").content.decode()
+    text = visible_text(html)
+    assert (
+        "Toimenpiteiden arvioidut päästövähennykset, noin 1 200 t CO₂e, ylittäisivät koko "
+        "vuoden 2030 tavoitteeseen puuttuvan määrän (150,0 t CO₂e)." in text
+    )
+    assert "kattavat siitä" not in text
+    assert "Se on noin 800\u00a0% puuttuvasta määrästä (arvio)." in html
+    english = client.get("/en/estimates/").content.decode()
+    assert (
+        "The actions' estimated cuts, about 1,200 t CO₂e, would exceed the whole 150.0 t CO₂e "
+        "gap to the 2030 goal." in visible_text(english)
+    )
+    assert "That is about 800% of the gap (an estimate)." in english
+    swedish = client.get("/sv/estimates/").content.decode()
+    assert "Det är cirka 800\u00a0% av det som återstår (en uppskattning)." in swedish
+    assert "skulle överstiga" in visible_text(swedish)
+    indicator = text_of(client, "/indicators/ghg/")
+    assert "ylittäisivät koko vuoden 2030 tavoitteeseen puuttuvan määrän" in indicator
+
+
 def test_a_goal_in_a_unit_that_cannot_be_converted_is_said_so(client, estimated):
     make_indicator(
         estimated,

@@ -68,12 +68,32 @@ def test_a_report_shows_its_public_actions_in_order_with_public_fields(client, p
     # The summary: counts by status, the estimates summed and called estimates.
     assert "Toimenpiteitä raportissa 2" in text
     assert "Aikataulussa 1" in text and "Myöhässä 1" in text
-    assert "Arvioitu päästövähennys: 200,5 t CO₂e/v" in text
+    assert "Arvioitu päästövähennys: 200 t CO₂e/v" in text  # 200,5 rounded as on /estimates/
     assert "Arvioita, ei mitattuja tuloksia." in text
     assert "Laskelma HSY:n mallilla" in text
     # The commentary is rich text, without what is not allowed in it.
     assert "<strong>etenee</strong>" in html and "alert(" not in html
     assert 'href="/reports/2025.pdf"' in html and 'href="/reports/2025.xlsx"' in html
+
+
+def test_estimates_are_shown_as_the_estimates_page_shows_them(client, plan):
+    """Without needless decimals (a tester found “1 054 400,0” and “2 000,0”): large
+    figures whole, small ones with a decimal or two, in the page's language."""
+    big = estimates("1054400.00", "2000.00", "2.50", 2030)
+    small = estimates("0.25", None, None, 2030)
+    shown = [
+        (action_data("1", "Iso", estimates=big), True, None),
+        (action_data("2", "Pieni", estimates=small), True, None),
+    ]
+    completed_report(plan, "2025", shown)
+    text = visible_text(client.get("/reports/2025/").content.decode())
+    assert "Arvioitu päästövähennys: 1 054 400 t CO₂e/v" in text
+    assert "Arvioitu energiansäästö: 2 000 MWh/v" in text
+    assert "Arvioitu uusiutuvan energian tuotanto: 2,5 MWh/v" in text
+    assert "Arvioitu päästövähennys: 0,25 t CO₂e/v" in text
+    assert ",0 " not in text
+    english = visible_text(client.get("/en/reports/2025/").content.decode())
+    assert "Estimated emission reduction: 1,054,400 t CO₂e/a" in english
 
 
 def test_text_in_another_language_is_marked_with_its_language(client, plan, soup):

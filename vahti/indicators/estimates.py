@@ -14,6 +14,7 @@ Each function issues a fixed number of queries whatever the number of actions.""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -119,6 +120,20 @@ class GoalGap:
         if self.factor is None:
             return None
         return float(self.estimated_tonnes or 0) / self.factor
+
+    @property
+    def covers_whole_gap(self) -> bool:
+        """Whether the estimated cuts are at least the whole gap (the share is then 100 %
+        or more, and "covers about X of the gap" would say nonsense)."""
+        gap, covered = self.gap, self.covered
+        if gap is None or covered is None or gap <= 0:
+            return False
+        # The values are floats: 1500.955 − 1500 is not quite 0.955.
+        return covered >= gap or math.isclose(covered, gap, rel_tol=1e-9)
+
+    @property
+    def exceeds_gap(self) -> bool:
+        return self.covers_whole_gap and not math.isclose(self.covered, self.gap, rel_tol=1e-9)
 
     @property
     def share(self) -> float | None:

@@ -1,6 +1,12 @@
 """A completed report as a workbook: one row per public action, with the report's columns
 (the action, its status and phase, tasks, its public fields, the estimates, the
-commentary), read from the snapshots only."""
+commentary), read from the snapshots only.
+
+The plan's own fields are written as the action list's download writes them
+(vahti.site.dashboard.export_value): numbers as numbers with the unit in the column's
+heading, dates as dates, yes/no as the words Yes and No, options and categories by name,
+rich text as its text. A snapshot without a field's stored value gives the value as
+shown then."""
 
 from __future__ import annotations
 
@@ -9,21 +15,51 @@ from html import unescape
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from vahti.actions.models import ActionField
 from vahti.core.spreadsheets import xlsx_bytes
-from vahti.reports.snapshots import Entry
+from vahti.reports.snapshots import Entry, Item, as_date, as_decimal
+
+Kind = ActionField.Kind
+
+
+def _heading(value: Item) -> str:
+    """A field's column heading, a number's unit after its name: “Kustannusarvio (€)”."""
+    unit = value.extra.get("unit") or ""
+    if value.extra["kind"] == Kind.NUMBER and unit:
+        return f"{value.name} ({unit})"
+    return str(value.name)
 
 
 def _field_columns(shown: list[Entry]) -> list[tuple[str, str]]:
-    """(identifier, name) of the public fields the actions have, in the order they come."""
+    """(identifier, heading) of the public fields the actions have, in the order they
+    come."""
     columns: dict[str, str] = {}
     for item in shown:
         for value in item.fields:
-            columns.setdefault(value.identifier, str(value.name))
+            columns.setdefault(value.identifier, _heading(value))
     return list(columns.items())
 
 
 def _plain(html: str) -> str:
     return " ".join(unescape(strip_tags(html.replace("</p>", "</p> "))).split())
+
+
+def field_cell(value: Item):
+    """A field's value as a cell: typed from the stored value when the snapshot has it."""
+    kind, stored, shown = value.extra["kind"], value.extra.get("value"), value.extra["display"]
+    if kind == Kind.RICH_TEXT:
+        return _plain(str(shown))
+    if kind == Kind.NUMBER and not isinstance(stored, bool):
+        number = as_decimal(stored)
+        if number is not None and number.is_finite():
+            return int(number) if number == number.to_integral() else number.normalize()
+    elif kind == Kind.DATE and isinstance(stored, str):
+        day = as_date(stored)
+        if day is not None:
+            return day
+    elif kind == Kind.YES_NO and isinstance(stored, bool):
+        return str(_("Yes") if stored else _("No"))
+    return str(shown)
 
 
 def report_rows(shown: list[Entry]) -> list[list]:
@@ -38,12 +74,7 @@ def report_rows(shown: list[Entry]) -> list[list]:
     ]  # fmt: skip
     rows = [[str(column) for column in header]]
     for item in shown:
-        values = {
-            value.identifier: _plain(str(value.extra["display"]))
-            if value.extra["kind"] == "rich_text"
-            else str(value.extra["display"])
-            for value in item.fields
-        }
+        values = {value.identifier: field_cell(value) for value in item.fields}
         estimates = item.estimates
         rows.append(
             [

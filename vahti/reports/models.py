@@ -28,6 +28,13 @@ for every text, the primary language always present), one action as it stood::
       "commentary": {...},                 # the answer's progress commentary (rich text)
       "answered_by": "Etunimi Sukunimi" | null, "answered_at": "…" | null
     }
+
+A field's ``value`` is the stored, typed value, None when the field is empty: a number
+as a decimal string ("1200.5000"), a date in ISO form ("2019-05-22"), yes/no as true or
+false, an option's or a category's identifier, a text as its texts by language. The
+workbook writes numbers, dates and yes/no from it (``display`` names the option or
+category); a snapshot without ``value``, or with one that does not read as its kind, is
+written as its ``display``.
 """
 
 from __future__ import annotations

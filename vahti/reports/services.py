@@ -7,9 +7,12 @@ report's own rules: a completed report is neither changed, answered nor complete
 
 from __future__ import annotations
 
+from html import unescape
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from vahti.actions.models import Action, ActionField
@@ -25,6 +28,10 @@ DEADLINE_MESSAGE = _("The answers cannot be due before the period starts.")
 NOT_ASKED_MESSAGE = _("The report does not ask the field “%(field)s”.")
 ESTIMATES_NOT_ASKED_MESSAGE = _("The report does not ask the estimated effects.")
 MERGED_MESSAGE = _("Action %(identifier)s has been merged into another one: it is not reported.")
+EMPTY_ANSWER_MESSAGE = _(
+    "The answer is empty: write a progress commentary or fill in at least one of the asked "
+    "fields or estimates."
+)
 
 # The action's estimate columns a report may ask (``Report.asks_estimates``).
 ESTIMATE_COLUMNS = (
@@ -116,6 +123,8 @@ def report_answer(
         raise ValidationError(same_plan_errors(report.plan, {"action": action}))
     if action.merged_with_id:
         raise ValidationError(MERGED_MESSAGE, params={"identifier": action.identifier})
+    if _is_empty(commentary, field_values, estimates):
+        raise ValidationError(EMPTY_ANSWER_MESSAGE, code="empty")
     changes = _action_changes(report, action, field_values, estimates)
     if changes:
         _save_on_action(action, changes, user=user, publish=publish)
@@ -127,6 +136,19 @@ def report_answer(
     answer.full_clean()
     answer.save()
     return answer
+
+
+def _is_empty(commentary, field_values, estimates) -> bool:
+    """No commentary in any language (an editor's empty paragraph is none) and no asked
+    field or estimate given a value: such an answer would count the action as answered
+    with nothing said."""
+    written = any(
+        " ".join(unescape(strip_tags(text or "")).split()) for text in (commentary or {}).values()
+    )
+    filled = any(_has_value(item) for item in field_values or ()) or any(
+        value not in (None, "") for value in (estimates or {}).values()
+    )
+    return not (written or filled)
 
 
 def _action_changes(report: Report, action: Action, field_values, estimates) -> dict:

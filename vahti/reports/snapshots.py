@@ -27,7 +27,8 @@ def text(value, primary: str) -> TranslatedStr:
     return TranslatedStr("" if value is None else str(value), None)
 
 
-def _decimal(value) -> Decimal | None:
+def as_decimal(value) -> Decimal | None:
+    """A stored number ("1200.5000"), or None when there is none or it is not one."""
     if value in (None, ""):
         return None
     try:
@@ -36,7 +37,8 @@ def _decimal(value) -> Decimal | None:
         return None
 
 
-def _date(value) -> datetime.date | None:
+def as_date(value) -> datetime.date | None:
+    """A stored ISO date ("2025-06-30"), or None when there is none or it is not one."""
     if not value:
         return None
     try:
@@ -102,7 +104,10 @@ def _tasks(data: dict, primary: str) -> list[Item]:
         Item(
             task.get("state", ""),
             text(task.get("name"), primary),
-            {"due_at": _date(task.get("due_at")), "completed_at": _date(task.get("completed_at"))},
+            {
+                "due_at": as_date(task.get("due_at")),
+                "completed_at": as_date(task.get("completed_at")),
+            },
         )
         for task in data.get("tasks") or []
     ]
@@ -124,12 +129,19 @@ def _display(value: dict, primary: str) -> TranslatedStr:
 
 
 def _fields(data: dict, primary: str) -> list[Item]:
-    """The public fields only: a field that was not public never leaves this function."""
+    """The public fields only: a field that was not public never leaves this function.
+    Beside the value as shown, its stored ``value`` (None in a snapshot without it) and
+    its ``unit``, for the workbook's typed cells."""
     return [
         Item(
             value.get("identifier", ""),
             text(value.get("name"), primary),
-            {"display": _display(value, primary), "kind": value.get("kind", "")},
+            {
+                "display": _display(value, primary),
+                "kind": value.get("kind", ""),
+                "value": value.get("value"),
+                "unit": text(value.get("unit"), primary),
+            },
         )
         for value in data.get("fields") or []
         if value.get("is_public") is True
@@ -140,7 +152,7 @@ def _estimates(data: dict, primary: str) -> Estimates:
     values = data.get("estimates") or {}
     year = values.get("year")
     return Estimates(
-        *(_decimal(values.get(name)) for name in ESTIMATES),
+        *(as_decimal(values.get(name)) for name in ESTIMATES),
         year=year if isinstance(year, int) else None,
         method=text(values.get("method"), primary),
     )
@@ -156,7 +168,7 @@ def _indicators(data: dict, primary: str) -> list[Item]:
                 text(indicator.get("name"), primary),
                 {
                     "unit": text(indicator.get("unit"), primary),
-                    "date": _date(latest.get("date")),
+                    "date": as_date(latest.get("date")),
                     "value": latest.get("value"),
                 },
             )
@@ -179,8 +191,8 @@ def entry(position: int, data: dict, primary: str) -> Entry:
         status=_item(status, primary, color=(status or {}).get("color") or ""),
         phase=_item(data.get("phase"), primary),
         categories=[text(c.get("name"), primary) for c in data.get("categories") or []],
-        start_date=_date(data.get("start_date")),
-        end_date=_date(data.get("end_date")),
+        start_date=as_date(data.get("start_date")),
+        end_date=as_date(data.get("end_date")),
         responsible=[text(r.get("name"), primary) for r in data.get("responsible") or []],
         tasks=_tasks(data, primary),
         fields=_fields(data, primary),

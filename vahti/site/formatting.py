@@ -81,6 +81,17 @@ def decimal(value) -> str:
     return number_formatter(decimals)(value)
 
 
+# English writes 703%; Finnish and Swedish (as most languages) 703 % with a no-break
+# space, so the sign never starts a line.
+PERCENT_FORMATS = {"en": "{}%"}
+
+
+def percent(shown: str) -> str:
+    """A number already formatted ("703", "2,5") as a percentage in the page's
+    language: "703 %" in Finnish and Swedish, "703%" in English."""
+    return PERCENT_FORMATS.get(active_language(), "{}\u00a0%").format(shown)
+
+
 def period(value, resolution) -> str:
     """A value's date as its period: 2023, 5/2023 or 17.05.2023 (the template filter
     ``period``)."""

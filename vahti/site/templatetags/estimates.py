@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from vahti.site.formatting import number
+from vahti.site.formatting import number, percent
 
 register = template.Library()
 
@@ -17,3 +17,12 @@ def estimate(value) -> str:
         return ""
     size = abs(float(value))
     return number(value, 0 if size >= 10 or size == 0 else 1 if size >= 1 else 2)
+
+
+@register.filter
+def estimate_percent(value) -> str:
+    """A share in per cent rounded as an estimate, its sign as the page's language
+    writes it: 703 % (Finnish, Swedish), 703% (English)."""
+    if value is None:
+        return ""
+    return percent(estimate(value))
