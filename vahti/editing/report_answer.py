@@ -18,17 +18,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
-from wagtail.admin.rich_text.editors.draftail import DraftailRichTextArea
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateInput
 
 from vahti.access import policies, scopes
 from vahti.actions.models import Action, ActionField, ContactPerson
 from vahti.core.i18n import column_name
-from vahti.core.richtext import RICH_TEXT_FEATURES, sanitize_html
+from vahti.core.richtext import RICH_TEXT_FEATURES
+from vahti.editing.rich_text import RichTextArea
 from vahti.editing.working_plan import in_another_plan
 from vahti.plans.models import Category
 from vahti.reports.models import Report
@@ -39,18 +38,11 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 YES_NO = {"": None, "yes": True, "no": False}
 
 
-class RichTextInput(DraftailRichTextArea):
-    """Wagtail's rich text editor; a value that is not the editor's (a script's plain
-    text) is taken as text rather than failing the request."""
+class RichTextInput(RichTextArea):
+    """The admin's rich text editor with the plan's rich text features."""
 
     def __init__(self, **kwargs):
         super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
-
-    def value_from_datadict(self, data, files, name):
-        try:
-            return super().value_from_datadict(data, files, name)
-        except ValueError:
-            return sanitize_html(f"<p>{escape(data.get(name, ''))}</p>")
 
 
 def may_answer(user, action: Action) -> bool:
