@@ -170,7 +170,7 @@ def test_the_action_page_lists_its_indicators_with_the_actions_completion(client
     text = visible_text(client.get("/en/actions/40/").content.decode())
     assert "Indicators Cycle highway network Latest value 26 km (2023)" in text
     # (26 − 8) / (130 − 8) of the way from the first value to the goal.
-    assert "The action is 15 % complete, measured by this indicator" in text
+    assert "The action is 15% complete, measured by this indicator" in text
     other = make_action(indicators["ghg"].plan, "41")
     assert "No indicators have been linked to this action yet." in visible_text(
         client.get(f"/en/actions/{other.identifier}/").content.decode()

@@ -24,6 +24,7 @@ from vahti.site.formatting import (
     decimal,
     number,
     number_formatter,
+    percent,
     period,
     period_formatter,
 )
@@ -34,6 +35,7 @@ register = template.Library()
 register.filter("number", number)
 register.filter("decimal", decimal)
 register.filter("period", period)
+register.filter("percent", percent)
 
 
 @register.simple_tag
