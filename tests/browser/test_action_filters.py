@@ -88,7 +88,7 @@ def test_a_keyboard_user_filters_and_sorts_the_dashboard(demo, browser, javascri
     count = rows.count()
     assert 0 < count < everything
     shares = page.locator("#by-status-table tbody tr").all_inner_texts()
-    assert [text.strip() for text in shares] == [f"Myöhässä\t{count}\t100 %"]
+    assert [text.strip() for text in shares] == [f"Myöhässä\t{count}\t100\u00a0%"]
     focus_link(page, "Myöhässä olevat tehtävät")
     page.keyboard.press("Enter")
     page.wait_for_url("**/actions/?view=dashboard&status=late&sort=-late_tasks")
