@@ -82,6 +82,15 @@ def test_a_negative_emission_estimate_is_kept(client, world):
             {"emission_reduction_estimate": "100", "estimate_year": "1980"},
             "greater than or equal to 1990",
         ),
+        # The form's bound is the model's: not "at least 0" for a year below zero.
+        (
+            {"emission_reduction_estimate": "100", "estimate_year": "-1"},
+            "greater than or equal to 1990",
+        ),
+        (
+            {"emission_reduction_estimate": "100", "estimate_year": "2101"},
+            "less than or equal to 2100",
+        ),
         ({"energy_savings_estimate": "lots", "estimate_year": "2030"}, "Enter a number"),
     ],
 )
@@ -94,6 +103,18 @@ def test_incomplete_or_wrong_estimates_are_refused_with_a_clear_message(
     assert message in errors_of(response)
     action = Action.objects.get(pk=world.action_126.pk)
     assert action.emission_reduction_estimate is None and action.estimate_year is None
+
+
+def test_the_year_input_is_bounded_as_the_model_and_says_so_in_finnish(client, world):
+    client.force_login(world.users["plan_admin"])
+    page = client.get(edit_url(world.action_126)).content.decode()
+    year = BeautifulSoup(page, "html.parser").select_one("input[name=estimate_year]")
+    assert (year["min"], year["max"]) == ("1990", "2100")
+    response = post_action(
+        client, world.action_126, emission_reduction_estimate="100", estimate_year="-1"
+    )
+    assert "Tämän luvun on oltava vähintään 1990." in errors_of(response)
+    assert Action.objects.get(pk=world.action_126.pk).estimate_year is None
 
 
 def indicator_form(client, indicator) -> tuple[str, dict]:

@@ -211,7 +211,7 @@ def test_a_required_field_left_empty_is_refused_naming_it_in_the_editors_languag
     assert response.status_code == 200
     text = text_of(response)
     assert "”Kustannusarvio” on pakollinen: täytä se ennen tallentamista." in text
-    assert "”Tiivistelmä” on pakollinen: täytä se ennen tallentamista." in text
+    assert "”Tiivistelmä” on pakollinen suomeksi: täytä se ennen tallentamista." in text
     kept = form_data(response.content.decode(), "w-editor-form")
     assert kept["plan_field__funding"] == [str(fields.options["city"].pk)]
     assert not ActionFieldValue.objects.filter(action=action).exists()

@@ -177,7 +177,10 @@ class TranslatedField:
         translated = dict(getattr(cls, "_translated_fields", {}))
         translated[name] = self
         cls._translated_fields = translated
-        setattr(cls, name, TranslatedDescriptor(name))
+        descriptor = TranslatedDescriptor(name)
+        # The admin's listings name a column of ``name`` by this (Django's label_for_field).
+        descriptor.short_description = base_verbose
+        setattr(cls, name, descriptor)
 
 
 class TranslatableMixin:

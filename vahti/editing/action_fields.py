@@ -11,10 +11,14 @@ each is refused with a message naming the actions. Registers itself on import
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.db.models.deletion import ProtectedError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -22,6 +26,7 @@ from wagtail.snippets.views.snippets import EditView
 
 from vahti.access import policies, scopes
 from vahti.actions.models import Action, ActionField, ActionFieldValue
+from vahti.core.i18n import language_codes
 from vahti.core.usage import EXAMPLES, Usage
 from vahti.editing.permissions import PlanContentPermissionPolicy, guard_object_view
 from vahti.editing.plan_lists import InUseDeleteView, PlanListItemForm
@@ -163,23 +168,58 @@ def _administered(user, queryset):
     return queryset.filter(plan__in=policies.plans_administered_by(user))
 
 
-class AdminsOnlyChooseView(ScopedChooseView):
+class FieldSearchForm(BaseFilterForm):
+    """The chooser's search: a field by its identifier or its name in any language
+    (Wagtail's own search box needs a search index, which fields have none)."""
+
+    q = forms.CharField(
+        label=gettext_lazy("Search term"),
+        widget=forms.TextInput(attrs={"placeholder": gettext_lazy("Search")}),
+        required=False,
+    )
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        if not query:
+            return objects
+        self.is_searching, self.search_query = True, query
+        matches = Q(identifier__icontains=query)
+        for code in language_codes():
+            matches |= Q(**{f"name_{code}__icontains": query})
+        return objects.filter(matches)
+
+
+class AdminsOnly:
+    """The plan's admins choose fields; anyone else is refused (403), as the fields'
+    listing refuses them."""
+
+    filter_form_class = FieldSearchForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not PlanAdminsOnlyPermissionPolicy(ActionField).user_has_permission(
+            request.user, "choose"
+        ):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class AdminsOnlyChooseView(AdminsOnly, ScopedChooseView):
     def get_object_list(self):
         return _administered(self.request.user, super().get_object_list())
 
 
-class AdminsOnlyChooseResultsView(ScopedChooseResultsView):
+class AdminsOnlyChooseResultsView(AdminsOnly, ScopedChooseResultsView):
     def get_object_list(self):
         return _administered(self.request.user, super().get_object_list())
 
 
-class AdminsOnlyChosenView(ScopedChosenView):
+class AdminsOnlyChosenView(AdminsOnly, ScopedChosenView):
     def get_object(self, pk):
         fields = admin_queryset(self.request.user, self.model_class.objects.all())
         return _administered(self.request.user, fields).get(pk=pk)
 
 
-class AdminsOnlyChosenMultipleView(ScopedChosenMultipleView):
+class AdminsOnlyChosenMultipleView(AdminsOnly, ScopedChosenMultipleView):
     def get_objects(self, pks):
         return _administered(self.request.user, super().get_objects(pks))
 

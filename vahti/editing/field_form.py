@@ -14,6 +14,7 @@ import functools
 
 from django import forms
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -21,12 +22,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.compare import TextDiff, diff_text
 from wagtail.admin.panels import Panel, TabbedInterface
 from wagtail.admin.rich_text import get_rich_text_editor_widget
+from wagtail.admin.templatetags.wagtailadmin_tags import formattedfield
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.utils.text import text_from_html as html_to_text
 
 from vahti.actions.models import ActionField, ActionFieldOption, ActionFieldValue
 from vahti.core.i18n import language_codes
 from vahti.core.richtext import RICH_TEXT_FEATURES, sanitize_html
+from vahti.editing.number_field import TypedDecimalField
 from vahti.plans.models import Category
 
 PREFIX = "plan_field__"
@@ -35,6 +38,14 @@ YES, NO = "yes", "no"
 EMPTY_CHOICE = ("", "---------")
 
 REQUIRED_MESSAGE = _("“%(field)s” is required: fill it in before saving.")
+# A text is required in the plan's primary language: the message says which, each
+# sentence whole so that every language can write it its own way.
+REQUIRED_IN_LANGUAGE_MESSAGES = {
+    "fi": _("“%(field)s” is required in Finnish: fill it in before saving."),
+    "sv": _("“%(field)s” is required in Swedish: fill it in before saving."),
+    "en": _("“%(field)s” is required in English: fill it in before saving."),
+}
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 def form_name(field: ActionField, language: str | None = None) -> str:
@@ -90,26 +101,27 @@ def _label(field: ActionField, language_name=None) -> str:
     return f"{label} ({language_name})" if language_name else label
 
 
-def _form_fields(field: ActionField) -> dict[str, forms.Field]:
-    """The form fields of one ActionField, by their names in the form."""
+def _form_fields(field: ActionField, languages: list[str]) -> dict[str, forms.Field]:
+    """The form fields of one ActionField, by their names in the form: a text's one
+    per language of the plan, the primary language first. A required one is marked
+    ``shown_required`` (a text's in the primary language): the form checks it
+    (clean_plan_fields) with a message naming the field and the language."""
     common = {"required": False, "help_text": field.help_text or ""}
     if field.kind in ActionField.TEXT_KINDS:
         made = {}
-        for code, language_name in settings.LANGUAGES:
+        for code in languages:
             if field.kind == Kind.TEXT:
                 widget = forms.Textarea(attrs={"rows": 3, "lang": code})
             else:
                 widget = get_rich_text_editor_widget(features=RICH_TEXT_FEATURES)
             made[form_name(field, code)] = forms.CharField(
-                label=_label(field, language_name), widget=widget, **common
+                label=_label(field, LANGUAGE_NAMES.get(code, code)), widget=widget, **common
             )
+        _mark_required(made[form_name(field, languages[0])], field.is_required)
         return made
     label = _label(field)
     if field.kind == Kind.NUMBER:
-        made_field = forms.DecimalField(
-            label=label, max_digits=20, decimal_places=4, localize=True, **common
-        )
-        made_field.widget.attrs["inputmode"] = "decimal"
+        made_field = TypedDecimalField(label=label, max_digits=20, decimal_places=4, **common)
     elif field.kind == Kind.DATE:
         made_field = forms.DateField(label=label, widget=AdminDateInput, **common)
     elif field.kind == Kind.YES_NO:
@@ -122,17 +134,25 @@ def _form_fields(field: ActionField) -> dict[str, forms.Field]:
             choices=[EMPTY_CHOICE, *[(str(pk), str(obj)) for pk, obj in field.choices.items()]],
             **common,
         )
+    _mark_required(made_field, field.is_required)
     return {form_name(field): made_field}
 
 
-def _initial(field: ActionField, value: ActionFieldValue | None) -> dict:
+def _mark_required(made: forms.Field, required: bool) -> None:
+    """Marked as Wagtail marks a required input, and told to assistive technology; not
+    the form field's ``required``, whose check and message are Django's own."""
+    made.shown_required = required
+    if required:
+        made.widget.attrs["aria-required"] = "true"
+
+
+def _initial(field: ActionField, value: ActionFieldValue | None, languages: list[str]) -> dict:
     if value is None:
         return {}
     if field.kind in ActionField.TEXT_KINDS:
         column = field.value_column
         return {
-            form_name(field, code): getattr(value, f"{column}_{code}") or ""
-            for code, _n in settings.LANGUAGES
+            form_name(field, code): getattr(value, f"{column}_{code}") or "" for code in languages
         }
     if field.kind == Kind.YES_NO:
         initial = "" if value.yes_no is None else (YES if value.yes_no else NO)
@@ -150,12 +170,14 @@ def add_plan_fields(form) -> None:
     form.plan_fields = plan_fields(action.plan_id) if action.plan_id else []
     if not form.plan_fields:
         return
+    form.plan_languages = action.plan.languages
     existing = {value.field_id: value for value in action.field_values.all()}
     for field in form.plan_fields:
-        made = _form_fields(field)
+        made = _form_fields(field, form.plan_languages)
         form.fields.update(made)
-        for name, initial in _initial(field, existing.get(field.pk)).items():
-            form.initial.setdefault(name, initial)
+        initial = _initial(field, existing.get(field.pk), form.plan_languages)
+        for name, value in initial.items():
+            form.initial.setdefault(name, value)
 
 
 def _columns(field: ActionField, cleaned: dict) -> dict:
@@ -179,22 +201,36 @@ def _columns(field: ActionField, cleaned: dict) -> dict:
     return {field.value_column: raw}
 
 
+def _texts_not_in_form(field: ActionField, value, languages: list[str]) -> dict:
+    """A value's texts in languages the plan no longer has (the form does not show
+    them): kept as they are."""
+    if value is None or field.kind not in ActionField.TEXT_KINDS:
+        return {}
+    found = {}
+    for code, _n in settings.LANGUAGES:
+        text = getattr(value, f"{field.value_column}_{code}") or ""
+        if code not in languages and text:
+            found[f"{field.value_column}_{code}"] = text
+    return found
+
+
 def clean_plan_fields(form) -> None:
-    """A required field left empty is an error of its (first) form field."""
-    action = form.instance
-    primary = action.plan.primary_language if action.plan_id else settings.LANGUAGE_CODE
+    """A required field left empty is an error of its (first) form field; a text is
+    required in the plan's primary language, and the message names that language."""
     for field in form.plan_fields:
         if not field.is_required:
             continue
         columns = _columns(field, form.cleaned_data)
+        message = REQUIRED_MESSAGE
         if field.kind in ActionField.TEXT_KINDS:
-            # Required in the plan's primary language, as the plan's other texts.
+            primary = form.plan_languages[0]
             name = form_name(field, primary)
             filled = f"{field.value_column}_{primary}" in columns
+            message = REQUIRED_IN_LANGUAGE_MESSAGES.get(primary, REQUIRED_MESSAGE)
         else:
             name, filled = form_name(field), bool(columns)
         if not filled and name not in form.errors:
-            form.add_error(name, REQUIRED_MESSAGE % {"field": field.name})
+            form.add_error(name, message % {"field": field.name})
 
 
 def put_field_values(form) -> None:
@@ -204,7 +240,8 @@ def put_field_values(form) -> None:
     existing = {value.field_id: value for value in action.field_values.all()}
     values = []
     for field in form.plan_fields:
-        columns = _columns(field, form.cleaned_data)
+        kept = _texts_not_in_form(field, existing.get(field.pk), form.plan_languages)
+        columns = {**kept, **_columns(field, form.cleaned_data)}
         if not columns:
             continue
         value = existing.get(field.pk) or ActionFieldValue(field=field)
@@ -279,10 +316,11 @@ class PlanFieldsPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["bound_fields"] = [
-                self.form[name]
+            languages = getattr(self.form, "plan_languages", [])
+            context["rendered_fields"] = [
+                _rendered(self.form[name])
                 for field in self.plan_fields()
-                for name in _form_fields_names(field)
+                for name in _form_fields_names(field, languages)
             ]
             return context
 
@@ -296,10 +334,18 @@ class PlanFieldsPanel(Panel):
             ]
 
 
-def _form_fields_names(field: ActionField) -> list[str]:
+def _form_fields_names(field: ActionField, languages: list[str]) -> list[str]:
     if field.kind in ActionField.TEXT_KINDS:
-        return [form_name(field, code) for code, _n in settings.LANGUAGES]
+        return [form_name(field, code) for code in languages]
     return [form_name(field)]
+
+
+def _rendered(bound_field) -> str:
+    """Wagtail's field layout, its label marked required as Wagtail marks a required
+    input where the field is (see _mark_required)."""
+    context = formattedfield(field=bound_field)
+    context["required"] = getattr(bound_field.field, "shown_required", False)
+    return render_to_string("wagtailadmin/shared/formatted_field.html", context)
 
 
 class TabsWithPlanFields(TabbedInterface):

@@ -259,7 +259,7 @@ class ReportViewSet(PlanContentViewSet):
                 accessor=_answered,
                 get_url=answers_url,
             ),
-            Column("completed_at", label=gettext_lazy("completed at")),
+            Column("completed_at", label=gettext_lazy("Completed at")),
         ]
 
     def get_queryset(self, request):

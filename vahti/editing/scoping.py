@@ -16,12 +16,16 @@ from functools import wraps
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Q, QuerySet
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import BooleanField, CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import URLResolver
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.models import Page, PageLogEntry
 from wagtail.models.audit_log import ModelLogEntryManager
@@ -151,6 +155,20 @@ class ScopedIndexView(IndexView):
         finally:
             self.list_filter = original
 
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        """A column in the admin's language: the plan's (a ForeignKey without a label of
+        its own would be headed “Plan”), a yes/no field's cells as Yes/No."""
+        column = super()._get_custom_column(field_name, column_class, **kwargs)
+        try:
+            field = self.model._meta.get_field(field_name)
+        except FieldDoesNotExist:
+            return column
+        if field_name == "plan":
+            column.label = capfirst(Plan._meta.verbose_name)
+        elif isinstance(field, BooleanField) and column_class is Column:
+            return YesNoColumn(column.name, label=column.label, sort_key=column.sort_key, **kwargs)
+        return column
+
     @cached_property
     def columns(self):
         columns = super().columns
@@ -162,6 +180,14 @@ class ScopedIndexView(IndexView):
         if len(others) < len(columns):
             return columns
         return [*columns, self._get_custom_column("plan")]
+
+
+class YesNoColumn(Column):
+    """A yes/no field's cell in the admin's language (Wagtail would write True/False)."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return "" if value is None else (_("Yes") if value else _("No"))
 
 
 def _has_plan(model) -> bool:

@@ -6,7 +6,6 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -15,7 +14,7 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
 
-from vahti.actions.models.estimates import estimate_errors
+from vahti.actions.models.estimates import EstimateYearField, estimate_errors
 from vahti.core.i18n import TranslatableMixin, TranslatedField
 from vahti.core.models import TimestampedModel, same_plan_errors
 from vahti.core.naturalsort import SORT_KEY_MAX_LENGTH, natural_sort_key
@@ -174,11 +173,10 @@ class Action(
         null=True,
         blank=True,
     )
-    estimate_year = models.PositiveSmallIntegerField(
+    estimate_year = EstimateYearField(
         _("year of the estimates"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
         help_text=_("The year the estimated yearly effects refer to, e.g. 2030."),
     )
     estimate_method = TranslatedField(

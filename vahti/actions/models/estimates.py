@@ -4,6 +4,8 @@ writer (the action form, a report's answer, a workbook import, the API) meets th
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 ESTIMATES = (
@@ -11,6 +13,8 @@ ESTIMATES = (
     "energy_savings_estimate",
     "renewable_production_estimate",
 )
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 YEAR_MISSING_MESSAGE = _(
     "Give the year the estimates refer to (e.g. 2030): a yearly effect means little "
@@ -40,3 +44,24 @@ def estimate_errors(action) -> dict[str, ValidationError]:
             NEGATIVE_PRODUCTION_MESSAGE, code="negative_production"
         )
     return errors
+
+
+class EstimateYearField(models.PositiveSmallIntegerField):
+    """The year of the estimates, from FIRST_YEAR to LAST_YEAR. Its form field has the
+    same bounds, so a form refuses -1 saying the year is at least 1990, not 0 (what a
+    positive number's form field would say before the model's rule is asked)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "validators", [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+        )
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"min_value": FIRST_YEAR, "max_value": LAST_YEAR, **kwargs})
+
+    def deconstruct(self):
+        # A plain PositiveSmallIntegerField to the migrations: the bounds are a rule of
+        # the forms, not a change of the column.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.PositiveSmallIntegerField", args, kwargs

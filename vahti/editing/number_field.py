@@ -1,0 +1,59 @@
+"""A number typed as people write it in the admin's language, shown back as stored.
+
+In Finnish and Swedish a decimal comma (“1 234,5”); a decimal point in every language;
+spaces, non-breaking and thin spaces group the thousands. A comma in English stays an
+error rather than a guess: “1,234” could be either of two numbers.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.utils.translation import get_language
+
+DECIMAL_COMMA_LANGUAGES = ("fi", "sv")
+# What people put between the thousands: a space, a non-breaking space (what Finnish
+# and Swedish number formats give when copied), a narrow non-breaking or a thin space.
+GROUPING_SPACES = (" ", "\xa0", "\u202f", "\u2009")
+
+
+def number_typed(text: str, language: str | None) -> str:
+    """``text`` with its grouping spaces dropped and a decimal comma made a point."""
+    for space in GROUPING_SPACES:
+        text = text.replace(space, "")
+    if (language or "").split("-")[0] in DECIMAL_COMMA_LANGUAGES and "." not in text:
+        text = text.replace(",", ".", 1)
+    return text
+
+
+def without_padding(number) -> Decimal | None:
+    """A stored number without the zeros its four decimal places add: 1200.5000 is
+    1200.5, 1200.0000 is 1200 (normalize alone would write 1.2E+3)."""
+    if number in (None, ""):
+        return None
+    try:
+        number = Decimal(str(number))
+    except InvalidOperation:
+        return number
+    if number == number.to_integral_value():
+        return number.quantize(Decimal(1))
+    return number.normalize()
+
+
+class TypedDecimalField(forms.DecimalField):
+    """A DecimalField in the admin's language (see the module docstring)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(localize=True, **kwargs)
+        self.widget.attrs["inputmode"] = "decimal"
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = number_typed(value.strip(), get_language())
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, str):
+            return value  # what the editor typed, shown back as typed
+        return without_padding(value)
