@@ -14,7 +14,7 @@ from tests.editing.conftest import form_data, in_english
 from tests.editing.field_world import make_fields
 from tests.editing.test_field_form import edit_url, post, text_of, value_of
 from vahti.actions.models import ActionField, ActionFieldValue
-from vahti.editing.number_field import number_typed, without_padding
+from vahti.core.numbers import number_typed, without_padding
 
 pytestmark = pytest.mark.django_db
 

@@ -28,8 +28,8 @@ from wagtail.utils.text import text_from_html as html_to_text
 
 from vahti.actions.models import ActionField, ActionFieldOption, ActionFieldValue
 from vahti.core.i18n import language_codes
+from vahti.core.numbers import TypedDecimalField
 from vahti.core.richtext import RICH_TEXT_FEATURES, sanitize_html
-from vahti.editing.number_field import TypedDecimalField
 from vahti.plans.models import Category
 
 PREFIX = "plan_field__"

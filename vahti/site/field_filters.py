@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
 from vahti.actions.field_values import PlanFields
 from vahti.actions.filters import FieldFilter
 from vahti.actions.models import ActionField
+from vahti.core.numbers import TypedDecimalField
 from vahti.core.trees import descendants
 from vahti.site.choices import LangSelect, indented, label_with
 
@@ -37,28 +37,14 @@ def _range(field: ActionField, end: str) -> forms.Field:
             widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             error_messages={"invalid": _("Enter a date as year-month-day, e.g. 2025-06-30.")},
         )
-    return LocalDecimalField(
+    return TypedDecimalField(
         label=label,
         required=False,
         max_digits=20,
         decimal_places=4,
-        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        widget=forms.TextInput,
         error_messages={"invalid": _("Enter a number, e.g. 1200 or 0.5.")},
     )
-
-
-class LocalDecimalField(forms.DecimalField):
-    """A number as the page's language writes it, or with a decimal point: "1 200,5"
-    and "1200.5" on a Finnish page, "1,200.5" on an English one."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = "".join(value.split())  # spaces (also no-break ones) between thousands
-            if get_format("DECIMAL_SEPARATOR") == ",":
-                value = value.replace(",", ".")
-            else:
-                value = value.replace(",", "")
-        return super().to_python(value)
 
 
 def check_ranges(form: forms.Form, plan_fields: PlanFields) -> None:

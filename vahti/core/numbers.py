@@ -1,4 +1,4 @@
-"""A number typed as people write it in the admin's language, shown back as stored.
+"""A number typed as people write it in the active language, shown back as stored.
 
 In Finnish and Swedish a decimal comma (“1 234,5”); a decimal point in every language;
 spaces, non-breaking and thin spaces group the thousands. A comma in English stays an
@@ -42,7 +42,7 @@ def without_padding(number) -> Decimal | None:
 
 
 class TypedDecimalField(forms.DecimalField):
-    """A DecimalField in the admin's language (see the module docstring)."""
+    """A DecimalField in the active language (see the module docstring)."""
 
     def __init__(self, **kwargs):
         super().__init__(localize=True, **kwargs)
