@@ -150,6 +150,28 @@ def test_contact_persons_see_their_unanswered_actions_and_answer(client, world):
     assert data["estimates"]["emission_reduction"] == "120.00"
 
 
+def test_an_answer_takes_numbers_as_finnish_writes_them(client, world):
+    cost = ActionField.objects.create(
+        plan=world.plan, identifier="cost", kind="number", name_fi="Kustannus", unit_fi="€"
+    )
+    report = open_report(world.plan, asked_fields=[cost], asks_estimates=True)
+    client.force_login(world.users["contact_126"])  # reads the admin in Finnish
+    response = client.post(
+        url("answer", report.pk, world.action_126.pk),
+        {
+            f"field_{cost.pk}": "1\u00a0200,5",
+            "emission_reduction_estimate": "120,25",
+            "estimate_year": "2030",
+        },
+    )
+    assert response.status_code == 302, re.findall(
+        r'class="error-message"[^>]*>([^<]*)', response.content.decode()
+    )
+    world.action_126.refresh_from_db()
+    assert world.action_126.field_values.get().number == Decimal("1200.5")
+    assert world.action_126.emission_reduction_estimate == Decimal("120.25")
+
+
 EMPTY_EDITOR = (
     '{"blocks":[{"key":"a","text":"  ","type":"unstyled","depth":0,"inlineStyleRanges":[],'
     '"entityRanges":[]}],"entityMap":{}}'

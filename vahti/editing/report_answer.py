@@ -26,6 +26,7 @@ from wagtail.admin.widgets import AdminDateInput
 from vahti.access import policies, scopes
 from vahti.actions.models import Action, ActionField, ContactPerson
 from vahti.core.i18n import column_name
+from vahti.core.numbers import TypedDecimalField
 from vahti.core.richtext import RICH_TEXT_FEATURES
 from vahti.editing.rich_text import RichTextArea
 from vahti.editing.working_plan import in_another_plan
@@ -94,7 +95,7 @@ def _field_inputs(field: ActionField, languages: list[str]) -> dict[str, forms.F
         }
     if kind == ActionField.Kind.NUMBER:
         unit = str(field.unit)
-        made = forms.DecimalField(
+        made = TypedDecimalField(
             label=f"{label} ({unit})" if unit else label, max_digits=20, decimal_places=4
         )
     elif kind == ActionField.Kind.DATE:
@@ -132,7 +133,13 @@ class AnswerForm(forms.Form):
             self.fields.update(_field_inputs(field, self.languages))
         if report.asks_estimates:
             for name in self.estimate_names():
-                self.fields[name] = Action._meta.get_field(name).formfield()
+                column = Action._meta.get_field(name)
+                typed = (
+                    {"form_class": TypedDecimalField}
+                    if column.get_internal_type() == "DecimalField"
+                    else {}
+                )
+                self.fields[name] = column.formfield(**typed)
         self.initial.update(_initial(self, report, action, current))
 
     def estimate_names(self) -> list[str]:
