@@ -300,3 +300,40 @@ def test_a_save_based_on_an_older_revision_is_refused_and_keeps_the_values(clien
     assert kept["plan_field__cost"] == ["999"]
     assert kept["plan_field__decided"] == ["2030-01-01"]
     assert value_of(action, fields.cost).number == 100
+
+
+def test_a_new_action_in_all_plans_gets_the_chosen_plans_fields(client, world, fields):
+    """An installation admin working in all plans chooses the plan in the form: sent with
+    it, the form asks for that plan's required field (it was saved without it) and then
+    stores the values; another plan's fields are never offered."""
+    from django.contrib.auth import get_user_model
+
+    fields.cost.is_required = True
+    fields.cost.save()
+    ActionField.objects.create(
+        plan=world.other_plan, identifier="elsewhere", kind="text", name_fi="Muualla", order=1
+    )
+    root = get_user_model().objects.create_superuser("root", "root@example.invalid", "pw-l-1")
+    client.force_login(root)
+    url = f"{ACTIONS_URL}add/"
+    data = form_data(client.get(url).content.decode(), "w-editor-form")
+    assert "plan" in data and not any(name.startswith("plan_field__") for name in data)
+    data.update(
+        {
+            "plan": [str(world.plan.pk)],
+            "identifier": ["301"],
+            "name_fi": ["Kaikkien suunnitelmien toimenpide"],
+            "action-publish": ["publish"],
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "”Kustannusarvio” on pakollinen" in text_of(response)
+    kept = form_data(response.content.decode(), "w-editor-form")
+    assert "plan_field__cost" in kept and "plan_field__elsewhere__fi" not in kept
+    assert not Action.objects.filter(identifier="301").exists()
+    kept.update({"plan_field__cost": ["1200"], "action-publish": ["publish"]})
+    response = client.post(url, kept)
+    assert response.status_code == 302, text_of(response)
+    new = Action.objects.get(plan=world.plan, identifier="301")
+    assert value_of(new, fields.cost).number == 1200

@@ -164,13 +164,15 @@ def _initial(field: ActionField, value: ActionFieldValue | None, languages: list
 
 
 def add_plan_fields(form) -> None:
-    """Add the form fields of the action's plan's own fields (none while the plan is
-    not known: a new action whose plan the installation admin still chooses)."""
+    """Add the form fields of the action's plan's own fields. A new action whose plan
+    the installation admin chooses in the form has them once the form is sent with the
+    plan (a required one is then asked for before the action is saved)."""
     action = form.instance
-    form.plan_fields = plan_fields(action.plan_id) if action.plan_id else []
+    plan = action.plan if action.plan_id else _chosen_plan(form)
+    form.plan_fields = plan_fields(plan.pk) if plan is not None else []
     if not form.plan_fields:
         return
-    form.plan_languages = action.plan.languages
+    form.plan_languages = plan.languages
     existing = {value.field_id: value for value in action.field_values.all()}
     for field in form.plan_fields:
         made = _form_fields(field, form.plan_languages)
@@ -178,6 +180,17 @@ def add_plan_fields(form) -> None:
         initial = _initial(field, existing.get(field.pk), form.plan_languages)
         for name, value in initial.items():
             form.initial.setdefault(name, value)
+
+
+def _chosen_plan(form):
+    """The plan sent in a new action's form, among those the form offers (None when
+    none or another is sent: the form's own check names that)."""
+    if not form.is_bound or "plan" not in form.fields:
+        return None
+    chosen = form.data.get(form.add_prefix("plan"))
+    if not str(chosen or "").isdigit():
+        return None
+    return form.fields["plan"].queryset.filter(pk=int(chosen)).first()
 
 
 def _columns(field: ActionField, cleaned: dict) -> dict:
