@@ -138,7 +138,7 @@ def test_the_dashboard_shows_the_plan_on_a_past_date_and_by_quarter(client, hist
     page = BeautifulSoup(response.content.decode(), "html.parser")
     rows = page.select("#on-day-table tbody tr")
     assert [[cell.get_text(" ", strip=True) for cell in row.select("th, td")] for row in rows] == [
-        ["on_time", "2", "100 %"]
+        ["on_time", "2", "100%"]
     ]
     assert page.select_one("#on-day-heading").get_text() == "Progress on 5 Apr 2025"
     quarter_rows = page.select(".quarter-table tbody tr")
@@ -194,7 +194,7 @@ def test_a_filtered_past_day_counts_actions_hidden_since(client, history):
     page = BeautifulSoup(response.content.decode(), "html.parser")
     rows = page.select("#on-day-table tbody tr")
     assert [[cell.get_text(" ", strip=True) for cell in row.select("th, td")] for row in rows] == [
-        ["on_time", "1", "100 %"]
+        ["on_time", "1", "100%"]
     ]
     hidden_now = BeautifulSoup(today.content.decode(), "html.parser")
     assert not hidden_now.select("#on-day-table")
