@@ -103,6 +103,9 @@ def test_the_actions_are_filtered_by_the_plans_fields_as_on_the_site(
         ("f.partners=Helen", "f.partners", "no public field “partners”"),  # text: no filter
         ("f.note=x", "f.note", "no public field “note”"),  # not public
         ("f.sector=", "f.sector", "The value is empty."),
+        ("f.cost.min=1E%2B999999999", "f.cost.min", "Ensure that there are no more than 20"),
+        ("f.cost.max=0.00001", "f.cost.max", "no more than 4 decimal places"),
+        ("f.cost.min=5&f.cost.max=1", "f.cost.max", "less than the least value given"),
     ],
 )
 def test_a_bad_field_filter_is_named(client, open_plan, query, parameter, words):

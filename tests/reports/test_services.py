@@ -133,6 +133,34 @@ def test_an_answer_with_no_commentary_and_nothing_filled_is_refused(plan):
     assert report.answers.count() == 1
 
 
+def test_an_answer_that_only_sends_back_the_actions_values_is_refused(plan):
+    """The form shows the action's current values: sent back untouched, without a
+    commentary, they say nothing (a reviewer's finding); a commentary or a change does."""
+    cost = field(plan, "cost", "number")
+    action = make_action(
+        plan, "1", field_values=[{"field": cost, "number": Decimal("100")}],
+        emission_reduction_estimate=Decimal("5"), estimate_year=2030,
+    )  # fmt: skip
+    report = open_report(plan, asked_fields=[cost], asks_estimates=True)
+    revisions = action.revisions.count()
+    same = {
+        "field_values": [{"field": cost, "number": Decimal("100")}],
+        "estimates": {"emission_reduction_estimate": Decimal("5"), "estimate_year": 2030},
+    }
+    with pytest.raises(ValidationError) as caught:
+        report_answer(report, action, **same)
+    assert caught.value.messages == [
+        "The answer says nothing new: write a progress commentary (for example that the "
+        "values shown still hold) or change a value."
+    ]
+    assert not report.answers.exists() and action.revisions.count() == revisions
+    report_answer(report, action, commentary={"fi": "<p>Ennallaan.</p>"}, **same)
+    assert report.answers.count() == 1 and action.revisions.count() == revisions
+    other = make_action(plan, "2", field_values=[{"field": cost, "number": Decimal("1")}])
+    report_answer(report, other, field_values=[{"field": cost, "number": Decimal("2")}])
+    assert report.answers.count() == 2
+
+
 def test_a_completed_report_is_neither_answered_changed_nor_completed_again(plan):
     action = make_action(plan, "1")
     report = open_report(plan)

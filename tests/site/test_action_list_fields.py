@@ -219,13 +219,15 @@ def test_the_filtered_downloads_hold_a_column_per_public_field(client, actions):
 
 @pytest.mark.parametrize("extension", ["csv", "xlsx"])
 def test_a_download_with_a_bad_filter_says_so_instead_of_giving_every_row(
-    client, actions, extension
+    client, actions, fields, extension
 ):
+    fields["cost"].name_en = "R&D's cost"
+    fields["cost"].save()
     response = client.get(f"/en/actions.{extension}?f.cost.min=lots&status=nope")
     assert response.status_code == 400
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     text = response.content.decode()
     assert text.startswith("Some filters could not be used:")
-    assert "Cost estimate, at least: Enter a number, e.g. 1200 or 0.5." in text
+    assert "R&D's cost, at least: Enter a number, e.g. 1200 or 0.5." in text
     assert "Progress: Select a valid choice." in text
     assert "<span" not in text

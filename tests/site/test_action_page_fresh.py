@@ -40,6 +40,8 @@ def test_a_changed_indicator_goal_shows_at_once(client, plan):
     ActionIndicator.objects.create(indicator=indicator, action=action, indicates_progress=True)
     text = page_text(client)
     assert "Tavoite 4,0 kt (2030)" in text and "toimenpide on 33 % valmis" in text
+    # The sign stays on the number's line (a no-break space, as Finnish writes it).
+    assert "33\u00a0% valmis" in client.get("/actions/7/").content.decode()
     goal = IndicatorGoal.objects.get(indicator=indicator)
     goal.value = 2
     goal.save()

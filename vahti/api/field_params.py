@@ -6,8 +6,10 @@ a decimal point) or a date (year-month-day). A 400 names every bad one."""
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from vahti.actions.field_values import public_fields
@@ -19,6 +21,8 @@ from vahti.plans.models import Plan
 
 Kind = ActionField.Kind
 PREFIX = "f."
+# The bounds of ActionFieldValue.number, checked as the site's filter checks them.
+NUMBER = forms.DecimalField(max_digits=20, decimal_places=4)
 
 
 class _Bad(ValueError):
@@ -37,6 +41,7 @@ def field_filters(plan: Plan, query) -> tuple[FieldFilter, ...]:
             found.append(_one(fields, name, query.get(name, "").strip()))
         except _Bad as bad:
             problems.append({"parameter": name, "message": str(bad)})
+    problems.extend(_crossed_ranges(found))
     if problems:
         raise ApiProblem(
             400,
@@ -44,6 +49,24 @@ def field_filters(plan: Plan, query) -> tuple[FieldFilter, ...]:
             problems,
         )
     return tuple(found)
+
+
+def _crossed_ranges(found: list[FieldFilter]) -> list[dict]:
+    """A range whose least is more than its most, which nothing can match."""
+    ends: dict[str, dict] = {}
+    for one in found:
+        if one.least is not None:
+            ends.setdefault(one.field.identifier, {})["least"] = one.least
+        if one.most is not None:
+            ends.setdefault(one.field.identifier, {})["most"] = one.most
+    return [
+        {
+            "parameter": f"{PREFIX}{identifier}.max",
+            "message": _("This is less than the least value given; nothing can match."),
+        }
+        for identifier, bounds in ends.items()
+        if len(bounds) == 2 and bounds["least"] > bounds["most"]
+    ]
 
 
 def _one(fields: dict, name: str, value: str) -> FieldFilter:
@@ -87,13 +110,14 @@ def _known(items: dict, value: str):
 
 
 def _number(value: str) -> Decimal:
+    """A number the stored values' column can hold (20 digits, 4 decimals), as the
+    site's filter takes it; a larger one would fail the database's comparison."""
     try:
-        number = Decimal(value)
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite():
-        raise _Bad(_("Give a number with a decimal point, e.g. 1200.5."))
-    return number
+        return NUMBER.clean(value)
+    except ValidationError as error:
+        raise _Bad(
+            " ".join([_("Give a number with a decimal point, e.g. 1200.5."), *error.messages])
+        ) from None
 
 
 def _date(value: str) -> datetime.date:

@@ -14,6 +14,7 @@ import functools
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -187,10 +188,13 @@ def _chosen_plan(form):
     none or another is sent: the form's own check names that)."""
     if not form.is_bound or "plan" not in form.fields:
         return None
-    chosen = form.data.get(form.add_prefix("plan"))
-    if not str(chosen or "").isdigit():
+    field = form.fields["plan"]
+    try:  # read as the form's own plan field reads it
+        return field.clean(
+            field.widget.value_from_datadict(form.data, form.files, form.add_prefix("plan"))
+        )
+    except ValidationError:
         return None
-    return form.fields["plan"].queryset.filter(pk=int(chosen)).first()
 
 
 def _columns(field: ActionField, cleaned: dict) -> dict:

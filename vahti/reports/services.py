@@ -32,6 +32,10 @@ EMPTY_ANSWER_MESSAGE = _(
     "The answer is empty: write a progress commentary or fill in at least one of the asked "
     "fields or estimates."
 )
+UNCHANGED_ANSWER_MESSAGE = _(
+    "The answer says nothing new: write a progress commentary (for example that the values "
+    "shown still hold) or change a value."
+)
 
 # The action's estimate columns a report may ask (``Report.asks_estimates``).
 ESTIMATE_COLUMNS = (
@@ -126,6 +130,11 @@ def report_answer(
     if _is_empty(commentary, field_values, estimates):
         raise ValidationError(EMPTY_ANSWER_MESSAGE, code="empty")
     changes = _action_changes(report, action, field_values, estimates)
+    if not _written(commentary) and not (
+        changes and content_would_change(_current(action), **changes)
+    ):
+        # The form shows the action's values: sent back untouched, they say nothing.
+        raise ValidationError(UNCHANGED_ANSWER_MESSAGE, code="unchanged")
     if changes:
         _save_on_action(action, changes, user=user, publish=publish)
     answer = ReportAnswer.objects.filter(report=report, action=action).first()
@@ -142,13 +151,18 @@ def _is_empty(commentary, field_values, estimates) -> bool:
     """No commentary in any language (an editor's empty paragraph is none) and no asked
     field or estimate given a value: such an answer would count the action as answered
     with nothing said."""
-    written = any(
-        " ".join(unescape(strip_tags(text or "")).split()) for text in (commentary or {}).values()
-    )
+    written = _written(commentary)
     filled = any(_has_value(item) for item in field_values or ()) or any(
         value not in (None, "") for value in (estimates or {}).values()
     )
     return not (written or filled)
+
+
+def _written(commentary) -> bool:
+    """A commentary in some language (an editor's empty paragraph is none)."""
+    return any(
+        " ".join(unescape(strip_tags(text or "")).split()) for text in (commentary or {}).values()
+    )
 
 
 def _action_changes(report: Report, action: Action, field_values, estimates) -> dict:

@@ -3,6 +3,8 @@ history, and the dashboard's rows as a download."""
 
 from __future__ import annotations
 
+from html import unescape
+
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -170,7 +172,7 @@ def action_export(request, format: str):
         # Not every row while a filter asked for could not be used: say which.
         lines = [_("Some filters could not be used:")]
         for name, errors in form.errors.items():
-            label = strip_tags(form.fields[name].label) if name in form.fields else name
+            label = unescape(strip_tags(form.fields[name].label)) if name in form.fields else name
             lines.extend(f"{label}: {error}" for error in errors)
         return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
     today, lookups = selectors.plan_today(plan), form.lookups()
