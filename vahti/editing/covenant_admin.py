@@ -18,11 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import FormView
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from vahti.access import scopes
-from vahti.access.policies import administers_a_plan, can_edit_plan_content, plans_administered_by
+from vahti.access.policies import can_edit_plan_content, plans_administered_by
 from vahti.actions.models import ActionField
 from vahti.core.spreadsheets import xlsx_file_response
 from vahti.covenant import categories
@@ -30,6 +29,7 @@ from vahti.covenant.export import covenant_filename, covenant_workbook
 from vahti.covenant.models import LIST_COLUMNS, NUMBER_COLUMNS
 from vahti.covenant.selectors import covenant_rows, mapping_of, problem_text, value_codes
 from vahti.covenant.services import covenant_mapping_save
+from vahti.editing.plan_look import PlanAdminMenuItem
 from vahti.editing.working_plan import in_another_plan
 from vahti.plans.models import ActionStatus, Category, Plan
 
@@ -251,11 +251,6 @@ def covenant_urls():
             name="vahti_covenant_download",
         ),
     ]
-
-
-class PlanAdminMenuItem(MenuItem):
-    def is_shown(self, request):
-        return administers_a_plan(request.user)
 
 
 @hooks.register("register_settings_menu_item")
