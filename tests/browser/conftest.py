@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+import time
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -20,6 +23,58 @@ LAUNCH_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
+
+
+# The live server's threads that are inside a request now: a browser closed at the end of
+# a test may leave one running (an autosave, a page still loading), and the database's
+# flush after the test must not run beside it (on PostgreSQL the flush's TRUNCATE and the
+# request's row lock deadlock, and the flush fails).
+_serving: set[threading.Thread] = set()
+_serving_lock = threading.Lock()
+
+
+def _request_started(**kwargs):
+    with _serving_lock:
+        _serving.add(threading.current_thread())
+
+
+def _request_finished(**kwargs):
+    with _serving_lock:
+        _serving.discard(threading.current_thread())
+
+
+request_started.connect(_request_started, weak=False, dispatch_uid="browser-serving")
+request_finished.connect(_request_finished, weak=False, dispatch_uid="browser-serving")
+
+
+def wait_until_the_server_is_idle(quiet: float = 0.25, timeout: float = 30.0) -> list[str]:
+    """Wait until no other thread has been inside a request for `quiet` seconds (a
+    closing page sends Wagtail's autosave as it goes, which may reach the server a moment
+    later; a thread that ended without finishing its request counts as finished); the
+    names of those still busy at the deadline."""
+    deadline = time.monotonic() + timeout
+    idle_since = time.monotonic()
+    while True:
+        with _serving_lock:
+            _serving.difference_update([t for t in _serving if not t.is_alive()])
+            busy = [t.name for t in _serving if t is not threading.current_thread()]
+        now = time.monotonic()
+        if busy:
+            idle_since = now
+        elif now - idle_since >= quiet:
+            return []
+        if now > deadline:
+            return busy
+        time.sleep(0.02)
+
+
+@pytest.fixture(autouse=True)
+def idle_server_before_flush(transactional_db):
+    """Set up before (so torn down after) the page and the demo, and after the database:
+    what the browser left running ends before the flush."""
+    yield
+    busy = wait_until_the_server_is_idle()
+    assert not busy, f"the live server was still serving after 30 s: {busy}"
 
 
 def pytest_collection_modifyitems(items):

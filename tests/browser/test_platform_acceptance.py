@@ -81,6 +81,10 @@ def test_an_english_first_plan_from_creation_to_its_public_site(
     transactional_db, live_server, browser, settings
 ):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, HOST]
+    # Wagtail's autosave would store the new action as a draft whenever the test pauses
+    # for half a second; publishing while that save is on its way is refused as a lost
+    # race (tests/editing/test_lost_races.py). This walk is about the plan, not that.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     url = live_server.url
     # The installation's older plan, served at every other host (the live server's).
     other = PlanFactory(identifier="hnh", name_fi="Hiilineutraali Helsinki", name_en="")

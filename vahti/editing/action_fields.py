@@ -30,6 +30,7 @@ from vahti.core.i18n import language_codes
 from vahti.core.usage import EXAMPLES, Usage
 from vahti.editing.permissions import PlanContentPermissionPolicy, guard_object_view
 from vahti.editing.plan_lists import InUseDeleteView, PlanListItemForm
+from vahti.editing.races import LostRaceMixin
 from vahti.editing.scoping import (
     ScopedChooseResultsView,
     ScopedChooseView,
@@ -114,7 +115,7 @@ class ActionFieldForm(PlanListItemForm):
                 )
 
 
-class ActionFieldEditView(EditView):
+class ActionFieldEditView(LostRaceMixin, EditView):
     """An option chosen by an action between the form's check and the save: the form
     says so instead of failing."""
 

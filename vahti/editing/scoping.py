@@ -41,6 +41,7 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from vahti.access import scopes
+from vahti.editing.races import RaceSafeCreateView, RaceSafeEditView
 from vahti.plans.models import Plan
 
 
@@ -199,6 +200,8 @@ class ScopedSnippetViewSet(SnippetViewSet):
     see (a subclass narrows its listing further in ``get_queryset``)."""
 
     index_view_class = ScopedIndexView
+    add_view_class = RaceSafeCreateView
+    edit_view_class = RaceSafeEditView
     chooser_viewset_class = ScopedSnippetChooserViewSet
 
     def get_queryset(self, request):

@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import EditView
 from vahti.access import policies
 from vahti.actions.selectors import changes_between
 from vahti.actions.services import action_write_lock, forget_deleted_children
+from vahti.editing.races import LostRaceMixin
 
 
 class ForgetDeletedChildrenMixin:
@@ -34,7 +35,7 @@ class ForgetDeletedChildrenMixin:
         return action
 
 
-class ConflictCheckedEditView(EditView):
+class ConflictCheckedEditView(LostRaceMixin, EditView):
     """Refuses a save based on an older version than the latest one, saying who saved
     what meanwhile; the editor's input stays in the form, and saving again (now based on
     the latest version) replaces it deliberately."""
