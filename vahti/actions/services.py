@@ -13,11 +13,14 @@ import datetime
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import CharField, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.utils import get_user_display_name
+from wagtail.locks import BasicLock
 
 from vahti.actions.models import (
     Action,
@@ -209,6 +212,53 @@ def action_write_lock(action_id: int) -> Iterator[None]:
 def _lock(action_id: int) -> None:
     """Hold the action's row until the current transaction ends (see above)."""
     list(Action.objects.select_for_update().filter(pk=action_id).values_list("pk"))
+
+
+LOCKED_BY_MESSAGE = _(
+    "Action %(identifier)s is locked by %(user)s: it cannot be changed until it is unlocked."
+)
+LOCKED_MESSAGE = _("Action %(identifier)s is locked: %(reason)s.")
+
+
+def action_check_unlocked(action: Action, user) -> None:
+    """Refuse (a ValidationError naming the action and who locked it) a change by
+    ``user`` that Wagtail's lock on ``action`` holds back, as the admin's editor does.
+
+    For the writes that go round the editor (the importer, a report's answer). Holds the
+    action's row until the transaction ends and reads its lock and publishing state
+    afresh, so that a lock taken or a draft saved while the caller was checking is seen.
+    No ``user`` (a script) is held back like anyone who did not take the lock."""
+    _lock(action.pk)
+    action.refresh_from_db(
+        fields=[
+            "locked",
+            "locked_at",
+            "locked_by",
+            "live",
+            "has_unpublished_changes",
+            "latest_revision",
+            "live_revision",
+        ]
+    )
+    lock = action.get_lock()
+    user = user if user is not None else AnonymousUser()
+    if lock is None or not lock.for_user(user):
+        return
+    if isinstance(lock, BasicLock) and action.locked_by_id:
+        raise ValidationError(
+            LOCKED_BY_MESSAGE,
+            code="locked",
+            params={
+                "identifier": action.identifier,
+                "user": get_user_display_name(action.locked_by),
+            },
+        )
+    # Locked by a script, or waiting for its scheduled publication: Wagtail says why.
+    raise ValidationError(
+        LOCKED_MESSAGE,
+        code="locked",
+        params={"identifier": action.identifier, "reason": lock.get_description(user)},
+    )
 
 
 @transaction.atomic

@@ -10,10 +10,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from vahti.actions.bulk import NewAction, action_build
 from vahti.actions.models import Action
-from vahti.actions.services import action_update, content_would_change
+from vahti.actions.services import (
+    action_check_unlocked,
+    action_update,
+    content_would_change,
+)
 from vahti.workbook.imports import past
 from vahti.workbook.imports.field_values import Fields, missing_required, value_data
 from vahti.workbook.imports.rows import SheetRows
@@ -34,6 +39,15 @@ ESTIMATES = (
     "renewable_production_estimate",
 )
 ROLES = {"contact_persons": "contact", "editors": "editor", "moderators": "moderator"}
+DRAFT_MESSAGE = _(
+    "Action %(identifier)s has changes saved as a draft that are not published: the import "
+    "would replace them. Publish the draft, or go back to the published version, in the "
+    "action editor first."
+)
+NOT_PUBLISHED_MESSAGE = _(
+    "Action %(identifier)s has not been published yet: the import would publish it. "
+    "Publish it in the action editor first."
+)
 
 
 @dataclass
@@ -206,6 +220,7 @@ def _write(rows: SheetRows, number, values: dict, data: dict, known: Known, chil
         else:
             changed = content_would_change(action, **data) or redated
             if changed:
+                _check_writable(rows, number, action, child_rows)
                 action_update(action, user=rows.user, updated_at=updated_at, **data)
     except ValidationError as error:
         _action_problems(rows, number, error, child_rows)
@@ -223,6 +238,33 @@ def _write(rows: SheetRows, number, values: dict, data: dict, known: Known, chil
         # redated one keeps the row's date.
         dated = action.updated_at if redated else None
         known.related.append((number, key, values["related_actions"] or [], dated))
+
+
+def check_writable(action: Action, user) -> None:
+    """Refuse (a ValidationError naming the action and why) to change ``action`` when
+    someone else has locked it, or when it has a draft: the import publishes what it
+    changes, and would silently replace the draft (or publish an action nobody has)."""
+    action_check_unlocked(action, user)
+    if action.has_unpublished_changes:
+        message = DRAFT_MESSAGE if action.live else NOT_PUBLISHED_MESSAGE
+        raise ValidationError(message, code="draft", params={"identifier": action.identifier})
+
+
+def _check_writable(rows: SheetRows, number, action: Action, child_rows: dict) -> None:
+    """:func:`check_writable` as a problem of the action's row or, for an action only
+    another sheet names, of its first row there."""
+    try:
+        check_writable(action, rows.user)
+    except ValidationError as error:
+        sheet, row = "actions", number
+        if number is None:
+            sheet, row = next(
+                ((child, numbers[0]) for child, numbers in child_rows.values() if numbers),
+                (sheet, row),
+            )
+        for text in error.messages:
+            rows.problem(sheet, row, None, text)
+        raise RowFailed from None
 
 
 def _action_problems(rows: SheetRows, number, error: ValidationError, child_rows: dict) -> None:

@@ -21,7 +21,7 @@ from vahti.plans.models import (
     ActionStatus,
 )
 from vahti.workbook.imports import past
-from vahti.workbook.imports.action_row import Known, import_action
+from vahti.workbook.imports.action_row import Known, check_writable, import_action
 from vahti.workbook.imports.field_values import fields_and_rows
 from vahti.workbook.imports.rows import SheetRows
 from vahti.workbook.imports.tasks import tasks_by_action
@@ -119,6 +119,7 @@ def _relate(rows: SheetRows, known: Known) -> None:
                 action = actions[identifier]
                 current = sorted(a.pk for a in action.related_actions.all())
                 if current != sorted(a.pk for a in found):
+                    check_writable(action, rows.user)
                     action_update(action, user=rows.user, updated_at=dated, related_actions=found)
         except RowFailed:
             pass
