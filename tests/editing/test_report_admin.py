@@ -279,3 +279,39 @@ def test_the_answers_and_the_home_page_read_as_many_queries_for_many_actions(cli
 
     few = queries(200, 3)
     assert queries(300, 30) == few
+
+
+def test_an_answer_that_changes_an_action_someone_else_locked_is_refused(client, world):
+    """A tester's contact person changed and published an action the admin had locked,
+    which the action's editor refuses."""
+    cost = ActionField.objects.create(
+        plan=world.plan, identifier="cost", kind="number", name_fi="Kustannus", unit_fi="€"
+    )
+    report = open_report(world.plan, asked_fields=[cost])
+    admin = world.users["plan_admin"]
+    admin.first_name, admin.last_name = "Olivia", "Ylläpitäjä"
+    admin.save()
+    in_english(client, world, "plan_admin")
+    client.post(reverse("wagtailsnippets_actions_action:lock", args=[world.action_126.pk]))
+    world.action_126.refresh_from_db()
+    assert world.action_126.locked
+    revisions = world.action_126.revisions.count()
+    in_english(client, world, "contact_126")
+    answer_url = url("answer", report.pk, world.action_126.pk)
+    response = client.post(answer_url, {"commentary_fi": "Edistyi.", f"field_{cost.pk}": "1200"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert re.findall(r'class="error-message"[^>]*>([^<]*)', page) == [
+        "Action 126 is locked by Olivia Ylläpitäjä: it cannot be changed until it is unlocked."
+    ]
+    assert "was saved" not in page and 'value="1200"' in page  # the input is kept
+    assert not world.action_126.field_values.exists()
+    assert world.action_126.revisions.count() == revisions
+    assert not report.answers.exists()  # nothing half-written
+    # The commentary alone is the report's, not the action's: it is taken.
+    assert client.post(answer_url, {"commentary_fi": "Edistyi."}).status_code == 302
+    assert report.answers.get().commentary_fi == "<p>Edistyi.</p>"
+    # Whoever holds the lock changes the action as in its editor.
+    in_english(client, world, "plan_admin")
+    assert client.post(answer_url, {f"field_{cost.pk}": "1200"}).status_code == 302
+    assert world.action_126.field_values.get().number == Decimal("1200")

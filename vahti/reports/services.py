@@ -16,7 +16,11 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from vahti.actions.models import Action, ActionField
-from vahti.actions.services import action_update, content_would_change
+from vahti.actions.services import (
+    action_check_unlocked,
+    action_update,
+    content_would_change,
+)
 from vahti.core.i18n import column_name
 from vahti.core.models import same_plan_errors
 from vahti.plans.changes import touch
@@ -216,10 +220,13 @@ def _has_value(item: dict) -> bool:
 
 
 def _save_on_action(action: Action, changes: dict, *, user, publish: bool) -> None:
+    """Fields and estimates saved on the action, unless someone else has locked it (as
+    the editor refuses); an answer that leaves the action as it is needs no lock."""
+    if not content_would_change(_current(action), **changes):
+        return
+    action_check_unlocked(action, user)
     had_draft = action.live and action.has_unpublished_changes
     current = _current(action)
-    if not content_would_change(current, **changes):
-        return
     action_update(current, user=user, publish=publish and action.live and not had_draft, **changes)
 
 
