@@ -298,12 +298,13 @@ def test_an_answer_that_changes_an_action_someone_else_locked_is_refused(client,
     revisions = world.action_126.revisions.count()
     in_english(client, world, "contact_126")
     answer_url = url("answer", report.pk, world.action_126.pk)
+    locked = "Action 126 is locked by Olivia Ylläpitäjä: it cannot be changed until it is unlocked."
+    page = client.get(answer_url).content.decode()
+    assert locked + " While it is locked, only the progress commentary" in page
     response = client.post(answer_url, {"commentary_fi": "Edistyi.", f"field_{cost.pk}": "1200"})
     assert response.status_code == 200
     page = response.content.decode()
-    assert re.findall(r'class="error-message"[^>]*>([^<]*)', page) == [
-        "Action 126 is locked by Olivia Ylläpitäjä: it cannot be changed until it is unlocked."
-    ]
+    assert re.findall(r'class="error-message"[^>]*>([^<]*)', page) == [locked]
     assert "was saved" not in page and 'value="1200"' in page  # the input is kept
     assert not world.action_126.field_values.exists()
     assert world.action_126.revisions.count() == revisions

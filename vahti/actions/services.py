@@ -221,13 +221,12 @@ LOCKED_MESSAGE = _("Action %(identifier)s is locked: %(reason)s.")
 
 
 def action_check_unlocked(action: Action, user) -> None:
-    """Refuse (a ValidationError naming the action and who locked it) a change by
-    ``user`` that Wagtail's lock on ``action`` holds back, as the admin's editor does.
+    """Refuse (:func:`action_lock_error`) a change by ``user`` that Wagtail's lock on
+    ``action`` holds back, as the admin's editor does.
 
     For the writes that go round the editor (the importer, a report's answer). Holds the
     action's row until the transaction ends and reads its lock and publishing state
-    afresh, so that a lock taken or a draft saved while the caller was checking is seen.
-    No ``user`` (a script) is held back like anyone who did not take the lock."""
+    afresh, so that a lock taken or a draft saved while the caller was checking is seen."""
     _lock(action.pk)
     action.refresh_from_db(
         fields=[
@@ -240,12 +239,21 @@ def action_check_unlocked(action: Action, user) -> None:
             "live_revision",
         ]
     )
+    error = action_lock_error(action, user)
+    if error is not None:
+        raise error
+
+
+def action_lock_error(action: Action, user) -> ValidationError | None:
+    """Why Wagtail's lock on ``action`` holds ``user`` back, naming the action and who
+    locked it; None when it does not (no lock, or ``user`` took it). No ``user`` (a
+    script) is held back like anyone who did not take the lock."""
     lock = action.get_lock()
     user = user if user is not None else AnonymousUser()
     if lock is None or not lock.for_user(user):
-        return
+        return None
     if isinstance(lock, BasicLock) and action.locked_by_id:
-        raise ValidationError(
+        return ValidationError(
             LOCKED_BY_MESSAGE,
             code="locked",
             params={
@@ -254,7 +262,7 @@ def action_check_unlocked(action: Action, user) -> None:
             },
         )
     # Locked by a script, or waiting for its scheduled publication: Wagtail says why.
-    raise ValidationError(
+    return ValidationError(
         LOCKED_MESSAGE,
         code="locked",
         params={"identifier": action.identifier, "reason": lock.get_description(user)},

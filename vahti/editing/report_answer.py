@@ -25,6 +25,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 from vahti.access import policies, scopes
 from vahti.actions.models import Action, ActionField, ContactPerson
+from vahti.actions.services import action_lock_error
 from vahti.core.i18n import column_name
 from vahti.core.numbers import TypedDecimalField
 from vahti.core.richtext import RICH_TEXT_FEATURES
@@ -234,6 +235,8 @@ class ReportAnswerView(WagtailAdminTemplateMixin, FormView):
             "current": self.current,
             "edit_url": reverse("wagtailsnippets_actions_action:edit", args=[self.action.pk]),
             "may_publish": policies.can(self.request.user, policies.PUBLISH, self.action),
+            # Said before anything is typed: the fields would be refused on saving.
+            "lock_error": action_lock_error(self.action, self.request.user),
         }
 
     def post(self, request, *args, **kwargs):
