@@ -120,6 +120,9 @@ def test_the_form_offers_the_public_fields_and_keeps_the_choice(client, actions)
         ("/actions/?f.cost.min=1000.5", ["1"]),  # a decimal point works everywhere
         ("/sv/actions/?f.cost.max=50,5", ["2"]),
         ("/en/actions/?f.cost.min=1%C2%A0000.5", ["1"]),
+        ("/en/actions/?f.cost.min=1,000", ["1"]),  # as the English pages print 1,200.5
+        ("/en/actions/?f.cost.min=1,200.5", ["1"]),
+        ("/en/actions/?f.cost.max=1,000", ["2"]),
     ],
 )
 def test_numbers_are_read_as_the_pages_language_writes_them(client, actions, address, expected):
@@ -128,8 +131,10 @@ def test_numbers_are_read_as_the_pages_language_writes_them(client, actions, add
     assert sorted(a.get_text() for a in page.select(".action-card__id")) == expected
 
 
-def test_a_comma_on_an_english_page_is_refused_rather_than_guessed(client, actions):
-    page = page_of(client.get("/en/actions/?f.cost.min=1,000"))  # 1000 or 1.0?
+@pytest.mark.parametrize("typed", ["0,5", "1,00", "1,0000"])
+def test_a_comma_on_an_english_page_is_refused_rather_than_guessed(client, actions, typed):
+    """Not English grouping, so perhaps a decimal comma: 0.5 or 5?"""
+    page = page_of(client.get(f"/en/actions/?f.cost.min={typed}"))
     errors = " ".join(page.select_one(".form-errors").get_text(" ").split())
     assert "Cost estimate, at least: Enter a number, e.g. 1200 or 0.5." in errors
 
