@@ -1,6 +1,8 @@
 """Filtering the action list with the keyboard only: with JavaScript the list changes in
 place and the address follows; without it the form is sent and the page reloads."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -98,4 +100,47 @@ def test_a_keyboard_user_filters_and_sorts_the_dashboard(demo, browser, javascri
     assert late == sorted(late, reverse=True) and late[0] > 0
     header = page.locator("#action-table thead th[aria-sort]")
     assert header.get_attribute("aria-sort") == "descending"
+    context.close()
+
+
+def test_with_javascript_a_filters_error_comes_and_goes_with_the_results(demo, browser):
+    """htmx swaps the results only; the filters' errors, read out from their alert
+    region, and the inputs' marks follow each answer, both ways."""
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{demo.url}/en/actions/?f.kustannusarvio.min=abc")
+    errors = page.locator("#filter-errors[role=alert]")
+    least = page.locator('[id="id_f.kustannusarvio.min"]')
+    expect(errors).to_contain_text("Cost estimate, at least: Enter a number, e.g. 1200 or 0.5.")
+    expect(least).to_have_attribute("aria-invalid", "true")
+    expect(page.locator(".action-card")).to_have_count(0)
+    # Fixed: the error goes, and the count says what the filter found.
+    least.fill("5")
+    page.locator("#filter-submit").click()
+    page.wait_for_url("**/en/actions/?f.kustannusarvio.min=5")
+    expect(page.locator("#result-count")).to_have_text(re.compile(r"^\d+ actions? match"))
+    expect(errors).to_be_empty()
+    expect(least).not_to_have_attribute("aria-invalid", re.compile(".*"))
+    expect(least).not_to_have_attribute("aria-describedby", re.compile(".*"))
+    found = page.locator(".action-card").count()
+    assert found > 0
+    assert page.locator("#result-count").inner_text().startswith(f"{found} ")
+    # Broken again: the error comes, named and tied to its input, and no rows.
+    least.fill("abc")
+    page.locator("#filter-submit").click()
+    page.wait_for_url("**/en/actions/?f.kustannusarvio.min=abc")
+    expect(errors).to_contain_text("Cost estimate, at least: Enter a number, e.g. 1200 or 0.5.")
+    expect(page.locator("#result-count")).to_have_text(
+        "No actions shown: a filter could not be used."
+    )
+    expect(page.locator(".action-card")).to_have_count(0)
+    expect(least).to_have_attribute("aria-invalid", "true")
+    described = page.locator(f"[id='{least.get_attribute('aria-describedby')}']")
+    expect(described).to_have_text("Cost estimate, at least: Enter a number, e.g. 1200 or 0.5.")
+    expect(least).to_have_value("abc")
+    expect(page.locator("#clear-filters a")).to_have_text("Clear the filters")
+    # The same address opened anew says the same.
+    page.reload()
+    expect(errors).to_contain_text("Enter a number")
+    expect(least).to_have_attribute("aria-invalid", "true")
     context.close()

@@ -84,6 +84,8 @@ def test_chart_labels_use_system_colours(demo, forced):
     [
         "/actions/",
         "/actions/?view=dashboard",
+        "/en/actions/?view=dashboard",  # “Implementation” in the table by phase
+        "/northbay/actions/?view=dashboard",
         "/indicators/",
         "/insight/",
         "/actions/126/",

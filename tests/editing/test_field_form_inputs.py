@@ -131,11 +131,15 @@ def test_a_number_in_english_has_a_decimal_point(client, world, fields):
     response = post(admin, edit_url(world.action_126), cost="1 234.5")
     assert response.status_code == 302, text_of(response)
     assert value_of(world.action_126, fields.cost).number == Decimal("1234.5")
-    # A comma could be either of two numbers in English: refused, the input kept.
-    response = post(admin, edit_url(world.action_126), cost="1,234")
+    # English digit grouping, as the English pages print numbers, is read.
+    response = post(admin, edit_url(world.action_126), cost="1,234,567.5")
+    assert response.status_code == 302, text_of(response)
+    assert value_of(world.action_126, fields.cost).number == Decimal("1234567.5")
+    # Any other comma could be a decimal comma in English: refused, the input kept.
+    response = post(admin, edit_url(world.action_126), cost="1,5")
     assert "Enter a number." in text_of(response)
     kept = form_data(response.content.decode(), "w-editor-form")
-    assert kept["plan_field__cost"] == ["1,234"]
+    assert kept["plan_field__cost"] == ["1,5"]
 
 
 @pytest.mark.parametrize(("english", "shown"), [(False, "1234567,891"), (True, "1234567.891")])

@@ -132,11 +132,15 @@ def test_htmx_gets_the_results_and_the_count_for_screen_readers(client, actions)
     assert full.select_one("#result-count").find_parent(id="action-results") is None
 
 
-def test_a_bad_filter_is_named_and_the_rest_applied(client, actions):
+def test_a_bad_filter_is_named_and_shows_no_rows_rather_than_unfiltered_ones(client, actions):
     response = client.get("/en/actions/?status=nonsense&category=transport")
-    text = " ".join(BeautifulSoup(response.content.decode(), "html.parser").get_text().split())
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    text = " ".join(page.get_text().split())
     assert "Some filters could not be used: Progress: Select a valid choice." in text
-    assert shown(client, "?status=nonsense&category=transport") == ["1", "2"]
+    assert "No actions shown: a filter could not be used." in text
+    assert shown(client, "?status=nonsense&category=transport") == []
+    # The good filter is kept for when the bad one is fixed.
+    assert page.select_one('select[name="category"] option[selected]')["value"] == "transport"
 
 
 def test_nothing_found_says_so_with_a_way_back(client, actions):

@@ -120,6 +120,9 @@ def test_the_form_offers_the_public_fields_and_keeps_the_choice(client, actions)
         ("/actions/?f.cost.min=1000.5", ["1"]),  # a decimal point works everywhere
         ("/sv/actions/?f.cost.max=50,5", ["2"]),
         ("/en/actions/?f.cost.min=1%C2%A0000.5", ["1"]),
+        ("/en/actions/?f.cost.min=1,000", ["1"]),  # as the English pages print 1,200.5
+        ("/en/actions/?f.cost.min=1,200.5", ["1"]),
+        ("/en/actions/?f.cost.max=1,000", ["2"]),
     ],
 )
 def test_numbers_are_read_as_the_pages_language_writes_them(client, actions, address, expected):
@@ -128,17 +131,18 @@ def test_numbers_are_read_as_the_pages_language_writes_them(client, actions, add
     assert sorted(a.get_text() for a in page.select(".action-card__id")) == expected
 
 
-def test_a_comma_on_an_english_page_is_refused_rather_than_guessed(client, actions):
-    page = page_of(client.get("/en/actions/?f.cost.min=1,000"))  # 1000 or 1.0?
+@pytest.mark.parametrize("typed", ["0,5", "1,00", "1,0000"])
+def test_a_comma_on_an_english_page_is_refused_rather_than_guessed(client, actions, typed):
+    """Not English grouping, so perhaps a decimal comma: 0.5 or 5?"""
+    page = page_of(client.get(f"/en/actions/?f.cost.min={typed}"))
     errors = " ".join(page.select_one(".form-errors").get_text(" ").split())
     assert "Cost estimate, at least: Enter a number, e.g. 1200 or 0.5." in errors
 
 
 def test_a_range_whose_least_is_more_than_its_most_is_named(client, actions):
     page = page_of(client.get("/en/actions/?f.cost.min=100&f.cost.max=10"))
-    errors = " ".join(page.select_one(".form-errors").get_text(" ").split())
+    errors = problem_shown(page)
     assert "Cost estimate, at most: This is less than the least value given" in errors
-    assert sorted(a.get_text() for a in page.select(".action-card__id")) == ["1"]
 
 
 def test_filter_texts_in_the_primary_language_are_marked_as_such(client, actions, fields):
@@ -175,6 +179,20 @@ def test_filter_texts_in_the_primary_language_are_marked_as_such(client, actions
     assert not page_of(client.get("/actions/")).select("form.filters [lang]")
 
 
+def problem_shown(page) -> str:
+    """The filters' errors, after checking that the page shows no rows for them."""
+    assert not page.select(".action-card")
+    assert not page.select("#action-table")
+    count = page.select_one("#result-count").get_text(strip=True)
+    assert count == "No actions shown: a filter could not be used."
+    problem = " ".join(page.select_one(".filter-problem").get_text(" ").split())
+    assert (
+        problem == "No actions are shown until the filters named above are fixed. Show all actions"
+    )
+    assert page.select_one("#clear-filters a").get_text() == "Clear the filters"
+    return " ".join(page.select_one("#filter-errors .form-errors").get_text(" ").split())
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [
@@ -183,17 +201,98 @@ def test_filter_texts_in_the_primary_language_are_marked_as_such(client, actions
         ("?f.decided.max=4.3.2025", "Decision date, at most: Enter a date as year-month-day"),
         ("?f.flagship=maybe", "Flagship: Select a valid choice."),
         ("?f.sector=nowhere", "Sector: Select a valid choice."),
+        ("?f.cost.min=5000000&f.cost.max=1", "Cost estimate, at most: This is less than the"),
     ],
 )
-def test_bad_field_filters_are_left_out_with_a_message(client, actions, query, message):
-    page = page_of(client.get(f"/en/actions/{query}"))
-    errors = " ".join(page.select_one(".form-errors").get_text(" ").split())
-    assert message in errors
-    assert len(page.select(".action-card")) == 4
+def test_a_bad_field_filter_is_named_and_no_rows_pretend_to_be_its_result(
+    client, actions, query, message
+):
+    page = page_of(client.get(f"/en/actions/{query}&f.priority=o2"))
+    assert message in problem_shown(page)
+    # What was typed and chosen is kept, to be fixed; the bad input is marked.
+    form = page.select_one("form.filters")
+    for name, value in [pair.split("=") for pair in query[1:].split("&")]:
+        field = form.select_one(f'[name="{name}"]')
+        if field.name == "input":
+            assert field["value"] == value
+    assert form.select_one('select[name="f.priority"] option[selected]')["value"] == "o2"
+    invalid = form.select_one('[aria-invalid="true"]')
+    error = page.select_one(f'[id="{invalid["aria-describedby"]}"]')
+    assert message in error.get_text()
 
 
-def test_a_non_public_field_cannot_be_filtered_by(client, actions):
-    assert shown(client, "?f.internal=o0") == ["1", "2", "3", "4"]
+@pytest.mark.parametrize("view", ["dashboard", "history"])
+def test_the_dashboard_and_its_history_show_no_rows_for_a_bad_filter(client, actions, view):
+    page = page_of(client.get(f"/en/actions/?view={view}&sort=name&f.cost.min=lots"))
+    assert "Cost estimate, at least: Enter a number" in problem_shown(page)
+    assert not page.select(".dashboard")
+    assert page.select_one("#clear-filters a")["href"] == f"/en/actions/?view={view}"
+    if view == "dashboard":  # the table's order is kept for when the filter is fixed
+        assert page.select_one('form.filters input[name="sort"]')["value"] == "name"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        (
+            "?f.nosuch=1",
+            "f.nosuch: The plan has no public field “nosuch” to filter by; known: cost, decided,",
+        ),
+        ("?f.internal=o0", "f.internal: The plan has no public field “internal” to filter by"),
+        ("?f.cost=5", "f.cost: Give this field as f.cost.min / .max."),
+        ("?f.funding.min=o1", "f.funding.min: Give this field as f.funding."),
+        ("?f.cost.least=5", "f.cost.least: Give this field as f.cost.min / .max."),
+    ],
+)
+def test_a_parameter_naming_no_filter_is_named_as_the_download_and_the_api_name_it(
+    client, actions, query, message
+):
+    assert message in problem_shown(page_of(client.get(f"/en/actions/{query}")))
+    download = client.get(f"/en/actions.csv{query}")
+    assert download.status_code == 400
+    assert message in download.content.decode()
+    api = client.get(f"/api/v1/actions/{query}")
+    assert api.status_code == 400
+    assert message.partition(": ")[2] in api.json()["detail"]
+
+
+def test_a_search_longer_than_the_field_takes_is_named_and_kept(client, actions):
+    """Typed, the field stops at 200 characters; a longer one comes from an address
+    only, and is named rather than cut to something else without a word."""
+    page = page_of(client.get(f"/en/actions/?q={'a' * 5000}"))
+    assert "Search: Ensure this value has at most 200 characters (it has 5000)." in problem_shown(
+        page
+    )
+    assert page.select_one("#id_q")["value"] == "a" * 5000
+    assert page.select_one("#id_q")["maxlength"] == "200"
+
+
+def test_a_good_filter_clears_the_errors_of_a_bad_one_with_htmx(client, actions):
+    """htmx asks for the results only: the errors, the count and the clearing link come
+    with them, out of band, into regions the page keeps (the errors are read out)."""
+    full = page_of(client.get("/en/actions/"))
+    assert full.select_one("#filter-errors")["role"] == "alert"
+    assert full.select_one("#filter-errors").find_parent(id="action-results") is None
+    assert not full.select("#filter-errors *")
+    htmx = {"HTTP_HX_REQUEST": "true", "HTTP_HX_CURRENT_URL": "/en/actions/"}
+    bad = page_of(client.get("/en/actions/?q=&f.cost.min=abc", **htmx))
+    assert not bad.select("form")
+    errors = bad.select_one("#filter-errors")
+    assert errors["hx-swap-oob"] == "innerHTML"
+    assert errors.select_one('[id="id_f.cost.min_error"]').get_text() == (
+        "Cost estimate, at least: Enter a number, e.g. 1200 or 0.5."
+    )
+    assert bad.select_one("#result-count").get_text() == (
+        "No actions shown: a filter could not be used."
+    )
+    assert not bad.select(".action-card")
+    assert bad.select_one("#clear-filters")["hx-swap-oob"] == "innerHTML"
+    assert bad.select_one("#clear-filters a")
+    good = page_of(client.get("/en/actions/?q=&f.cost.min=5", **htmx))
+    assert good.select_one("#filter-errors")["hx-swap-oob"] == "innerHTML"
+    assert not good.select("#filter-errors *")  # emptied
+    assert good.select_one("#result-count").get_text() == "2 actions match the filters"
+    assert len(good.select(".action-card")) == 2
 
 
 def test_the_filtered_downloads_hold_a_column_per_public_field(client, actions):

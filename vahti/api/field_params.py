@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from vahti.actions.field_parameters import PREFIX, is_ranged, parameter_problem
 from vahti.actions.field_values import public_fields
 from vahti.actions.filters import FieldFilter
 from vahti.actions.models import ActionField
@@ -20,7 +21,6 @@ from vahti.core.trees import descendants
 from vahti.plans.models import Plan
 
 Kind = ActionField.Kind
-PREFIX = "f."
 # The bounds of ActionFieldValue.number, checked as the site's filter checks them.
 NUMBER = forms.DecimalField(max_digits=20, decimal_places=4)
 
@@ -70,21 +70,14 @@ def _crossed_ranges(found: list[FieldFilter]) -> list[dict]:
 
 
 def _one(fields: dict, name: str, value: str) -> FieldFilter:
+    problem = parameter_problem(fields, name)
+    if problem:
+        raise _Bad(problem)
     identifier, _dot, end = name[len(PREFIX) :].partition(".")
-    field = fields.get(identifier)
-    if field is None:
-        known = ", ".join(fields) or "–"
-        raise _Bad(
-            _("The plan has no public field “%(field)s” to filter by; known: %(known)s.")
-            % {"field": identifier, "known": known}
-        )
-    ranged = field.kind in (Kind.NUMBER, Kind.DATE)
-    if ranged != (end in ("min", "max")) or (end and end not in ("min", "max")):
-        form = f"{PREFIX}{identifier}.min / .max" if ranged else f"{PREFIX}{identifier}"
-        raise _Bad(_("Give this field as %(form)s.") % {"form": form})
+    field = fields[identifier]
     if not value:
         raise _Bad(_("The value is empty."))
-    if ranged:
+    if is_ranged(field):
         bound = _date(value) if field.kind == Kind.DATE else _number(value)
         return FieldFilter(field, **{"least" if end == "min" else "most": bound})
     if field.has_options:

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from vahti.actions.field_parameters import PREFIX, parameter_problem
 from vahti.actions.field_values import PlanFields
 from vahti.actions.filters import FieldFilter
 from vahti.actions.models import ActionField
@@ -17,7 +18,6 @@ from vahti.core.trees import descendants
 from vahti.site.choices import LangSelect, indented, label_with
 
 Kind = ActionField.Kind
-PREFIX = "f."
 
 
 def _select(field: ActionField, choices) -> forms.ChoiceField:
@@ -57,6 +57,18 @@ def check_ranges(form: forms.Form, plan_fields: PlanFields) -> None:
             form.add_error(
                 f"{name}.max", _("This is less than the least value given; nothing can match.")
             )
+
+
+def check_parameters(form: forms.Form, plan_fields: PlanFields) -> None:
+    """An error naming each ``f.`` parameter of the address that is no filter of the
+    plan (an unknown field, or a number's range given as one value), as the downloads
+    and the API name it: left out silently, it would look like a filter applied."""
+    fields = {field.identifier: field for field in plan_fields.filterable}
+    for name in form.data:
+        problem = parameter_problem(fields, name) if name.startswith(PREFIX) else None
+        if problem:
+            message = _("%(parameter)s: %(message)s") % {"parameter": name, "message": problem}
+            form.add_error(None, message)
 
 
 def form_fields(plan_fields: PlanFields) -> dict[str, forms.Field]:

@@ -123,6 +123,7 @@ class ActionFilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         field_filters.check_ranges(self, self.plan_fields)
+        field_filters.check_parameters(self, self.plan_fields)
         return cleaned
 
     def lookups(self) -> Lookups:
@@ -136,7 +137,8 @@ class ActionFilterForm(forms.Form):
         )
 
     def filters(self) -> ActionFilters:
-        """The valid filters; an invalid one is left out (the form shows its error)."""
+        """The valid filters; an invalid one is left out (the form shows its error, and
+        the list shows no rows while there is one)."""
         self.is_valid()
         data = self.cleaned_data
         return ActionFilters(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import unescape
 
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
@@ -89,8 +90,14 @@ def action_list(request):
         "filters": filters,
         "view": view,
         "view_links": _view_links(request),
+        "sort": request.GET.get("sort", ""),
     }
-    results, shown = RESULTS[view](request, plan, form, filters, actions)
+    if form.errors:
+        # Rows the bad filter did not narrow would pass for its result: none are shown
+        # until it is fixed (the form names it and keeps what was typed).
+        results, shown = "site/includes/action_filter_problem.html", {}
+    else:
+        results, shown = RESULTS[view](request, plan, form, filters, actions)
     context |= shown
     context["results_template"] = results
     # With htmx the form asks for the results only; the address bar keeps the filters.
@@ -122,7 +129,6 @@ def _dashboard(request, plan, form, filters, actions) -> tuple[str, dict]:
         "page": page,
         "page_links": pagination.page_links(request.path, request.GET, page),
         "headers": table.sort_headers(request.path, request.GET, lookups.plan_fields),
-        "sort": request.GET.get("sort", ""),
         "export_links": _export_links(request),
         "plan_update_target": plan.update_target,
     }
@@ -172,6 +178,9 @@ def action_export(request, format: str):
         # Not every row while a filter asked for could not be used: say which.
         lines = [_("Some filters could not be used:")]
         for name, errors in form.errors.items():
+            if name == NON_FIELD_ERRORS:  # a parameter that names no filter, named in each
+                lines.extend(errors)
+                continue
             label = unescape(strip_tags(form.fields[name].label)) if name in form.fields else name
             lines.extend(f"{label}: {error}" for error in errors)
         return HttpResponseBadRequest("\n".join(lines), content_type="text/plain; charset=utf-8")
