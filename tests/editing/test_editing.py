@@ -64,6 +64,43 @@ def test_the_second_of_two_concurrent_saves_is_refused_and_keeps_its_input(
     }
 
 
+@pytest.mark.parametrize("field", ["loaded_revision_id", "overwrite_revision_id"])
+@pytest.mark.parametrize("value", ["abc", "1e3", "99999999999999999999999"])
+def test_a_save_based_on_a_malformed_version_is_refused_as_out_of_date(client, world, field, value):
+    """A loaded version that names no revision is an unknown one: the save is refused
+    as based on another version, with the input kept, not an error page."""
+    action = world.action_126
+    data = open_form(client, world.users["plan_admin"], action)
+    data.update({"name_fi": ["Uusi nimi"], field: [value], "action-publish": ["publish"]})
+    response = client.post(edit_url(action), data)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    message = page.select_one(".messages").get_text(" ", strip=True)
+    assert "uudemman version" in message and "(muutettu: toimenpide)" in message
+    assert form_data(response.content.decode(), "w-editor-form")["name_fi"] == ["Uusi nimi"]
+    assert Action.objects.get(pk=action.pk).name_fi != "Uusi nimi"
+
+
+def test_a_draft_without_an_identifier_is_refused_and_the_preview_keeps_working(client, world):
+    """Wagtail lets a draft leave text fields empty; an action's identifier is its
+    address (its page, its preview, its feed), so a draft needs one too."""
+    action = world.action_126
+    before = Action.objects.get(pk=action.pk).latest_revision_id
+    data = open_form(client, world.users["plan_admin"], action)
+    data.update({"identifier": [""], "name_fi": ["Luonnoksen nimi"]})
+    response = client.post(edit_url(action), data)  # "save draft"
+    assert response.status_code == 200
+    (error,) = response.context["form"].errors["identifier"]
+    assert "tunniste myös luonnoksessa" in error and error in response.content.decode()
+    stored = Action.objects.get(pk=action.pk)
+    assert stored.latest_revision_id == before and stored.identifier == "126"
+    # The preview refuses the form without an identifier and keeps showing the action.
+    preview_url = f"{ACTIONS_URL}preview/{action.pk}/"
+    assert client.post(preview_url, data).json()["is_valid"] is False
+    preview = client.get(preview_url)
+    assert preview.status_code == 200 and "Luonnoksen nimi" not in preview.content.decode()
+
+
 def test_reverting_brings_back_the_tasks_and_relations_of_the_earlier_revision(client, world):
     from vahti.actions.services import action_update
 

@@ -188,6 +188,17 @@ def test_one_bad_value_is_named_on_its_field(client, world, share):
     assert len(values(share)) == 2
 
 
+def test_a_huge_value_is_refused_naming_the_limit(client, world, share):
+    emissions = make_indicator(world.plan, "emissions", values=[(2022, 1200)])
+    client.force_login(world.users["plan_admin"])
+    response = client.post(
+        url(emissions), {"action": "one", "one-period": "2023", "one-value": "1e300"}
+    )
+    text = visible_text(response.content.decode(), "body")
+    assert "1e+300 is too large" in text and "1,000,000,000,000,000" in text
+    assert values(emissions) == [(datetime.date(2022, 12, 31), 1200.0)]
+
+
 def test_two_goals_for_one_year_are_refused(client, world, share):
     client.force_login(world.users["plan_admin"])
     response = client.post(

@@ -68,6 +68,13 @@ def test_a_login_needs_an_email_address(client, world):
     assert not Person.objects.filter(last_name="Virtanen").exists()
 
 
+def test_a_photo_that_is_not_an_image_id_is_a_form_error(client, world):
+    response = add_person(client, world, photo=["abc"])
+    assert response.status_code == 200
+    assert "photo" in response.context["form"].errors
+    assert not Person.objects.filter(last_name="Virtanen").exists()
+
+
 def test_only_plan_admins_manage_people(client, world):
     for role in ("contact_126", "viewer", "other_plan_admin", "organization_admin"):
         client.force_login(world.users[role])

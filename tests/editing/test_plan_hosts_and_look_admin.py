@@ -109,6 +109,17 @@ def test_a_plan_admin_sets_the_plans_appearance(client, plan, other_plan):
     assert other_plan.brand_color == ""
 
 
+@pytest.mark.parametrize("value", ["abc", "1.5", "99999999999999999999999"])
+def test_an_image_that_is_not_an_image_id_is_a_form_error(client, plan, value):
+    client, admin = logged_in(client, "admin")
+    Role.objects.create(user=admin, plan=plan, kind="plan_admin")
+    answer = submit(client, f"/admin/plans/{plan.pk}/appearance/", logo=value)
+    assert answer.status_code == 200
+    assert "Select a valid choice" in text(answer, "form")
+    plan.refresh_from_db()
+    assert plan.logo is None
+
+
 def test_the_public_site_shows_the_plans_look(client, plan):
     image = get_image_model().objects.create(title="Logo", file=get_test_image_file())
     plan.logo = plan.favicon = plan.share_image = image

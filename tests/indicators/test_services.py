@@ -156,3 +156,35 @@ def test_goals_are_checked_like_values(plan):
     assert caught.value.message_dict == {
         "goals[0].value": ["120 is outside the indicator's allowed range (−∞ … 100)."]
     }
+
+
+TOO_LARGE = (
+    "%s is too large: an indicator's values, goals and allowed range are between "
+    "−1,000,000,000,000,000 and 1,000,000,000,000,000."
+)
+
+
+def test_a_value_beyond_the_limit_is_refused_naming_the_limit(plan):
+    """Even without an allowed range of its own: 1e300 would be a 300-digit number on
+    the public page and wreck its trajectory."""
+    indicator = make_indicator(plan, "emissions")
+    text = "date,value\n2020,1e15\n2021,1e300\n2022,-2e15\n"
+    assert problems(indicator, text) == [
+        f"Row 3, column “value”: {TOO_LARGE % '1e+300'}",
+        f"Row 4, column “value”: {TOO_LARGE % '-2e+15'}",
+    ]
+    day = datetime.date(2021, 12, 31)
+    with pytest.raises(ValuesRejected):
+        indicator_values_save(indicator, [ValueRow(day, 1e300)])
+    assert stored(indicator) == []
+    indicator_values_save(indicator, [ValueRow(day, -1e15)])
+    assert stored(indicator) == [(day, -1e15, None)]
+
+
+def test_goals_and_the_allowed_range_have_the_same_limit(plan):
+    with pytest.raises(ValidationError) as caught:
+        make_indicator(plan, "emissions", goals=[(2030, 1e300)], maximum_value=1e16)
+    assert caught.value.message_dict == {
+        "goals[0].value": [TOO_LARGE % "1e+300"],
+        "maximum_value": [TOO_LARGE % "1e+16"],
+    }

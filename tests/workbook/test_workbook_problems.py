@@ -244,3 +244,30 @@ def test_a_new_plan_in_english_or_swedish_needs_no_finnish_name(db, language):
     )
     problems, _report = run("plan.xlsx", content, None)
     assert where(problems) == {("plan", 2, "name_fi")}
+
+
+def test_huge_indicator_numbers_are_named_on_their_rows(small_plan):
+    """The sheets take any float; a value, goal or allowed range beyond the indicators'
+    limit is refused on its row, and nothing is written."""
+    from tests.factories import make_indicator
+    from vahti.indicators.models import IndicatorGoal, IndicatorValue
+
+    make_indicator(small_plan, "ghg", values=[(2020, 3000)])
+    before = fingerprint(small_plan)
+    sheets = {
+        "indicators": [
+            ["identifier", "name_fi", "unit_fi", "time_resolution", "maximum_value"],
+            ["cars", "Autot", "kpl", "year", 1e300],
+        ],
+        "goals": [["indicator", "date", "value"], ["ghg", "2030-12-31", -1e300]],
+        "values": [["indicator", "date", "value"], ["ghg", "2021-12-31", 1e300]],
+    }
+    problems, report = run("plan.xlsx", workbook_bytes(sheets), small_plan)
+    found = {(p.sheet, p.row, p.column): p.message for p in problems}
+    limit = "between −1,000,000,000,000,000 and 1,000,000,000,000,000"
+    assert "1e+300 is too large" in found[("indicators", 2, "maximum_value")]
+    assert "-1e+300 is too large" in found[("goals", 2, "value")]
+    assert limit in found[("values", 2, "value")]
+    assert not report.applied and fingerprint(small_plan) == before
+    assert not IndicatorGoal.objects.exists()
+    assert list(IndicatorValue.objects.values_list("value", flat=True)) == [3000]

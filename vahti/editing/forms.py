@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import router
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -38,6 +40,10 @@ GUARDED_FIELDS = {
     "responsible_parties": policies.CHANGE_RESPONSIBILITY,
     "contact_persons": policies.CHANGE_RESPONSIBILITY,
 }
+
+IDENTIFIER_REQUIRED_MESSAGE = _(
+    "An action needs an identifier, in a draft too: its address is made from it."
+)
 
 PLAN_CHOICES = {
     "status": ActionStatus,
@@ -76,6 +82,8 @@ class ActionAdminForm(WagtailAdminModelForm):
             self, for_user, None if action.pk else policies.plans_administered_by(for_user)
         )
         add_plan_fields(self)  # the plan's own fields (vahti.editing.field_form)
+        if "identifier" in self.fields:
+            self.fields["identifier"].error_messages["required"] = IDENTIFIER_REQUIRED_MESSAGE
 
     def clean(self):
         cleaned = super().clean()
@@ -176,6 +184,51 @@ class PlanContentForm(WagtailAdminModelForm):
                 self.add_error(None, NOT_YOURS_MESSAGE % {"plan": plan})
             refuse_other_plans(self, plan)
         return cleaned
+
+    def _get_validation_exclusions(self):
+        # Django leaves out of the model's checks every field the form does not show, and
+        # with it every constraint naming it: the plan's constraints (an email or an
+        # identifier once per plan) are checked by _validate_plan_constraints instead.
+        return super()._get_validation_exclusions() | {"plan"}
+
+    def _post_clean(self):
+        super()._post_clean()
+        validate_plan_constraints(self)
+
+
+def validate_plan_constraints(form) -> None:
+    """Check the model's constraints that involve its plan, one by one, even where the
+    plan is implied rather than a field of the form: each refusal is the model's own
+    message on the field it concerns (or on the form when it concerns several), before
+    the database refuses the save with an error page."""
+    instance = form.instance
+    if not instance.plan_id:
+        return
+    # The fields Django would check, the plan among them.
+    exclude = forms.ModelForm._get_validation_exclusions(form) - {"plan"}
+    using = router.db_for_write(type(instance), instance=instance)
+    for model, constraints in instance.get_constraints():
+        for constraint in constraints:
+            names = _constraint_fields(model, constraint)
+            if "plan" not in names:
+                continue
+            try:
+                constraint.validate(model, instance, exclude=exclude, using=using)
+            except ValidationError as error:
+                shown = [name for name in names - {"plan"} if name in form.fields]
+                form.add_error(shown[0] if len(shown) == 1 else None, error)
+
+
+def _constraint_fields(model, constraint) -> set[str]:
+    """The model's fields a constraint names, in its fields, expressions or condition."""
+    names = set(getattr(constraint, "fields", ()) or ())
+    expressions = [*getattr(constraint, "expressions", ()), getattr(constraint, "condition", None)]
+    for expression in expressions:
+        if expression is not None:
+            # Django's own walk over F() and Q() (it decides the same way which
+            # constraints an excluded field skips).
+            names.update(parts[0] for parts in model._get_expr_references(expression))
+    return names
 
 
 NOT_YOURS_MESSAGE = _(

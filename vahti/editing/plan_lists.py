@@ -85,15 +85,8 @@ class InUseDeleteView(DeleteView):
 
 
 class PlanListItemForm(PlanContentForm):
-    """Checks the row's constraints with its plan even where the plan is not a field of
-    the form (an existing row stays in its plan): a second status “done” in the plan is
-    a form error, not a database error."""
-
-    def _get_validation_exclusions(self):
-        exclusions = super()._get_validation_exclusions()
-        if self.instance.plan_id:
-            exclusions.discard("plan")
-        return exclusions
+    """A row of one of the plan's lists (its constraints with the plan are checked by
+    :class:`PlanContentForm`: a second status “done” is a form error)."""
 
 
 class PlanListItemViewSet(PlanContentViewSet):

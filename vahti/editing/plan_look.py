@@ -15,10 +15,10 @@ from django.views.generic import FormView, TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.images.widgets import AdminImageChooser
 
 from vahti.access import scopes
 from vahti.access.policies import administers_a_plan, can_edit_plan_content, plans_administered_by
+from vahti.editing.widgets import ImageChooser
 from vahti.editing.working_plan import in_another_plan
 from vahti.plans.brand import BLACK, palette
 from vahti.plans.look import LOOK_FIELDS, plan_look_update
@@ -31,9 +31,9 @@ class PlanLookForm(forms.ModelForm):
         fields = LOOK_FIELDS
         widgets = {
             "brand_color": forms.TextInput(attrs={"placeholder": "#0a5c36", "size": 8}),
-            "logo": AdminImageChooser,
-            "favicon": AdminImageChooser,
-            "share_image": AdminImageChooser,
+            "logo": ImageChooser,
+            "favicon": ImageChooser,
+            "share_image": ImageChooser,
         }
 
 

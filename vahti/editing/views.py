@@ -79,10 +79,15 @@ class ConflictCheckedEditView(LostRaceMixin, EditView):
 
     def conflict_message(self) -> str:
         latest = self.latest_revision
-        loaded = Revision.objects.filter(
-            pk=self.request.POST.get("loaded_revision_id") or None,
-            object_id=str(self.object.pk),
-        ).first()
+        loaded_id = self.request.POST.get("loaded_revision_id", "")
+        # Wagtail only compares the posted id with the latest one as text: a value that
+        # is no revision's id (tampered with, or cut short) is an unknown version, out of
+        # date, whose changes cannot be named.
+        loaded = (
+            Revision.objects.filter(pk=int(loaded_id), object_id=str(self.object.pk)).first()
+            if loaded_id.isascii() and loaded_id.isdigit() and len(loaded_id) < 19
+            else None
+        )
         changed = changes_between(loaded.content, latest.content) if loaded else []
         who = (
             (latest.user.get_full_name() or latest.user.get_username())

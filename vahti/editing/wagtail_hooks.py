@@ -50,7 +50,7 @@ from vahti.editing.scoping import (
 from vahti.editing.trees import TreeListingMixin
 from vahti.editing.views import ActionEditView, ActionRevertView
 from vahti.editing.viewsets import PlanContentViewSet, translated
-from vahti.editing.widgets import ChosenActionsWidget
+from vahti.editing.widgets import ChosenActionsWidget, ImageChooser
 from vahti.orgs.models import Person
 from vahti.plans.models import Category
 
@@ -115,7 +115,15 @@ class ActionViewSet(ScopedSnippetViewSet):
         [
             ObjectList(
                 [
-                    FieldRowPanel([FieldPanel("plan"), FieldPanel("identifier")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("plan"),
+                            # Required in a draft too (Wagtail defers the text fields of
+                            # drafts): the action's address, its preview and its feed are
+                            # made from its identifier.
+                            FieldPanel("identifier", required_on_save=True),
+                        ]
+                    ),
                     translated("name", _("Name")),
                     translated("lead", _("Lead paragraph")),
                     translated("description", _("Description")),
@@ -271,7 +279,7 @@ class PersonViewSet(PlanContentViewSet):
             FieldPanel("identifier"),
             translated("title", _("Title")),
             FieldRowPanel([FieldPanel("organization"), FieldPanel("email")]),
-            FieldPanel("photo"),
+            FieldPanel("photo", widget=ImageChooser),
             MultiFieldPanel(
                 [FieldPanel("can_log_in"), FieldPanel("contact_for")],
                 heading=_("Access"),

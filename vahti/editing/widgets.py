@@ -1,10 +1,12 @@
-"""Choosing among a plan's actions without listing them all: a plan may have 15,000, and
-a form that offers every one of them as a choice grows with the plan (issue 22)."""
+"""Choosers: among a plan's actions without listing them all (a plan may have 15,000, and
+a form that offers every one of them as a choice grows with the plan, issue 22), and of
+an image that survive a sent value that is no image's id."""
 
 from __future__ import annotations
 
 from django import forms
 from django.template.loader import render_to_string
+from wagtail.images.widgets import AdminImageChooser
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from vahti.actions.models import Action
@@ -62,3 +64,17 @@ class ChosenActionsWidget(forms.Widget):
                 ),
             },
         )
+
+
+class ImageChooser(AdminImageChooser):
+    """Wagtail's image chooser, which draws a form sent back with an image id that is
+    not a number (``logo=abc``) as no image chosen: the field's own check already names
+    the wrong choice, where Wagtail's widget failed reading it again (an error page)."""
+
+    def get_instance(self, value):
+        if value is None or isinstance(value, self.model_class):
+            return super().get_instance(value)
+        try:
+            return self.model_class.objects.filter(pk=value).first()
+        except (TypeError, ValueError, OverflowError):
+            return None

@@ -10,6 +10,8 @@ or by CSV through ``vahti.indicators.services``, never as part of a revision.
 from vahti.indicators.models.indicator import (
     IDENTIFIER_TAKEN_MESSAGE,
     OUTSIDE_RANGE_MESSAGE,
+    TOO_LARGE_MESSAGE,
+    VALUE_LIMIT,
     Dimension,
     DimensionCategory,
     Indicator,
@@ -29,6 +31,8 @@ from vahti.indicators.models.links import (
 __all__ = [
     "IDENTIFIER_TAKEN_MESSAGE",
     "OUTSIDE_RANGE_MESSAGE",
+    "TOO_LARGE_MESSAGE",
+    "VALUE_LIMIT",
     "ActionIndicator",
     "Dimension",
     "DimensionCategory",

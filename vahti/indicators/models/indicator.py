@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -22,6 +23,13 @@ from vahti.plans.models import Category, Plan, PlanListItem, PlanOwnedQuerySet
 
 IDENTIFIER_TAKEN_MESSAGE = _("The plan already has an indicator with this identifier.")
 OUTSIDE_RANGE_MESSAGE = _("%(value)s is outside the indicator's allowed range (%(range)s).")
+# Beyond any quantity a city measures (a thousand million million: tonnes, euros, people),
+# yet small enough that the public page's numbers, sums and trajectories stay readable.
+VALUE_LIMIT = 1e15
+TOO_LARGE_MESSAGE = _(
+    "%(value)s is too large: an indicator's values, goals and allowed range are between "
+    "−%(limit)s and %(limit)s."
+)
 EMISSION_GOAL_TAKEN_MESSAGE = _("The plan already has an emission goal indicator.")
 EMISSION_GOAL_OTHER_MESSAGE = _(
     "“%(indicator)s” is already the plan's emission goal: unmark it first (one per plan)."
@@ -293,6 +301,8 @@ class Indicator(TranslatableMixin, TimestampedModel, ClusterableModel):
         """Why ``value`` cannot be one of this indicator's values, if it cannot."""
         if value != value or value in (float("inf"), float("-inf")):  # NaN, infinities
             return ValidationError(_("“%(value)s” is not a number."), params={"value": value})
+        if error := too_large_error(value):
+            return error
         if (self.minimum_value is not None and value < self.minimum_value) or (
             self.maximum_value is not None and value > self.maximum_value
         ):
@@ -317,6 +327,10 @@ class Indicator(TranslatableMixin, TimestampedModel, ClusterableModel):
             if taken.exists():
                 errors["identifier"] = ValidationError(IDENTIFIER_TAKEN_MESSAGE)
         errors.update(self._emission_goal_errors())
+        for name in ("minimum_value", "maximum_value"):
+            value = getattr(self, name)
+            if value is not None and (error := too_large_error(value)):
+                errors[name] = error
         errors.update(
             same_plan_errors(
                 self.plan,
@@ -346,6 +360,20 @@ class Indicator(TranslatableMixin, TimestampedModel, ClusterableModel):
                 )
             }
         return {}
+
+
+def too_large_error(value: float) -> ValidationError | None:
+    """Why ``value`` is too large for an indicator, if it is (``VALUE_LIMIT``)."""
+    if -VALUE_LIMIT <= value <= VALUE_LIMIT:
+        return None
+    return ValidationError(
+        TOO_LARGE_MESSAGE,
+        code="too_large",
+        params={
+            "value": f"{value:g}",
+            "limit": number_format(VALUE_LIMIT, decimal_pos=0, force_grouping=True),
+        },
+    )
 
 
 class IndicatorContactPerson(Orderable):
