@@ -36,7 +36,9 @@ class PlanPages(Page):
 
     # PROTECT: Wagtail's tree cannot lose a page to a database cascade; a plan's pages
     # are deleted in Wagtail first.
-    plan = models.OneToOneField(Plan, on_delete=models.PROTECT, related_name="pages_root")
+    plan = models.OneToOneField(
+        Plan, on_delete=models.PROTECT, related_name="pages_root", verbose_name=_("plan")
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["content.ContentPage"]
@@ -64,7 +66,12 @@ class ContentPage(TranslatableMixin, Page):
     # Follows from the place in the tree (set on save); kept here so that the site finds
     # a plan's pages in one query.
     plan = models.ForeignKey(
-        Plan, on_delete=models.SET_NULL, related_name="content_pages", editable=False, null=True
+        Plan,
+        on_delete=models.SET_NULL,
+        related_name="content_pages",
+        editable=False,
+        null=True,
+        verbose_name=_("plan"),
     )
     heading = TranslatedField(models.CharField(_("heading"), max_length=255))
     lead = TranslatedField(models.TextField(_("lead paragraph")), required=False)

@@ -70,7 +70,9 @@ def _fixed(column: str):
 
 
 class CovenantMapping(TimestampedModel):
-    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="covenant_mapping")
+    plan = models.OneToOneField(
+        Plan, on_delete=models.CASCADE, related_name="covenant_mapping", verbose_name=_("plan")
+    )
     sector_field = _field("sector")
     sector_category_type = _category_type("sector")
     sector_fixed = _fixed("sector")
@@ -168,7 +170,9 @@ class CovenantValue(models.Model):
         STATUS = "status", _("implementation status")
 
     # The mapping's plan, set on saving (for the same-plan checks).
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+", editable=False)
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="+", editable=False, verbose_name=_("plan")
+    )
     mapping = models.ForeignKey(CovenantMapping, on_delete=models.CASCADE, related_name="values")
     column = models.CharField(max_length=20, choices=Column.choices)
     option = models.ForeignKey(

@@ -42,6 +42,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from vahti.access import scopes
 from vahti.editing.races import RaceSafeCreateView, RaceSafeEditView
+from vahti.editing.views import LanguageMarkingInspectView
 from vahti.plans.models import Plan
 
 
@@ -202,6 +203,7 @@ class ScopedSnippetViewSet(SnippetViewSet):
     index_view_class = ScopedIndexView
     add_view_class = RaceSafeCreateView
     edit_view_class = RaceSafeEditView
+    inspect_view_class = LanguageMarkingInspectView
     chooser_viewset_class = ScopedSnippetChooserViewSet
 
     def get_queryset(self, request):

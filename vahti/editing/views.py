@@ -6,16 +6,42 @@ import functools
 
 from django.contrib.admin.utils import unquote
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic.mixins import RevisionsRevertMixin
 from wagtail.models import Revision
-from wagtail.snippets.views.snippets import EditView
+from wagtail.snippets.views.snippets import EditView, InspectView
 
 from vahti.access import policies
 from vahti.actions.selectors import changes_between
 from vahti.actions.services import action_write_lock, forget_deleted_children
 from vahti.editing.races import LostRaceMixin
+
+
+class TextInItsLanguage(Component):
+    """A value written in one language, marked so: a screen reader reads the Swedish name
+    with Swedish pronunciation, as it does in the editor's field (vahti.core.i18n)."""
+
+    def __init__(self, text, language: str):
+        self.text = text
+        self.language = language
+
+    def render_html(self, parent_context=None):
+        return format_html('<span lang="{}">{}</span>', self.language, self.text)
+
+
+class LanguageMarkingInspectView(InspectView):
+    """The inspect view of a snippet, its per-language texts marked with their language
+    (Wagtail prints every value in the admin's language)."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        language = getattr(field, "text_language", None)
+        if language and value not in (None, "") and not isinstance(value, Component):
+            return TextInItsLanguage(value, language)
+        return value
 
 
 class ForgetDeletedChildrenMixin:

@@ -121,7 +121,9 @@ class Reminder(models.Model):
         FAILED = "failed", _("failed")
         DROPPED = "dropped", _("no longer needed")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reminders")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("plan")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     # Who: a person (a contact person) or, when an action has none, an admin's account.
     recipient = models.CharField(max_length=40)  # "person:12" or "user:3"

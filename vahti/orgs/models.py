@@ -18,7 +18,9 @@ from vahti.plans.models import Plan, PlanOwnedQuerySet, identifier_validator
 class Organization(TranslatableMixin, TimestampedModel):
     """A unit of the city, e.g. “Elinkeino-osasto” (Elo); units form a tree."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="organizations")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="organizations", verbose_name=_("plan")
+    )
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -75,7 +77,9 @@ class Organization(TranslatableMixin, TimestampedModel):
 class Person(TranslatableMixin, TimestampedModel):
     """Someone named on an action, e.g. a contact person. Email is not shown publicly."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="people")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="people", verbose_name=_("plan")
+    )
     identifier = models.CharField(
         _("identifier"),
         max_length=50,

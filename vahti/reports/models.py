@@ -64,7 +64,9 @@ class Report(TranslatableMixin, TimestampedModel):
         OPEN = "open", _("open")
         COMPLETED = "completed", _("completed")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reports")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="reports", verbose_name=_("plan")
+    )
     slug = models.SlugField(
         _("address"), max_length=100, help_text=_("In the report's address, e.g. “2025”.")
     )

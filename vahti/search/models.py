@@ -29,7 +29,9 @@ class SearchEntry(models.Model):
     # The order in which kinds are listed when they match equally well.
     KIND_ORDER = {Kind.ACTION: 0, Kind.INDICATOR: 1, Kind.PAGE: 2, Kind.TASK: 3}
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="+", verbose_name=_("plan")
+    )
     language = models.CharField(max_length=10)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     action = models.ForeignKey(

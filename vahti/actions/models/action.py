@@ -74,7 +74,9 @@ class Action(
         PUBLIC = "public", _("public")
         INTERNAL = "internal", _("internal")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="actions")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="actions", verbose_name=_("plan")
+    )
     identifier = models.CharField(
         _("identifier"),
         max_length=50,

@@ -68,7 +68,9 @@ class ActionField(TranslatableMixin, ClusterableModel):
     CHOICE_KINDS = (Kind.CHOICE, Kind.ORDERED_CHOICE)
     TEXT_KINDS = (Kind.TEXT, Kind.RICH_TEXT)
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="action_fields")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="action_fields", verbose_name=_("plan")
+    )
     identifier = models.CharField(
         _("identifier"),
         max_length=50,
@@ -164,7 +166,12 @@ class ActionFieldOption(TranslatableMixin, models.Model):
 
     # Its field's plan, set on saving (kept here for the same-plan checks and languages).
     plan = models.ForeignKey(
-        Plan, on_delete=models.CASCADE, related_name="+", blank=True, editable=False
+        Plan,
+        on_delete=models.CASCADE,
+        related_name="+",
+        blank=True,
+        editable=False,
+        verbose_name=_("plan"),
     )
     # A ParentalKey: the field's admin form edits its options inline.
     field = ParentalKey(

@@ -253,7 +253,9 @@ class ProgressChange(models.Model):
     from the published revisions when this table was added; it is what the action's
     timeline and the plan's distribution on a past date are read from."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="+", verbose_name=_("plan")
+    )
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="progress_changes")
     # When the publication said the action was updated ("Tietoja päivitetty").
     changed_at = models.DateTimeField()

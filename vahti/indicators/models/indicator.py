@@ -43,7 +43,9 @@ EMISSION_GOAL_DIRECTION_MESSAGE = _(
 class Dimension(PlanListItem):
     """A way of breaking an indicator's values down, e.g. “Sektori” (sector)."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="dimensions")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="dimensions", verbose_name=_("plan")
+    )
 
     class Meta(PlanListItem.Meta):
         constraints = [
@@ -61,7 +63,9 @@ class Dimension(PlanListItem):
 class DimensionCategory(TranslatableMixin, models.Model):
     """One part of a dimension, e.g. “Liikenne” (transport) of “Sektori”."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="+", verbose_name=_("plan")
+    )
     dimension = models.ForeignKey(
         Dimension, on_delete=models.CASCADE, related_name="categories", verbose_name=_("dimension")
     )
@@ -105,7 +109,9 @@ class DimensionCategory(TranslatableMixin, models.Model):
 class Scenario(PlanListItem):
     """A named future a goal belongs to, e.g. “Toimenpideohjelma” or “Jatkuva kehitys”."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="scenarios")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="scenarios", verbose_name=_("plan")
+    )
 
     class Meta(PlanListItem.Meta):
         constraints = [
@@ -152,7 +158,9 @@ class Indicator(TranslatableMixin, TimestampedModel, ClusterableModel):
         PUBLIC = "public", _("public")
         INTERNAL = "internal", _("internal")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("plan")
+    )
     identifier = models.CharField(
         _("identifier"),
         max_length=50,

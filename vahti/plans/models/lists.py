@@ -20,7 +20,9 @@ class PlanOwnedQuerySet(models.QuerySet):
 class PlanListItem(TranslatableMixin, models.Model):
     """Common shape of a plan's own ordered lists (statuses, phases, impacts, schedules)."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="+", verbose_name=_("plan")
+    )
     identifier = models.CharField(_("identifier"), max_length=50, validators=[identifier_validator])
     name = TranslatedField(models.CharField(_("name"), max_length=100))
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -56,7 +58,9 @@ class ActionStatus(PlanListItem):
         NEUTRAL = "neutral", _("neutral")
         NEGATIVE = "negative", _("negative")
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="action_statuses")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="action_statuses", verbose_name=_("plan")
+    )
     is_completed = models.BooleanField(
         _("counts as completed"),
         default=False,
@@ -83,7 +87,10 @@ class ActionStatus(PlanListItem):
 
 class ActionImplementationPhase(PlanListItem):
     plan = models.ForeignKey(
-        Plan, on_delete=models.CASCADE, related_name="action_implementation_phases"
+        Plan,
+        on_delete=models.CASCADE,
+        related_name="action_implementation_phases",
+        verbose_name=_("plan"),
     )
     color = models.CharField(_("colour"), max_length=7, blank=True, validators=[validate_hex_color])
 
@@ -94,7 +101,9 @@ class ActionImplementationPhase(PlanListItem):
 
 
 class ActionImpact(PlanListItem):
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="action_impacts")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="action_impacts", verbose_name=_("plan")
+    )
     is_estimate = models.BooleanField(
         _("is an estimate"),
         default=True,
@@ -110,7 +119,9 @@ class ActionImpact(PlanListItem):
 class ActionSchedule(PlanListItem):
     """A named timeframe such as “2020–2022”."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="action_schedules")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="action_schedules", verbose_name=_("plan")
+    )
     begins_at = models.DateField(_("begins"), null=True, blank=True)
     ends_at = models.DateField(_("ends"), null=True, blank=True)
 
@@ -132,7 +143,9 @@ class ActionSchedule(PlanListItem):
 class CategoryType(PlanListItem):
     """A way of grouping actions, e.g. “Teema” (theme) or “Sektori”."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="category_types")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="category_types", verbose_name=_("plan")
+    )
     is_primary = models.BooleanField(
         _("primary"),
         default=False,
@@ -156,7 +169,9 @@ class CategoryType(PlanListItem):
 class Category(TranslatableMixin, models.Model):
     """A theme; categories form a tree within one category type."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="categories")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="categories", verbose_name=_("plan")
+    )
     type = models.ForeignKey(
         CategoryType, on_delete=models.CASCADE, related_name="categories", verbose_name=_("type")
     )

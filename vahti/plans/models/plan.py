@@ -232,7 +232,9 @@ class PlanFooterLink(TranslatableMixin, Orderable):
     """A link in the public site's footer beside the plan's own pages: the city's
     climate pages, an accessibility statement kept elsewhere…"""
 
-    plan = ParentalKey(Plan, on_delete=models.CASCADE, related_name="footer_links")
+    plan = ParentalKey(
+        Plan, on_delete=models.CASCADE, related_name="footer_links", verbose_name=_("plan")
+    )
     label = TranslatedField(models.CharField(_("link text"), max_length=100))
     url = models.URLField(
         _("address"),
@@ -259,7 +261,9 @@ class PlanDomain(models.Model):
     """A host name that serves a plan, e.g. ilmastovahti.hel.fi, at its root or under a
     path prefix (``/espoo/``) when one host serves several plans."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="domains")
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="domains", verbose_name=_("plan")
+    )
     hostname = models.CharField(_("host name"), max_length=200)
     path_prefix = models.CharField(
         _("path prefix"),
