@@ -47,6 +47,18 @@ def tr(value):
     return in_its_language(value)
 
 
+@register.filter
+def late_reason(reason):
+    """Why an action is late, escaped; a late task's name marked with its language when
+    it is not the page's (a Finnish task name in an English sentence)."""
+    if reason.task is None:
+        return escape(str(reason))
+    template, values = reason.wording()
+    filled = {key: escape(value) for key, value in values.items()}
+    filled["task"] = in_its_language(reason.task)
+    return mark_safe(escape(template) % filled)  # noqa: S308 (every part escaped)
+
+
 @register.simple_tag
 def lang_attr(value):
     """` lang="fi"` for an element holding fallback text, else nothing."""
