@@ -60,6 +60,21 @@ def late_reason(reason):
 
 
 @register.simple_tag
+def abbreviated(name, abbreviation):
+    """``<abbr title="name">abbreviation</abbr>``, each in its own language: the
+    element's ``lang`` is the title's (an English name), an inner span's the
+    abbreviation's when that differs ("Elo", Finnish)."""
+    page = active_language()
+    title_lang = foreign_lang(name)
+    shown_lang = getattr(abbreviation, "lang", None) or page
+    inner = abbreviation
+    if shown_lang != (title_lang or page):
+        inner = format_html('<span lang="{}">{}</span>', shown_lang, abbreviation)
+    lang = format_html(' lang="{}"', title_lang) if title_lang else ""
+    return format_html('<abbr title="{}"{}>{}</abbr>', name, lang, inner)
+
+
+@register.simple_tag
 def lang_attr(value):
     """` lang="fi"` for an element holding fallback text, else nothing."""
     lang = foreign_lang(value)
