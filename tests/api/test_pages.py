@@ -58,6 +58,33 @@ def test_the_reference_lists_every_endpoint_and_field(client, open_plan):
     assert page.select_one("a[href='#model-Task']")
 
 
+def language_of(node) -> str:
+    """The language a screen reader reads a text node in: its nearest ``lang``."""
+    return next(parent["lang"] for parent in node.parents if parent.get("lang"))
+
+
+def test_the_references_types_are_in_the_words_of_their_language(client, open_plan):
+    for address, page_lang, words in [
+        ("/data/api/", "fi", ["tekstit kielikoodeittain", "lista:", "oletus 1"]),
+        ("/sv/data/api/", "sv", ["texter per språkkod", "lista av", "standard 1"]),
+    ]:
+        page = BeautifulSoup(client.get(address).content.decode(), "html.parser")
+        languages = {}
+        for node in page.select_one("main").find_all(string=True):
+            languages.setdefault(node.strip(), language_of(node))
+        for word in words:
+            found = [lang for text, lang in languages.items() if word in text]
+            assert found and set(found) == {page_lang}, (address, word, found)
+        # JSON's words and the models' names are English on every page.
+        for word in ["string", "integer", "null", "false", "Plan"]:
+            assert languages[word] == "en", (address, word)
+        action = page.select_one("#model-Action")
+        assert action.select_one("a[href='#model-Task'][lang=en]")
+    english = BeautifulSoup(client.get("/en/data/api/").content.decode(), "html.parser")
+    # On the English page, JSON's words need no mark of their own.
+    assert not english.select("main td span[lang], main td a[lang]")
+
+
 def test_the_reference_says_how_to_write(client, open_plan):
     page = BeautifulSoup(client.get("/en/data/api/").content.decode(), "html.parser")
     operation = next(

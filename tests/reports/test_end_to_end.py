@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
 
 from tests.factories import ActionStatusFactory, make_action, task
 from tests.reports.snapshot_data import pdf_text, workbook_rows
@@ -127,3 +128,22 @@ def test_a_report_answered_and_completed_shows_its_frozen_actions_in_order(clien
         pdf_text(client.get("/reports/2025.pdf").content),
     )
     assert after == before
+
+
+def test_a_date_field_shows_each_languages_month_whatever_language_completed_it(client, plan):
+    decided = field(plan, "decided", "date", name_fi="Päätöspäivä")
+    make_action(
+        plan,
+        "60",
+        name_fi="Latausverkosto",
+        field_values=[{"field": decided, "date": datetime.date(2020, 11, 25)}],
+    )
+    report = open_round(plan, "2025", 2025)
+    # An admin working in Finnish completes the report.
+    with translation.override("fi"):
+        report_complete(report)
+
+    english = main(client.get("/en/reports/2025/"))
+    assert "25 Nov 2020" in english and "Mar 2020" not in english
+    assert "25 Nov 2020" in pdf_text(client.get("/en/reports/2025.pdf").content)
+    assert "25.11.2020" in main(client.get("/reports/2025/"))

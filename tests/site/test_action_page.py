@@ -289,3 +289,26 @@ def test_abbreviated_organisations_are_spelled_out_for_screen_readers(
     item = soup(client.get("/actions/1/")).select_one("#section-organizations li")
     assert item.select_one("abbr").get_text() == "Elo"
     assert item.select_one(".visually-hidden").get_text() == " (Elinkeino-osasto)"
+
+
+def test_an_abbreviations_title_and_text_each_carry_their_own_language(
+    client, plan, organization, soup
+):
+    organization.name_en = "Economic Development Division"
+    organization.save()
+    make_action(plan, "1", responsible_parties=[(organization, "primary")])
+
+    def abbr(url):
+        return soup(client.get(url)).select_one("#section-organizations li abbr")
+
+    english = abbr("/en/actions/1/")
+    # The English name is read as English, the Finnish abbreviation as Finnish.
+    assert english["title"] == "Economic Development Division" and not english.get("lang")
+    assert english.span["lang"] == "fi" and english.span.get_text() == "Elo"
+    # In Swedish, both fall back to Finnish: the whole element is Finnish.
+    swedish = abbr("/sv/actions/1/")
+    assert swedish["title"] == "Elinkeino-osasto" and swedish["lang"] == "fi"
+    assert swedish.select("span") == []
+    finnish = abbr("/actions/1/")
+    assert finnish["title"] == "Elinkeino-osasto" and not finnish.get("lang")
+    assert finnish.select("span") == []

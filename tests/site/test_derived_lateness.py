@@ -91,6 +91,28 @@ def test_the_action_page_says_late_and_why_beside_the_status(client, actions):
 
 
 @time_machine.travel(NOON, tick=False)
+def test_a_late_task_named_in_another_language_is_marked_with_it(client, actions, plan):
+    with time_machine.travel(NOON, tick=False):
+        make_action(plan, "8", tasks=[task("<b>Kaava</b> & muut", due=D(2020, 5, 31))])
+
+    def reasons(url):
+        return page(client, url).select_one("#action-lateness ul li")
+
+    english = reasons("/en/actions/6/")
+    assert english.get_text() == "Task “Ilman tilaa” was due on 30 Jun 2025"
+    assert [(span["lang"], span.get_text()) for span in english.select("span")] == [
+        ("fi", "Ilman tilaa")
+    ]
+    assert reasons("/sv/actions/6/").select_one("span")["lang"] == "fi"
+    # Written in the page's language: nothing to mark.
+    assert reasons("/en/actions/1/").select("span") == []
+    assert reasons("/actions/6/").select("span") == []
+    # The name is text, never markup.
+    escaped = reasons("/en/actions/8/")
+    assert escaped.select("b") == [] and escaped.span.get_text() == "<b>Kaava</b> & muut"
+
+
+@time_machine.travel(NOON, tick=False)
 def test_page_filter_dashboard_api_and_calendar_agree(client, actions):
     on_pages = late_on_pages(client)
     listed = page(client, "/actions/?late=on")

@@ -15,6 +15,8 @@ from vahti.actions.services import action_update
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
 HELSINKI = ZoneInfo("Europe/Helsinki")
+XHTML_SPAN = "{http://www.w3.org/1999/xhtml}span"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def at(day: str):
@@ -82,7 +84,7 @@ def entries(client, url):
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = ET.fromstring(response.content)  # noqa: S314 (our own response)
     return feed, [
-        (entry.find(f"{ATOM}title").text, entry.find(f"{ATOM}link").get("href"))
+        ("".join(entry.find(f"{ATOM}title").itertext()), entry.find(f"{ATOM}link").get("href"))
         for entry in feed.findall(f"{ATOM}entry")
     ]
 
@@ -193,10 +195,58 @@ def test_hostile_names_stay_text_in_every_feed(client, plan):
                 assert summary.get("type") == "html"
                 assert active_content(summary.text) == [], url
                 shown.append(BeautifulSoup(summary.text, "html.parser").get_text())
-                assert entry.find(f"{ATOM}title").get("type") in (None, "text")
+                # Text, or XHTML whose only elements are spans marking a language.
+                title = entry.find(f"{ATOM}title")
+                assert title.get("type") in (None, "text", "xhtml")
+                marks = {element.tag for element in title.iter()} - {title.tag}
+                assert marks <= {"{http://www.w3.org/1999/xhtml}div", XHTML_SPAN}, url
             # The status change's and the uncommented task's summary is the action's
             # name, which a reader still shows whole, as text.
             assert sum(f"1 {HOSTILE}" == text for text in shown) == 2, url
         with at("2025-02-02"):
             text = client.get(f"{prefix}/feeds/tasks.ics").content.decode()
         assert "BEGIN:VCALENDAR" in text  # plain text, no HTML to escape
+
+
+def test_texts_in_another_language_than_the_feeds_say_so(client, plan_with_updates):
+    """The English feed of a plan written in Finnish only: a reader reads the Finnish
+    names as Finnish, the feed's own words as English."""
+    with at("2025-02-02"):
+        english = ET.fromstring(client.get("/en/feeds/updates.atom").content)  # noqa: S314
+        finnish = ET.fromstring(client.get("/feeds/updates.atom").content)  # noqa: S314
+    entry = {
+        "".join(found.find(f"{ATOM}title").itertext()): found
+        for found in english.findall(f"{ATOM}entry")
+    }
+    # All in Finnish, names and summary: the entry says so.
+    assert entry["1 Pyöräily!: Myöhässä"].get(XML_LANG) == "fi"
+    assert entry["Baana avattiin"].get(XML_LANG) == "fi"
+    # English words around a Finnish name: only the name is marked Finnish.
+    task = entry["Task completed: Vanha"]
+    assert task.get(XML_LANG) is None
+    title = task.find(f"{ATOM}title")
+    assert title.get("type") == "xhtml"
+    assert [(span.get(XML_LANG), span.text) for span in title.iter(XHTML_SPAN)] == [("fi", "Vanha")]
+    assert task.find(f"{ATOM}summary").get(XML_LANG) == "fi"  # the action's name
+    feed_title = english.find(f"{ATOM}title")
+    assert "".join(feed_title.itertext()) == "Updates of Hiilineutraali Helsinki 2035"
+    assert [span.text for span in feed_title.iter(XHTML_SPAN)] == ["Hiilineutraali Helsinki 2035"]
+    # In Finnish, nothing is in another language than the feed's.
+    assert finnish.get(XML_LANG) == "fi"
+    assert [e for e in finnish.iter() if e is not finnish and e.get(XML_LANG)] == []
+    assert all(e.get("type") != "xhtml" for e in finnish.iter(f"{ATOM}title"))
+
+
+def test_a_name_in_an_xhtml_title_stays_text(client, plan):
+    with at("2025-01-10"):
+        make_action(
+            plan,
+            "1",
+            tasks=[task("<b>Kaava</b> & muut", "completed", due=datetime.date(2025, 1, 1),
+                        completed=datetime.date(2025, 1, 5))],
+        )  # fmt: skip
+    feed, found = entries(client, "/en/feeds/updates.atom")
+    assert "Task completed: <b>Kaava</b> & muut" in [title for title, _link in found]
+    spans = [span.text for span in feed.iter(XHTML_SPAN)]
+    assert "<b>Kaava</b> & muut" in spans
+    assert not list(feed.iter("{http://www.w3.org/1999/xhtml}b"))

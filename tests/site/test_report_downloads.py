@@ -2,6 +2,7 @@
 read back from the file: every public action in order, nothing that was not public."""
 
 import datetime
+import io
 import re
 
 import pytest
@@ -126,3 +127,16 @@ def test_the_workbooks_fields_are_typed_as_in_the_action_lists_download(client, 
     assert cells["Rahoitus"] == "EU-rahoitus"
     assert cells["Tyhjä luku"] in (None, "")
     assert cells["Vanha luku (€)"] == "1 200 €"
+
+
+def test_the_pdf_is_tagged_for_screen_readers_and_the_same_each_time(client, plan):
+    completed_report(plan, "2025", three_actions())
+    content = client.get("/en/reports/2025.pdf").content
+    from pypdf import PdfReader
+
+    catalog = PdfReader(io.BytesIO(content)).trailer["/Root"]
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"] == {"/Marked": True}
+    assert catalog["/Lang"] == "en"
+    assert b"pdfuaid:part" in catalog["/Metadata"].get_object().get_data()
+    # No time stamp or random identifier: drawn again, the file is the same.
+    assert client.get("/en/reports/2025.pdf").content == content

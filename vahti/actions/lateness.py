@@ -40,7 +40,8 @@ def _date(day: datetime.date) -> str:
 
 @dataclass(frozen=True)
 class TaskLate:
-    """An open task whose due date has passed."""
+    """An open task whose due date has passed. ``task`` is its name, a
+    ``TranslatedStr`` when read from a task (it knows its language)."""
 
     task: str
     due: datetime.date
@@ -51,11 +52,15 @@ class TaskLate:
     def date(self) -> datetime.date:
         return self.due
 
+    def wording(self) -> tuple[str, dict[str, str]]:
+        """The sentence in the active language with its ``%(task)s`` left to fill, and
+        the other values: a page fills in the task's name marked with its own language
+        (a Finnish name in an English sentence)."""
+        return _("Task “%(task)s” was due on %(date)s"), {"date": _date(self.due)}
+
     def __str__(self):
-        return _("Task “%(task)s” was due on %(date)s") % {
-            "task": self.task,
-            "date": _date(self.due),
-        }
+        template, values = self.wording()
+        return template % {**values, "task": self.task}
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,8 @@ def lateness_of(action, today: datetime.date) -> Lateness:
     status = action.status if action.status_id else None
     return action_lateness(
         finished=status is not None and is_finished(status.identifier, status.is_completed),
-        tasks=[(str(task.name), task.state, task.due_at) for task in action.tasks.all()],
+        # The name keeps its language (a fallback to the primary one) for the page.
+        tasks=[(task.name, task.state, task.due_at) for task in action.tasks.all()],
         updated=timezone.localdate(action.updated_at, timezone=plan.tzinfo),
         today=today,
         stale_after_days=plan.stale_after_days,

@@ -7,6 +7,7 @@ console, which failed dozens of accessibility checks and had no page language.)"
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -14,7 +15,7 @@ from urllib.parse import quote
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from vahti.api.api import api
+from vahti.core.i18n import active_language
 
 # Models that describe parameters, not answers: shown with their endpoint instead.
 PARAMETER_MODELS = {"ActionParams", "PlanParam", "CategoryParams", "NewsParams", "PageParams"}
@@ -77,31 +79,54 @@ def text(value: str | None) -> SafeString:
     return mark_safe("".join(f"<p>{part}</p>" for part in paragraphs))  # noqa: S308 (escaped above)
 
 
+def english(words: str, link: str = "") -> SafeString:
+    """JSON's own words (``string``, ``null``, a model's name), escaped: English whatever
+    the page's language, so marked as English on a Finnish or Swedish page, where the
+    words around them ("lista: …", "oletus 1") are the page's. ``link``: an anchor to
+    make them a link to."""
+    lang = format_html(' lang="{}"', "en") if active_language() != "en" else ""
+    if link:
+        return format_html('<a href="#{}"{}>{}</a>', link, lang, words)
+    return format_html("<span{}>{}</span>", lang, words) if lang else escape(words)
+
+
 def type_label(schema: dict) -> SafeString:
+    """The schema's type in words for the reference's tables: the translated words in
+    the page's language, JSON's names marked as English (see :func:`english`)."""
     if "$ref" in schema:
         name = schema["$ref"].rsplit("/", 1)[-1]
-        return mark_safe(f'<a href="#model-{escape(name)}">{escape(name)}</a>')  # noqa: S308
+        return english(name, link=f"model-{name}")
     if "anyOf" in schema:
         options = [option for option in schema["anyOf"] if option.get("type") != "null"]
         label = " | ".join(type_label(option) for option in options)
         nullable = len(options) < len(schema["anyOf"])
-        return mark_safe(label + (" | null" if nullable else ""))  # noqa: S308 (parts escaped)
+        return mark_safe(label + (" | " + english("null") if nullable else ""))  # noqa: S308 (parts escaped)
     kind = schema.get("type", "any")
     if kind == "array":
-        return mark_safe(_("list of %(type)s") % {"type": type_label(schema.get("items", {}))})  # noqa: S308
+        template = escape(_("list of %(type)s"))
+        return mark_safe(template % {"type": type_label(schema.get("items", {}))})  # noqa: S308
     if kind == "object" and "additionalProperties" in schema:
-        return mark_safe(_("texts by language code"))  # noqa: S308
+        return escape(_("texts by language code"))
     if schema.get("format") in ("date", "date-time"):
-        return mark_safe(escape(f"string ({schema['format']})"))  # noqa: S308
+        return english(f"{kind} ({schema['format']})")
     limits = []
     if "minimum" in schema:
-        limits.append(f"≥ {schema['minimum']}")
+        limits.append(escape(f"≥ {schema['minimum']}"))
     if "maximum" in schema:
-        limits.append(f"≤ {schema['maximum']}")
+        limits.append(escape(f"≤ {schema['maximum']}"))
     if "default" in schema:
-        limits.append(_("default %(value)s") % {"value": schema["default"]})
+        limits.append(escape(_("default %(value)s")) % {"value": _default(schema["default"])})
     suffix = f" ({', '.join(limits)})" if limits else ""
-    return mark_safe(escape(f"{kind}{suffix}"))  # noqa: S308
+    return mark_safe(english(kind) + suffix)  # noqa: S308 (parts escaped)
+
+
+def _default(value) -> SafeString:
+    """A default as JSON writes it (``false``, ``""``), not as Python does; a number
+    reads the same in every language, a word of JSON is English."""
+    written = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return escape(written)
+    return english(written)
 
 
 def build_reference(document: dict) -> tuple[list[Operation], list[Model]]:

@@ -49,9 +49,14 @@ def pdf_bytes(html: str) -> bytes:
     document = weasyprint.HTML(
         string=html, base_url="about:blank", url_fetcher=_local_fetcher(weasyprint)
     )
-    # Fixed metadata: the same report gives the same file.
+    # Fixed metadata: the same report gives the same file. PDF/UA-1: tagged (headings,
+    # lists, tables and the reading order reach a screen reader), with the document's
+    # language and title; WeasyPrint writes no time stamp or random id for it.
     return document.write_pdf(
-        pdf_identifier=b"vahti-report", uncompressed_pdf=False, custom_metadata=False
+        pdf_identifier=b"vahti-report",
+        pdf_variant="pdf/ua-1",
+        uncompressed_pdf=False,
+        custom_metadata=False,
     )
 
 

@@ -103,6 +103,13 @@ def _number(value: Decimal, unit: str) -> str:
     return f"{shown} {unit}".strip()
 
 
+def date_display(day, code: str) -> str:
+    """The date as shown in the language ``code``: "25 Nov 2020" in English. The month's
+    name is the language's own, not the one active when the report is completed."""
+    with translation.override(code):
+        return dateformat.format(day, DATE_FORMATS.get(code, "Y-m-d"))
+
+
 def field_entry(field: ActionField, value: ActionFieldValue | None, languages) -> dict:
     """A field of the action: its value (None when empty) and the value as shown."""
     entry = {
@@ -134,10 +141,7 @@ def field_entry(field: ActionField, value: ActionFieldValue | None, languages) -
         }
     elif kind == ActionField.Kind.DATE:
         entry["value"] = value.date.isoformat()
-        entry["display"] = {
-            code: dateformat.format(value.date, DATE_FORMATS.get(code, "Y-m-d"))
-            for code in languages
-        }
+        entry["display"] = {code: date_display(value.date, code) for code in languages}
     elif kind == ActionField.Kind.YES_NO:
         entry["value"] = value.yes_no
         entry["display"] = _in_languages(

@@ -9,7 +9,6 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -19,17 +18,19 @@ from vahti.actions.lateness import is_finished
 from vahti.actions.models import Action, ResponsibleParty, Task
 from vahti.actions.overviews import category_actions
 from vahti.actions.selectors import plan_today, public_actions
+from vahti.core.i18n import TranslatedStr
 from vahti.core.richtext import sanitize_html
 from vahti.core.trees import descendants
 from vahti.orgs.models import Organization
 from vahti.plans.models import Category
+from vahti.site.feed_languages import LanguageAtomFeed, worded
 from vahti.site.views import request_plan
 
 
 class PlanUpdatesFeed(Feed):
     """Status changes, completed tasks and news posts of the plan's public actions."""
 
-    feed_type = Atom1Feed
+    feed_type = LanguageAtomFeed  # marks the texts in another language than the feed's
 
     def get_object(self, request, identifier: str | None = None):
         self.request = request
@@ -42,11 +43,18 @@ class PlanUpdatesFeed(Feed):
                 raise Http404("No such action in this plan.")
         return plan, action
 
-    def title(self, obj):
+    def title_pieces(self, obj):
+        """The feed's title as pieces in their languages (see feed_languages)."""
         plan, action = obj
         if action is not None:
-            return f"{action.identifier} {action.name} – {plan.name}"
-        return _("Updates of %(plan)s") % {"plan": plan.name}
+            return worded("%(action)s – %(plan)s", action=_named(action), plan=plan.name)
+        return worded(_("Updates of %(plan)s"), plan=plan.name)
+
+    def title(self, obj):
+        return "".join(text for text, _lang in self.title_pieces(obj))
+
+    def feed_extra_kwargs(self, obj):
+        return {"title_pieces": self.title_pieces(obj)}
 
     def link(self, obj):
         _plan, action = obj
@@ -60,16 +68,36 @@ class PlanUpdatesFeed(Feed):
         actions = Action.objects.filter(pk=action.pk) if action else public_actions(plan)
         return updates.plan_updates(plan, actions=actions)
 
-    def item_title(self, item: updates.Update):
+    def item_title_pieces(self, item: updates.Update):
+        """The entry's title as pieces in their languages (see feed_languages)."""
         subject = item.subject
         if item.kind == "status":
-            return _("%(action)s: %(status)s") % {
-                "action": f"{item.action.identifier} {item.action.name}",
-                "status": subject.status.name,
-            }
+            return worded(
+                _("%(action)s: %(status)s"),
+                action=_named(item.action),
+                status=subject.status.name,
+            )
         if item.kind == "task":
-            return _("Task completed: %(task)s") % {"task": subject.name}
-        return str(subject.title)
+            return worded(_("Task completed: %(task)s"), task=subject.name)
+        return worded("%(title)s", title=subject.title)
+
+    def item_title(self, item: updates.Update):
+        return "".join(text for text, _lang in self.item_title_pieces(item))
+
+    def item_extra_kwargs(self, item: updates.Update):
+        return {
+            "title_pieces": self.item_title_pieces(item),
+            "summary_lang": getattr(self._summary_source(item), "lang", None),
+        }
+
+    def _summary_source(self, item: updates.Update):
+        """The text the summary shows (see item_description), which knows its language."""
+        subject = item.subject
+        if item.kind == "news":
+            return subject.body
+        if item.kind == "task" and subject.comment:
+            return subject.comment
+        return item.action.name
 
     def item_description(self, item: updates.Update):
         """The entry's ``summary``, which Atom declares HTML: rich text is sanitised,
@@ -96,6 +124,11 @@ class PlanUpdatesFeed(Feed):
 
     def item_updateddate(self, item: updates.Update):
         return item.at
+
+
+def _named(action) -> TranslatedStr:
+    """ "126 Päästöraportti": the identifier, in no language, goes with the name's."""
+    return TranslatedStr(f"{action.identifier} {action.name}", action.name.lang)
 
 
 def _escape(text: str) -> str:
@@ -216,9 +249,9 @@ class CategoryUpdatesFeed(PlanUpdatesFeed):
             raise Http404("No such category in this plan.")
         return plan, category
 
-    def title(self, obj):
+    def title_pieces(self, obj):
         plan, category = obj
-        return f"{category.name} – {plan.name}"
+        return worded("%(category)s – %(plan)s", category=category.name, plan=plan.name)
 
     def link(self, obj):
         _plan, category = obj

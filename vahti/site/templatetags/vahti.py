@@ -47,6 +47,33 @@ def tr(value):
     return in_its_language(value)
 
 
+@register.filter
+def late_reason(reason):
+    """Why an action is late, escaped; a late task's name marked with its language when
+    it is not the page's (a Finnish task name in an English sentence)."""
+    if reason.task is None:
+        return escape(str(reason))
+    template, values = reason.wording()
+    filled = {key: escape(value) for key, value in values.items()}
+    filled["task"] = in_its_language(reason.task)
+    return mark_safe(escape(template) % filled)  # noqa: S308 (every part escaped)
+
+
+@register.simple_tag
+def abbreviated(name, abbreviation):
+    """``<abbr title="name">abbreviation</abbr>``, each in its own language: the
+    element's ``lang`` is the title's (an English name), an inner span's the
+    abbreviation's when that differs ("Elo", Finnish)."""
+    page = active_language()
+    title_lang = foreign_lang(name)
+    shown_lang = getattr(abbreviation, "lang", None) or page
+    inner = abbreviation
+    if shown_lang != (title_lang or page):
+        inner = format_html('<span lang="{}">{}</span>', shown_lang, abbreviation)
+    lang = format_html(' lang="{}"', title_lang) if title_lang else ""
+    return format_html('<abbr title="{}"{}>{}</abbr>', name, lang, inner)
+
+
 @register.simple_tag
 def lang_attr(value):
     """` lang="fi"` for an element holding fallback text, else nothing."""
