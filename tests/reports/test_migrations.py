@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached")]
 
 
 def rewrite_date_texts():
-    module = import_module("vahti.reports.migrations.0002_date_fields_shown_in_their_language")
+    module = import_module("vahti.reports.migrations.0003_date_fields_shown_in_their_language")
     module.rewrite_date_texts(apps, None)
 
 

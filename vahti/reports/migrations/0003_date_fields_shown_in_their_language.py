@@ -50,7 +50,7 @@ def rewrite_date_texts(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reports", "0001_initial"),
+        ("reports", "0002_alter_report_plan"),
     ]
 
     operations = [
