@@ -188,3 +188,21 @@ def test_of_two_editors_saving_an_organisation_at_once_the_later_is_refused(worl
         assert REFUSED in message_of(outcomes[refused])
         kept = form_data(outcomes[refused].content.decode(), "w-editor-form")
         assert kept["name_fi"] == [names[refused]]
+
+
+def test_a_change_made_elsewhere_without_a_log_is_caught_too(world):
+    """The importer or a bulk update leaves no entry in the admin's log: the save is
+    refused all the same, naming what changed."""
+    clients = editors(world)
+    category = Category.objects.get(plan=world.plan)
+    url = f"{CATEGORIES_URL}edit/{category.pk}/"
+    form = changed(loaded(clients["plan_admin"], url), name_fi="Kasvu")
+    Category.objects.filter(pk=category.pk).update(name_fi="Kasvu (tuotu)")
+
+    answer = clients["plan_admin"].post(url, form)
+
+    assert answer.status_code == 200
+    assert "Joku tallensi tästä uudemman version muokatessasi sitä (muutettu: Nimi (suomi))" in (
+        message_of(answer)
+    )
+    assert Category.objects.get(pk=category.pk).name_fi == "Kasvu (tuotu)"
