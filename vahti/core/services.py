@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
@@ -53,3 +53,15 @@ def reference_index_updated_once(instance: models.Model) -> Iterator[None]:
         update_reference_index_task.enqueue(
             instance._meta.app_label, instance._meta.model_name, str(instance.pk)
         )
+
+
+@contextmanager
+def row_write_lock(model: type[models.Model], pk) -> Iterator[None]:
+    """One writer of a row at a time: a transaction that holds the row until it ends, so
+    that a save checks "am I based on what is stored?" and stores its own as one step.
+    Whoever waited then reads what the other stored. On PostgreSQL the row is locked;
+    SQLite's write transactions begin with the database's write lock already
+    (vahti.env.SQLITE_OPTIONS)."""
+    with transaction.atomic():
+        list(model._base_manager.select_for_update().filter(pk=pk).values_list("pk"))
+        yield

@@ -38,6 +38,7 @@ from vahti.editing.scoping import (
     ScopedChosenView,
     admin_queryset,
 )
+from vahti.editing.versions import VersionCheckedMixin
 from vahti.editing.viewsets import ListedOnlyChooserViewSet, PlanContentViewSet, translated
 
 
@@ -115,9 +116,10 @@ class ActionFieldForm(PlanListItemForm):
                 )
 
 
-class ActionFieldEditView(LostRaceMixin, EditView):
+class ActionFieldEditView(VersionCheckedMixin, LostRaceMixin, EditView):
     """An option chosen by an action between the form's check and the save: the form
-    says so instead of failing."""
+    says so instead of failing. A save based on an older version of the field is
+    refused (vahti.editing.versions)."""
 
     def form_valid(self, form):
         try:

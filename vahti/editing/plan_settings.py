@@ -42,6 +42,7 @@ from vahti.editing.forms import _on_every_row
 from vahti.editing.permissions import guarded_urlpatterns
 from vahti.editing.races import LostRaceMixin
 from vahti.editing.scoping import ScopedSnippetViewSet
+from vahti.editing.versions import VersionCheckedMixin
 from vahti.editing.viewsets import ListedOnlyChooserViewSet, translated
 from vahti.editing.working_plan import in_another_plan
 from vahti.plans.models import Plan
@@ -103,7 +104,7 @@ class PlanSettingsForm(WagtailAdminModelForm):
         return cleaned
 
 
-class PlanSettingsEditView(LostRaceMixin, EditView):
+class PlanSettingsEditView(VersionCheckedMixin, LostRaceMixin, EditView):
     def save_instance(self):
         also = ["footer_links"] if self.form.formsets["footer_links"].has_changed() else []
         plan_settings_save(self.object, self.form.save, user=self.request.user, also=also)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from wagtail.snippets.views.snippets import CreateView, EditView
+from wagtail.snippets.views.snippets import CreateView
 
 
 class LostRaceMixin:
@@ -29,8 +29,4 @@ class LostRaceMixin:
 
 
 class RaceSafeCreateView(LostRaceMixin, CreateView):
-    pass
-
-
-class RaceSafeEditView(LostRaceMixin, EditView):
     pass

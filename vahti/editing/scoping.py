@@ -41,7 +41,8 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from vahti.access import scopes
-from vahti.editing.races import RaceSafeCreateView, RaceSafeEditView
+from vahti.editing.races import RaceSafeCreateView
+from vahti.editing.versions import VersionCheckedEditView
 from vahti.editing.views import LanguageMarkingInspectView
 from vahti.plans.models import Plan
 
@@ -198,11 +199,12 @@ def _has_plan(model) -> bool:
 
 class ScopedSnippetViewSet(SnippetViewSet):
     """A snippet's admin whose listing, filters and chooser show only what the user may
-    see (a subclass narrows its listing further in ``get_queryset``)."""
+    see (a subclass narrows its listing further in ``get_queryset``), and whose edit
+    form refuses a save based on an older version (vahti.editing.versions)."""
 
     index_view_class = ScopedIndexView
     add_view_class = RaceSafeCreateView
-    edit_view_class = RaceSafeEditView
+    edit_view_class = VersionCheckedEditView
     inspect_view_class = LanguageMarkingInspectView
     chooser_viewset_class = ScopedSnippetChooserViewSet
 
