@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from django.db import connection, connections
 from django.test import Client
 
 from tests.editing.conftest import ACTIONS_URL, form_data
@@ -123,3 +124,48 @@ def test_an_action_renamed_to_an_identifier_taken_meanwhile_is_refused(world, mo
     assert 'value="Uusi nimi"' in page
     world.action_126.refresh_from_db()
     assert world.action_126.identifier == "126"
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite holds the whole database from the check to the store: no race",
+)
+def test_a_publish_refused_after_its_revision_was_stored_leaves_no_draft(world, monkeypatch):
+    """The other editor takes the identifier after this save stored its revision and
+    before it publishes it: the refused save leaves nothing behind (the revision stored
+    first would be a draft the editor was told was not saved)."""
+    from tests.factories import make_action
+
+    other = make_action(world.plan, "128")
+    action = world.action_126
+    stored = Action.save_revision
+
+    def the_other_editor() -> None:
+        try:
+            Action.objects.filter(pk=other.pk).update(identifier="99")
+        finally:
+            connections.close_all()
+
+    def save_revision(self, *args, **kwargs):
+        revision = stored(self, *args, **kwargs)
+        if self.pk == action.pk and self.identifier == "99":
+            editor = threading.Thread(target=the_other_editor)
+            editor.start()
+            editor.join(timeout=30)
+        return revision
+
+    monkeypatch.setattr(Action, "save_revision", save_revision)
+    client = Client()
+    client.force_login(world.users["plan_admin"])
+    url = f"{ACTIONS_URL}edit/{action.pk}/"
+    form = new_form(client, url, identifier="99", name_fi="Uusi nimi")
+    form["action-publish"] = ["publish"]
+    revisions = action.revisions.count()
+
+    response = client.post(url, form)
+
+    assert response.status_code == 200
+    assert "Suunnitelmassa on jo toimenpide tunnisteella “99”." in response.content.decode()
+    action.refresh_from_db()
+    assert (action.identifier, action.has_unpublished_changes) == ("126", False)
+    assert action.revisions.count() == revisions

@@ -19,7 +19,6 @@ from django.db import transaction
 from django.db.models import CharField, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.utils import get_user_display_name
 from wagtail.locks import BasicLock
 
 from vahti.actions.models import (
@@ -211,7 +210,9 @@ def action_write_lock(action_id: int) -> Iterator[None]:
 
 def _lock(action_id: int) -> None:
     """Hold the action's row until the current transaction ends (see above)."""
-    list(Action.objects.select_for_update().filter(pk=action_id).values_list("pk"))
+    # FOR NO KEY UPDATE: rows pointing at the action (tasks, search entries) stay
+    # insertable by others meanwhile (vahti.core.services.row_write_lock).
+    list(Action.objects.select_for_update(no_key=True).filter(pk=action_id).values_list("pk"))
 
 
 LOCKED_BY_MESSAGE = _(
@@ -258,7 +259,7 @@ def action_lock_error(action: Action, user) -> ValidationError | None:
             code="locked",
             params={
                 "identifier": action.identifier,
-                "user": get_user_display_name(action.locked_by),
+                "user": action.locked_by.get_full_name() or action.locked_by.get_username(),
             },
         )
     # Locked by a script, or waiting for its scheduled publication: Wagtail says why.

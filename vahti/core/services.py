@@ -59,9 +59,12 @@ def reference_index_updated_once(instance: models.Model) -> Iterator[None]:
 def row_write_lock(model: type[models.Model], pk) -> Iterator[None]:
     """One writer of a row at a time: a transaction that holds the row until it ends, so
     that a save checks "am I based on what is stored?" and stores its own as one step.
-    Whoever waited then reads what the other stored. On PostgreSQL the row is locked;
-    SQLite's write transactions begin with the database's write lock already
-    (vahti.env.SQLITE_OPTIONS)."""
+    Whoever waited then reads what the other stored. On PostgreSQL the row is locked
+    FOR NO KEY UPDATE: writers of the row wait, rows that point at it do not (a plain
+    FOR UPDATE also blocks every insert referring to the row, and two saves holding rows
+    the other's inserts refer to deadlock). SQLite's write transactions begin with the
+    database's write lock already (vahti.env.SQLITE_OPTIONS)."""
     with transaction.atomic():
-        list(model._base_manager.select_for_update().filter(pk=pk).values_list("pk"))
+        rows = model._base_manager.select_for_update(no_key=True).filter(pk=pk)
+        list(rows.values_list("pk"))
         yield

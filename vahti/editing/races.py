@@ -7,14 +7,18 @@ on the field it concerns, with the editor's input kept, never an error page."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from wagtail.snippets.views.snippets import CreateView
 
 
 class LostRaceMixin:
     def form_valid(self, form):
         try:
-            return super().form_valid(form)
+            # Its own savepoint: a refused save leaves nothing behind (the revision
+            # Wagtail stored before publishing failed), and on PostgreSQL the
+            # transaction stays usable for checking the form again.
+            with transaction.atomic():
+                return super().form_valid(form)
         except (IntegrityError, ValidationError):
             # Refused by the database's constraints, or by the model's checks run again
             # on saving (Wagtail's revisions do): checked again now, the form sees what
